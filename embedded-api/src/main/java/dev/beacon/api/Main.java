@@ -1,0 +1,135 @@
+package dev.beacon.api;
+
+import dev.beacon.api.core.BeaconServer;
+import dev.beacon.api.core.Config;
+import dev.beacon.api.core.Version;
+import java.nio.file.Paths;
+import java.util.Map;
+
+/** {@code java -jar beacon-server.jar [--host H] [--port P] [--data DIR] ...}: the headless server. */
+public final class Main {
+  private Main() {}
+
+  static final String USAGE = """
+      Usage: java -jar beacon-server.jar [options]
+        --host H              address to bind (default 127.0.0.1; 0.0.0.0 for every interface)
+        --port P              port (default %d; 0 picks a free one)
+        --data DIR            data folder: database and uploads (default %s)
+        --db-url URL          a JDBC URL instead of the H2 file in the data folder (e.g. PostgreSQL)
+        --db-user U           database user (or BEACON_DB_USER)
+        --db-password P       database password (or BEACON_DB_PASSWORD)
+        --self-registration   let anyone register a developer account (off by default)
+        --version             print the version and exit
+        --help                print this and exit
+      Environment: BEACON_ADMIN_ACCOUNT / BEACON_ADMIN_PASSWORD set the admin account created on first start.
+      """;
+
+  public static void main(String[] args) {
+    Config config;
+    try {
+      config = parse(args, System.getenv());
+    } catch (IllegalArgumentException e) {
+      System.err.println("beacon: " + e.getMessage());
+      System.err.print(usage());
+      System.exit(2);
+      return;
+    }
+    if (config == null) {
+      return;
+    }
+    run(config);
+  }
+
+  /** Starts the server, prints the "listening" line, and stops it cleanly on Ctrl-C / SIGTERM. */
+  public static BeaconServer run(Config config) {
+    BeaconServer server;
+    try {
+      server = BeaconServer.startBlocking(config);
+    } catch (Exception e) {
+      System.err.println("beacon: cannot start: " + e.getMessage());
+      System.exit(1);
+      return null;
+    }
+    BeaconServer s = server;
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      try {
+        s.stopBlocking();
+        System.out.println("Beacon stopped");
+      } catch (Exception e) {
+        System.err.println("beacon: unclean stop: " + e);
+      }
+    }, "beacon-shutdown"));
+    System.out.println("Beacon " + Version.get() + " listening on http://" + displayHost(config.host()) + ":" + server.port()
+        + " (data: " + config.dataDir() + ")");
+    System.out.flush();
+    return server;
+  }
+
+  static String displayHost(String host) {
+    return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
+  }
+
+  static String usage() {
+    return USAGE.formatted(Config.DEFAULT_PORT, Config.defaultDataDir());
+  }
+
+  /** Parses the command line; {@code null} when it only asked for help or the version. */
+  public static Config parse(String[] args, Map<String, String> env) {
+    Config c = Config.defaults();
+    c.adminAccount(env.get("BEACON_ADMIN_ACCOUNT"));
+    c.adminPassword(env.get("BEACON_ADMIN_PASSWORD"));
+    c.dbUrl(env.get("BEACON_DB_URL"));
+    c.dbUser(env.get("BEACON_DB_USER"));
+    c.dbPassword(env.get("BEACON_DB_PASSWORD"));
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      String value = null;
+      int eq = a.indexOf('=');
+      if (a.startsWith("--") && eq > 0) {
+        value = a.substring(eq + 1);
+        a = a.substring(0, eq);
+      }
+      switch (a) {
+        case "--help", "-h" -> {
+          System.out.print(usage());
+          return null;
+        }
+        case "--version" -> {
+          System.out.println("Beacon " + Version.get());
+          return null;
+        }
+        case "--self-registration" -> c.selfRegistration(true);
+        case "--headless" -> { } // accepted for symmetry with the desktop launcher
+        case "--host", "--port", "--data", "--db-url", "--db-user", "--db-password" -> {
+          if (value == null) {
+            if (i + 1 >= args.length) {
+              throw new IllegalArgumentException(a + " needs a value");
+            }
+            value = args[++i];
+          }
+          apply(c, a, value);
+        }
+        default -> throw new IllegalArgumentException("unknown option " + a);
+      }
+    }
+    return c;
+  }
+
+  private static void apply(Config c, String option, String value) {
+    switch (option) {
+      case "--host" -> c.host(value);
+      case "--port" -> {
+        try {
+          c.port(Integer.parseInt(value));
+        } catch (NumberFormatException e) {
+          throw new IllegalArgumentException("--port needs a number, got '" + value + "'");
+        }
+      }
+      case "--data" -> c.dataDir(Paths.get(value));
+      case "--db-url" -> c.dbUrl(value);
+      case "--db-user" -> c.dbUser(value);
+      case "--db-password" -> c.dbPassword(value);
+      default -> throw new IllegalArgumentException("unknown option " + option);
+    }
+  }
+}

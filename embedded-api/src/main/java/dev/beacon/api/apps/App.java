@@ -1,0 +1,57 @@
+package dev.beacon.api.apps;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** A developer's app: its key authenticates the client endpoints of both families. */
+@Entity
+@Table(name = "app")
+public class App {
+  public static final int ACTIVE = 0;
+  public static final int FROZEN = 1;
+
+  @Id
+  @Column(name = "app_id", length = 32)
+  public String appId;
+
+  /** The owning developer. */
+  @Column(name = "open_id", nullable = false, length = 32)
+  public String openId;
+
+  @Column(nullable = false)
+  public String name;
+
+  /** 1 Android, 2 iOS, 3 hybrid; cannot be edited. */
+  @Column(nullable = false)
+  public int platform;
+
+  @Column(name = "description", length = 4000)
+  public String desc;
+
+  @Column(length = 2000)
+  public String icon;
+
+  @Column(name = "app_key", nullable = false, length = 64)
+  public String appKey;
+
+  /** Per-app secret for hashing machine ids (HMAC); never leaves the server. */
+  @Column(nullable = false, length = 64)
+  public String secret;
+
+  /** 0 active, 1 frozen. */
+  @Column(nullable = false)
+  public int status;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  @Column(name = "updated_at", nullable = false)
+  public Instant updatedAt;
+
+  public boolean frozen() {
+    return status == FROZEN;
+  }
+}

@@ -1,0 +1,64 @@
+package dev.beacon.api.apps;
+
+import dev.beacon.api.core.ApiException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import org.hibernate.Session;
+
+/**
+ * Finding an app for a caller: a developer's own app (by openId), or a client's app (by app key,
+ * compared in constant time, refused when frozen). Every feature that hangs data on an app goes
+ * through here.
+ */
+public final class AppAccess {
+  private AppAccess() {}
+
+  /** The developer's app, or 4004 (also when it belongs to someone else: ids are not disclosed). */
+  public static App owned(Session s, String openId, String appId) {
+    App app = appId == null ? null : s.find(App.class, appId);
+    if (app == null || !app.openId.equals(openId)) {
+      throw ApiException.notFound("no app " + appId + " for this developer");
+    }
+    return app;
+  }
+
+  /**
+   * The app a client names by {@code appId} and {@code appKey} (family B): 4004 for an unknown
+   * app, 4001 for a wrong key, 4003 when frozen.
+   */
+  public static App client(Session s, String appId, String appKey) {
+    App app = appId == null ? null : s.find(App.class, appId);
+    if (app == null) {
+      throw ApiException.notFound("no app " + appId);
+    }
+    if (!keysEqual(app.appKey, appKey)) {
+      throw ApiException.authFailed("appKey does not match the app");
+    }
+    if (app.frozen()) {
+      throw ApiException.forbidden("the app is frozen");
+    }
+    return app;
+  }
+
+  /** The app a client names by key alone (family A's {@code app_key}): 4001 unknown, 4003 frozen. */
+  public static App byKey(Session s, String appKey) {
+    App app = appKey == null ? null : s.createSelectionQuery("from App a where a.appKey = :k", App.class)
+        .setParameter("k", appKey.trim())
+        .getResultList().stream().findFirst().orElse(null);
+    if (app == null) {
+      throw ApiException.authFailed("unknown app_key");
+    }
+    if (app.frozen()) {
+      throw ApiException.forbidden("the app is frozen");
+    }
+    return app;
+  }
+
+  /** Constant-time comparison of app keys. */
+  public static boolean keysEqual(String expected, String given) {
+    if (given == null) {
+      return false;
+    }
+    return MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), given.trim().getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,98 @@
+package dev.beacon.api.auth;
+
+import dev.beacon.api.core.ApiException;
+import dev.beacon.api.core.Body;
+import dev.beacon.api.core.Feature;
+import dev.beacon.api.core.Http;
+import dev.beacon.api.core.ServerContext;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/**
+ * Sign-in, sign-out, registration, and the guards in front of {@code /v1/user/**} and
+ * {@code /v1/admin/**}. Mounted before every other feature so the guards run first.
+ */
+public final class AuthFeature implements Feature {
+  private AuthService auth;
+  private AuthGuard guard;
+  private ServerContext sc;
+
+  @Override
+  public List<Class<?>> entities() {
+    return List.of(Developer.class, AuthToken.class);
+  }
+
+  @Override
+  public void start(ServerContext ctx) throws Exception {
+    AdminBootstrap.ensureAdmin(new AuthService(ctx), ctx.db(), ctx.config());
+  }
+
+  @Override
+  public void mount(Router root, ServerContext ctx) {
+    this.sc = ctx;
+    this.auth = new AuthService(ctx);
+    this.guard = new AuthGuard(ctx);
+    root.post("/v1/auth/login").handler(this::login);
+    root.post("/v1/auth/logout").handler(this::logout);
+    root.post("/v1/auth/register").handler(this::register);
+
+    var developer = guard.developer();
+    root.route("/v1/user/*").handler(ctx2 -> {
+      // the Q&A community's account sync (POST|PUT /v1/user/) authenticates by the token in its body
+      String path = ctx2.request().path();
+      if (path.equals("/v1/user/") || path.equals("/v1/user")) {
+        ctx2.next();
+      } else {
+        developer.handle(ctx2);
+      }
+    });
+    root.route("/v1/admin/*").handler(guard.admin());
+  }
+
+  private void login(RoutingContext ctx) {
+    Body b = Body.of(ctx);
+    String account = b.requiredString("account", 255).trim();
+    String password = b.requiredString("password", AuthService.MAX_PASSWORD);
+    Http.reply(ctx, auth.login(account, password).map(l -> Http.ok()
+        .put("openId", l.openId())
+        .put("token", l.token())
+        .put("admin", l.admin())
+        .put("expiresAt", dev.beacon.api.core.Dates.format(l.expiresAt()))));
+  }
+
+  private void logout(RoutingContext ctx) {
+    String token = ctx.request().getHeader(AuthGuard.TOKEN_HEADER);
+    String openId = ctx.request().getHeader(AuthGuard.OPENID_HEADER);
+    if (token == null || openId == null) {
+      ctx.fail(ApiException.authFailed("X-Auth-Token and X-Openid headers are required"));
+      return;
+    }
+    Http.reply(ctx, sc.db().tx(s -> auth.logout(s, token.trim(), openId.trim())).map(done -> {
+      if (!done) {
+        throw ApiException.authFailed("the token is not valid for this openId");
+      }
+      return Http.ok();
+    }));
+  }
+
+  private void register(RoutingContext ctx) {
+    Body b = Body.of(ctx);
+    String type = b.requiredString("type", 16).trim().toLowerCase();
+    String account = b.requiredString("account", 255).trim();
+    String password = b.requiredString("password", AuthService.MAX_PASSWORD);
+    boolean makeAdmin = Boolean.TRUE.equals(b.optionalBoolean("admin"));
+    Http.reply(ctx, guard.optional(ctx).compose(p -> {
+      boolean callerIsAdmin = p != null && p.admin();
+      if (!callerIsAdmin && !sc.config().selfRegistration()) {
+        throw p == null
+            ? ApiException.authFailed("registration needs an admin's X-Auth-Token and X-Openid (self-registration is off)")
+            : ApiException.forbidden("only an admin can register accounts (self-registration is off)");
+      }
+      if (makeAdmin && !callerIsAdmin) {
+        throw ApiException.forbidden("only an admin can create another admin");
+      }
+      return auth.register(type, account, password, makeAdmin);
+    }).map(d -> Http.ok().put("openId", d.openId).put("account", d.account)));
+  }
+}

@@ -1,0 +1,143 @@
+package dev.beacon.api.auth;
+
+import dev.beacon.api.core.ApiException;
+import dev.beacon.api.core.Db;
+import dev.beacon.api.core.Ids;
+import dev.beacon.api.core.ServerContext;
+import io.vertx.core.Future;
+import java.time.Instant;
+import java.util.regex.Pattern;
+import org.hibernate.Session;
+
+/** Accounts and tokens. Password hashing runs on the db worker pool, outside any transaction. */
+public final class AuthService {
+  static final int MIN_PASSWORD = 8;
+  static final int MAX_PASSWORD = 200;
+  private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+  private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 -]{4,19}$");
+
+  /** Verified against when an account is unknown, so both paths cost the same. */
+  private static final String DUMMY_HASH = Passwords.hash(Passwords.generate(16));
+
+  private final ServerContext sc;
+  private final Db db;
+
+  public AuthService(ServerContext sc) {
+    this.sc = sc;
+    this.db = sc.db();
+  }
+
+  /** The result of a sign-in. */
+  public record Login(String openId, String token, boolean admin, Instant expiresAt) {}
+
+  /** Checks account and password; on success stores a new token and returns it. */
+  public Future<Login> login(String account, String password) {
+    return db.blocking(() -> {
+      Developer d = db.inTx(s -> findByAccount(s, account));
+      // hash even for an unknown account, so timing does not tell which accounts exist
+      boolean ok = Passwords.verify(password, d != null ? d.passwordHash : DUMMY_HASH) && d != null;
+      if (!ok) {
+        throw ApiException.authFailed("wrong account or password");
+      }
+      String token = Tokens.newToken();
+      Instant now = sc.now();
+      AuthToken t = new AuthToken();
+      t.tokenHash = Tokens.hash(token);
+      t.openId = d.openId;
+      t.createdAt = now;
+      t.expiresAt = now.plus(sc.config().tokenTtl());
+      db.inTx(s -> {
+        s.persist(t);
+        return null;
+      });
+      return new Login(d.openId, token, d.isAdmin(), t.expiresAt);
+    });
+  }
+
+  /** The principal for a token and openId pair, or a 4001. */
+  public Principal authenticate(Session s, String token, String openId) {
+    AuthToken t = s.find(AuthToken.class, Tokens.hash(token));
+    if (t == null || !t.openId.equals(openId)) {
+      throw ApiException.authFailed("the token is not valid for this openId; sign in again");
+    }
+    if (!t.expiresAt.isAfter(sc.now())) {
+      s.remove(t);
+      throw ApiException.authFailed("the token has expired; sign in again");
+    }
+    Developer d = s.find(Developer.class, openId);
+    if (d == null) {
+      throw ApiException.authFailed("the account no longer exists");
+    }
+    return new Principal(d.openId, d.isAdmin(), d.internal);
+  }
+
+  /** Deletes the token if it belongs to the openId; answers whether one was deleted. */
+  public boolean logout(Session s, String token, String openId) {
+    AuthToken t = s.find(AuthToken.class, Tokens.hash(token));
+    if (t == null || !t.openId.equals(openId)) {
+      return false;
+    }
+    s.remove(t);
+    return true;
+  }
+
+  /** Creates a developer account ({@code type} email or phone). */
+  public Future<Developer> register(String type, String account, String password, boolean admin) {
+    checkAccount(type, account);
+    checkPassword(password);
+    return db.blocking(() -> {
+      String hash = Passwords.hash(password);
+      return db.inTx(s -> {
+        if (findByAccount(s, account) != null) {
+          throw ApiException.rule("an account named '" + account + "' already exists");
+        }
+        return create(s, account, type, hash, admin ? Developer.ROLE_ADMIN : Developer.ROLE_DEVELOPER);
+      });
+    });
+  }
+
+  Developer create(Session s, String account, String type, String passwordHash, String role) {
+    Developer d = new Developer();
+    d.openId = Ids.randomHex(8);
+    d.account = account;
+    d.accountType = type;
+    d.passwordHash = passwordHash;
+    d.role = role;
+    d.createdAt = sc.now();
+    d.updatedAt = d.createdAt;
+    s.persist(d);
+    return d;
+  }
+
+  static Developer findByAccount(Session s, String account) {
+    return s.createSelectionQuery("from Developer d where lower(d.account) = lower(:a)", Developer.class)
+        .setParameter("a", account.trim())
+        .getResultList().stream().findFirst().orElse(null);
+  }
+
+  static boolean adminExists(Session s) {
+    return s.createSelectionQuery("select count(d) from Developer d where d.role = :r", Long.class)
+        .setParameter("r", Developer.ROLE_ADMIN).getSingleResult() > 0;
+  }
+
+  static void checkAccount(String type, String account) {
+    if (!"email".equals(type) && !"phone".equals(type)) {
+      throw ApiException.badParameter("type must be email or phone");
+    }
+    if ("email".equals(type) && !EMAIL.matcher(account).matches()) {
+      throw ApiException.badParameter("account must be an email address when type is email");
+    }
+    if ("phone".equals(type) && !PHONE.matcher(account).matches()) {
+      throw ApiException.badParameter("account must be a phone number when type is phone");
+    }
+  }
+
+  static void checkPassword(String password) {
+    if (password.length() < MIN_PASSWORD) {
+      throw ApiException.badParameter("password must have at least " + MIN_PASSWORD + " characters");
+    }
+    if (password.length() > MAX_PASSWORD) {
+      throw ApiException.badParameter("password must have at most " + MAX_PASSWORD + " characters");
+    }
+  }
+}

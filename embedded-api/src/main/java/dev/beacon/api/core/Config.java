@@ -1,0 +1,93 @@
+package dev.beacon.api.core;
+
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.Locale;
+
+/** What a Beacon server is started with. Mutable while being built; read-only once started. */
+public final class Config {
+  public static final int DEFAULT_PORT = 8470;
+  public static final int DEFAULT_JSON_BODY_LIMIT = 1024 * 1024;
+
+  private String host = "127.0.0.1";
+  private int port = DEFAULT_PORT;
+  private Path dataDir = defaultDataDir();
+  private String dbUrl;
+  private String dbUser;
+  private String dbPassword;
+  private String adminAccount;
+  private String adminPassword;
+  private boolean selfRegistration;
+  private int jsonBodyLimit = DEFAULT_JSON_BODY_LIMIT;
+  private Duration tokenTtl = Duration.ofDays(30);
+  private int dbPoolSize = 8;
+  private boolean quiet;
+
+  public static Config defaults() {
+    return new Config();
+  }
+
+  /** The per-user data folder of the OS: XDG on Linux, Application Support on macOS, LOCALAPPDATA on Windows. */
+  public static Path defaultDataDir() {
+    String os = System.getProperty("os.name", "").toLowerCase(Locale.ROOT);
+    String home = System.getProperty("user.home", ".");
+    if (os.contains("win")) {
+      String local = System.getenv("LOCALAPPDATA");
+      return Paths.get(local != null ? local : home, "Beacon");
+    }
+    if (os.contains("mac")) {
+      return Paths.get(home, "Library", "Application Support", "Beacon");
+    }
+    String xdg = System.getenv("XDG_DATA_HOME");
+    return (xdg != null && !xdg.isBlank() ? Paths.get(xdg) : Paths.get(home, ".local", "share")).resolve("beacon");
+  }
+
+  public String host() { return host; }
+  public int port() { return port; }
+  public Path dataDir() { return dataDir; }
+  public String dbUrl() { return dbUrl; }
+  public String dbUser() { return dbUser; }
+  public String dbPassword() { return dbPassword; }
+  public String adminAccount() { return adminAccount; }
+  public String adminPassword() { return adminPassword; }
+  public boolean selfRegistration() { return selfRegistration; }
+  public int jsonBodyLimit() { return jsonBodyLimit; }
+  public Duration tokenTtl() { return tokenTtl; }
+  public int dbPoolSize() { return dbPoolSize; }
+  public boolean quiet() { return quiet; }
+
+  public Config host(String v) { host = v; return this; }
+  public Config port(int v) {
+    if (v < 0 || v > 65535) {
+      throw new IllegalArgumentException("port must be between 0 and 65535, got " + v);
+    }
+    port = v;
+    return this;
+  }
+  public Config dataDir(Path v) { dataDir = v.toAbsolutePath(); return this; }
+  public Config dbUrl(String v) { dbUrl = v; return this; }
+  public Config dbUser(String v) { dbUser = v; return this; }
+  public Config dbPassword(String v) { dbPassword = v; return this; }
+  public Config adminAccount(String v) { adminAccount = v; return this; }
+  public Config adminPassword(String v) { adminPassword = v; return this; }
+  public Config selfRegistration(boolean v) { selfRegistration = v; return this; }
+  public Config jsonBodyLimit(int v) { jsonBodyLimit = v; return this; }
+  public Config tokenTtl(Duration v) { tokenTtl = v; return this; }
+  public Config dbPoolSize(int v) { dbPoolSize = v; return this; }
+  /** Whether to keep the one-time admin password off standard output (tests). */
+  public Config quiet(boolean v) { quiet = v; return this; }
+
+  /** The JDBC URL: the one given, or an H2 file database in the data folder. */
+  public String effectiveDbUrl() {
+    if (dbUrl != null && !dbUrl.isBlank()) {
+      return dbUrl;
+    }
+    return "jdbc:h2:file:" + dataDir.resolve("db").resolve("beacon").toString().replace('\\', '/')
+        + ";DB_CLOSE_ON_EXIT=FALSE";
+  }
+
+  public boolean isH2() {
+    return effectiveDbUrl().startsWith("jdbc:h2:");
+  }
+}

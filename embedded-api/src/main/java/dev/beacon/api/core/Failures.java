@@ -1,0 +1,93 @@
+package dev.beacon.api.core;
+
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
+import io.vertx.ext.web.handler.HttpException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The one place that turns failures into answers. Family A ({@code /api/v1}) answers
+ * {@code {"code":<http status>,"message":...}}; everything else the family B envelope
+ * {@code {"code":4xxx,"msg":...}}. Unexpected exceptions are logged once and answered as 5000.
+ */
+public final class Failures {
+  private static final Logger LOG = LoggerFactory.getLogger(Failures.class);
+
+  private final int jsonBodyLimit;
+
+  public Failures(int jsonBodyLimit) {
+    this.jsonBodyLimit = jsonBodyLimit;
+  }
+
+  /** Failure handler for every route. */
+  public void handle(RoutingContext ctx) {
+    ApiException e = toApiException(ctx);
+    respond(ctx, e);
+  }
+
+  /** Handler for paths no route matches (404) or matched with another method (405). */
+  public void unmatched(RoutingContext ctx) {
+    int status = ctx.statusCode();
+    String what = ctx.request().method() + " " + ctx.request().path();
+    ApiException e = status == 405
+        ? new ApiException(ApiException.BAD_PARAMETER, "method not allowed: " + what)
+        : ApiException.notFound("no such endpoint: " + what);
+    respond(ctx, e, status == 405 ? 405 : 404);
+  }
+
+  private ApiException toApiException(RoutingContext ctx) {
+    Throwable t = ctx.failure();
+    if (t instanceof ApiException api) {
+      return api;
+    }
+    if (t != null && t.getCause() instanceof ApiException api) {
+      return api;
+    }
+    int status = t instanceof HttpException he ? he.getStatusCode() : ctx.statusCode();
+    if (status == 413) {
+      return new ApiException(ApiException.TOO_LARGE, "request body is larger than the limit of " + jsonBodyLimit + " bytes");
+    }
+    if (status == 400) {
+      return ApiException.badParameter("bad request" + (t != null && t.getMessage() != null ? ": " + t.getMessage() : ""));
+    }
+    if (status == 401) {
+      return ApiException.authFailed("authentication failed");
+    }
+    if (status == 403) {
+      return ApiException.forbidden("forbidden");
+    }
+    if (status == 404) {
+      return ApiException.notFound("not found");
+    }
+    LOG.error("{} {} failed", ctx.request().method(), ctx.request().path(), t);
+    return new ApiException(ApiException.INTERNAL, "internal error; the server log has the details");
+  }
+
+  private void respond(RoutingContext ctx, ApiException e) {
+    // family B sends an over-size body as 4000 / 400, as the contract says
+    if (e.code() == ApiException.TOO_LARGE && !isFamilyA(ctx)) {
+      respond(ctx, new ApiException(ApiException.BAD_PARAMETER, e.getMessage()), 400);
+      return;
+    }
+    respond(ctx, e, e.httpStatus());
+  }
+
+  private void respond(RoutingContext ctx, ApiException e, int status) {
+    if (ctx.response().ended() || ctx.response().closed()) {
+      return;
+    }
+    JsonObject body = isFamilyA(ctx)
+        ? new JsonObject().put("code", status).put("message", e.getMessage())
+        : new JsonObject().put("code", e.code()).put("msg", e.getMessage());
+    var resp = ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8");
+    if (status == 429 || status == 503) {
+      resp.putHeader("Retry-After", "1");
+    }
+    resp.end(body.encode());
+  }
+
+  static boolean isFamilyA(RoutingContext ctx) {
+    return ctx.request().path().startsWith("/api/");
+  }
+}

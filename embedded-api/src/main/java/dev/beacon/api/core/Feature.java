@@ -1,0 +1,18 @@
+package dev.beacon.api.core;
+
+import io.vertx.ext.web.Router;
+import java.util.List;
+
+/** One feature of the server: its entities for Hibernate and its routes. */
+public interface Feature {
+  /** Entity classes this feature stores with Hibernate. */
+  default List<Class<?>> entities() {
+    return List.of();
+  }
+
+  /** Blocking work to do once before the server takes requests (runs on a worker thread). */
+  default void start(ServerContext ctx) throws Exception {}
+
+  /** Adds this feature's routes, with full paths, to the root router. */
+  void mount(Router root, ServerContext ctx);
+}

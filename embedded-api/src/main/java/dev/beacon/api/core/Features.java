@@ -1,0 +1,13 @@
+package dev.beacon.api.core;
+
+import dev.beacon.api.auth.AuthFeature;
+import java.util.List;
+
+/** The features a Beacon server runs, in mounting order (auth first: its guards front the rest). */
+final class Features {
+  private Features() {}
+
+  static List<Feature> all() {
+    return List.of(new AuthFeature());
+  }
+}

@@ -1,0 +1,126 @@
+package dev.beacon.api.support;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.beacon.api.core.BeaconServer;
+import dev.beacon.api.core.Config;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * The real Beacon server for a test: port 0, a fresh H2 file database in a temp folder, a known
+ * admin password. {@link #restart()} starts a new server on the same data folder.
+ */
+public final class TestServer implements AutoCloseable {
+  public static final String ADMIN = "admin";
+  public static final String ADMIN_PASSWORD = "admin-test-password";
+
+  private final Path dataDir;
+  private final boolean ownsDir;
+  private final Consumer<Config> tweak;
+  private BeaconServer server;
+  private Api admin;
+
+  private TestServer(Path dataDir, boolean ownsDir, Consumer<Config> tweak) throws Exception {
+    this.dataDir = dataDir;
+    this.ownsDir = ownsDir;
+    this.tweak = tweak;
+    boot();
+  }
+
+  public static TestServer start() throws Exception {
+    return start(c -> { });
+  }
+
+  /** Starts with a fresh data folder, letting the test adjust the config. */
+  public static TestServer start(Consumer<Config> tweak) throws Exception {
+    return new TestServer(Files.createTempDirectory("beacon-test-"), true, tweak);
+  }
+
+  private void boot() throws Exception {
+    Config c = Config.defaults().host("127.0.0.1").port(0).dataDir(dataDir)
+        .adminAccount(ADMIN).adminPassword(ADMIN_PASSWORD).quiet(true);
+    tweak.accept(c);
+    server = BeaconServer.startBlocking(c);
+    admin = null;
+  }
+
+  /** Stops the server and starts a new one on the same data folder. */
+  public TestServer restart() throws Exception {
+    server.stopBlocking();
+    boot();
+    return this;
+  }
+
+  public BeaconServer server() {
+    return server;
+  }
+
+  public Path dataDir() {
+    return dataDir;
+  }
+
+  public int port() {
+    return server.port();
+  }
+
+  public String base() {
+    return "http://127.0.0.1:" + port();
+  }
+
+  /** A client without credentials. */
+  public Api anonymous() {
+    return new Api(base(), null, null);
+  }
+
+  /** A client signed in as the admin. */
+  public Api admin() {
+    if (admin == null) {
+      admin = login(ADMIN, ADMIN_PASSWORD);
+    }
+    return admin;
+  }
+
+  /** Signs in and returns a client carrying the token. */
+  public Api login(String account, String password) {
+    Resp r = anonymous().post("/v1/auth/login", new JsonObject().put("account", account).put("password", password));
+    assertEquals(200, r.status(), () -> "login failed: " + r);
+    return new Api(base(), r.json().getString("openId"), r.json().getString("token"));
+  }
+
+  /** Registers a new developer (as the admin) with a random email and signs in as them. */
+  public Api newDeveloper() {
+    String email = "dev-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    String password = "developer-password";
+    Resp r = admin().post("/v1/auth/register",
+        new JsonObject().put("type", "email").put("account", email).put("password", password));
+    assertEquals(200, r.status(), () -> "register failed: " + r);
+    return login(email, password);
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      server.stopBlocking();
+    } finally {
+      if (ownsDir) {
+        deleteTree(dataDir);
+      }
+    }
+  }
+
+  static void deleteTree(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
