@@ -1,5 +1,6 @@
 package dev.beacon.api.core;
 
+import dev.beacon.api.apps.AppsFeature;
 import dev.beacon.api.auth.AuthFeature;
 import java.util.List;
 
@@ -8,6 +9,8 @@ final class Features {
   private Features() {}
 
   static List<Feature> all() {
-    return List.of(new AuthFeature());
+    return List.of(
+        new AuthFeature(),
+        new AppsFeature());
   }
 }
