@@ -1,0 +1,119 @@
+package dev.beacon.api.headless;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.api.support.Api;
+import dev.beacon.api.support.Resp;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The packaged {@code beacon-server.jar} as a user runs it: the listening line, the generated
+ * admin credentials, a clean stop on SIGTERM, and a restart on the same data folder.
+ */
+class ServerJarIT {
+  private static final Pattern LISTENING = Pattern.compile("listening on http://([^:\\s]+):(\\d+)");
+
+  @TempDir Path data;
+
+  /** A running server process and the file its output goes to. */
+  record Running(Process process, int port, Path log) {
+    List<String> lines() throws IOException {
+      return Files.readAllLines(log, StandardCharsets.UTF_8);
+    }
+  }
+
+  static Running launch(Path data) throws Exception {
+    Path jar = Paths.get(System.getProperty("beacon.server.jar", "target/beacon-server.jar"));
+    assertTrue(Files.exists(jar), "build the jar first: " + jar);
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "--port", "0", "--data", data.toString());
+    pb.environment().remove("BEACON_ADMIN_PASSWORD");
+    pb.environment().remove("BEACON_ADMIN_ACCOUNT");
+    // a file, not a pipe: the JDK closes a child's pipe when it exits, losing its last lines
+    Path log = Files.createTempFile("beacon-server-", ".log");
+    pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    Process p = pb.start();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (System.nanoTime() < deadline && p.isAlive()) {
+      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+        Matcher m = LISTENING.matcher(line);
+        if (m.find()) {
+          return new Running(p, Integer.parseInt(m.group(2)), log);
+        }
+      }
+      Thread.sleep(100);
+    }
+    p.destroyForcibly();
+    throw new AssertionError("no listening line; output was:\n" + Files.readString(log));
+  }
+
+  static void stop(Running r) throws Exception {
+    r.process().destroy(); // SIGTERM
+    assertTrue(r.process().waitFor(60, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
+    // the shutdown hook runs the clean stop; the JVM then exits with 143 (terminated by SIGTERM)
+    assertEquals(143, r.process().exitValue());
+    assertTrue(r.lines().contains("Beacon stopped"), () -> "no clean stop; output:\n" + String.join("\n", uncheckedLines(r)));
+  }
+
+  private static List<String> uncheckedLines(Running r) {
+    try {
+      return r.lines();
+    } catch (IOException e) {
+      return List.of(e.toString());
+    }
+  }
+
+  @Test
+  void runsHeadlessCreatesTheAdminAndStopsCleanly() throws Exception {
+    Running first = launch(data);
+    Path creds = data.resolve("admin-credentials.txt");
+    assertTrue(Files.exists(creds));
+    String password = Files.readAllLines(creds).stream()
+        .filter(l -> l.startsWith("password=")).findFirst().orElseThrow().substring("password=".length());
+    assertTrue(first.lines().stream().anyMatch(l -> l.contains(password)), "the generated password is printed once");
+
+    Api anon = new Api("http://127.0.0.1:" + first.port(), null, null);
+    Resp health = anon.get("/health");
+    assertEquals("up", health.json().getString("status"));
+    Resp login = anon.post("/v1/auth/login", new JsonObject().put("account", "admin").put("password", password));
+    assertEquals(1000, login.code(), login::toString);
+    Api admin = anon.as(login.json().getString("openId"), login.json().getString("token"));
+    Resp app = admin.post("/v1/user/" + admin.openId + "/app", new JsonObject().put("name", "kept").put("platform", 1));
+    String appId = app.json().getJsonObject("app").getString("appId");
+    assertNotNull(appId);
+    stop(first);
+
+    Running second = launch(data);
+    assertFalse(second.lines().stream().anyMatch(l -> l.contains(password)), "no second admin, no password printed again");
+    Api again = new Api("http://127.0.0.1:" + second.port(), null, null);
+    Resp relogin = again.post("/v1/auth/login", new JsonObject().put("account", "admin").put("password", password));
+    assertEquals(1000, relogin.code(), relogin::toString);
+    stop(second);
+  }
+
+  @Test
+  void badFlagsExitWithUsage() throws Exception {
+    Path jar = Paths.get(System.getProperty("beacon.server.jar", "target/beacon-server.jar"));
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    Process p = new ProcessBuilder(java, "-jar", jar.toString(), "--port", "eighty").redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS));
+    assertEquals(2, p.exitValue());
+    assertTrue(out.contains("--port needs a number"), out);
+    assertTrue(out.contains("Usage:"), out);
+  }
+}
