@@ -91,6 +91,13 @@ final class VersionsService {
     return v;
   }
 
+  /** The app's released versions, highest code first. */
+  List<AppVersion> released(Session s, String appId) {
+    return s.createSelectionQuery("from AppVersion v where v.appId = :app and v.released = true order by v.code desc", AppVersion.class)
+        .setParameter("app", appId)
+        .getResultList();
+  }
+
   private static void checkCodeFree(Session s, String appId, int code, String exceptVersionId) {
     List<String> taken = s.createSelectionQuery(
             "select v.versionId from AppVersion v where v.appId = :app and v.code = :code", String.class)
