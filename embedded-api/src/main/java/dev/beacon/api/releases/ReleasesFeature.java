@@ -5,7 +5,10 @@ import dev.beacon.api.core.ServerContext;
 import io.vertx.ext.web.Router;
 import java.util.List;
 
-/** App versions and the client check that offers them: the developer's version routes and family B's {@code /v1/app/upgrade}. */
+/**
+ * App versions and the client checks that offer them: the developer's version routes, family
+ * B's {@code /v1/app/upgrade} and family A's {@code /api/v1/version/check}.
+ */
 public final class ReleasesFeature implements Feature {
   @Override
   public List<Class<?>> entities() {
@@ -17,5 +20,6 @@ public final class ReleasesFeature implements Feature {
     VersionsService versions = new VersionsService(ctx);
     new VersionRoutes(ctx.db(), versions).mount(root);
     new UpgradeRoutes(ctx.db(), versions).mount(root);
+    new VersionCheckRoutes(ctx.db(), versions).mount(root);
   }
 }
