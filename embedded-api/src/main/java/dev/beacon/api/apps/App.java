@@ -13,6 +13,10 @@ public class App {
   public static final int ACTIVE = 0;
   public static final int FROZEN = 1;
 
+  public static final int ANDROID = 1;
+  public static final int IOS = 2;
+  public static final int HYBRID = 3;
+
   @Id
   @Column(name = "app_id", length = 32)
   public String appId;

@@ -1,0 +1,70 @@
+package dev.beacon.api.apps;
+
+import dev.beacon.api.auth.Principal;
+import dev.beacon.api.core.Body;
+import dev.beacon.api.core.Db;
+import dev.beacon.api.core.Http;
+import dev.beacon.api.core.Paging;
+import dev.beacon.api.core.Params;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/** A developer's own apps: {@code /v1/user/{openId}/app[/{appId}]}. The auth guard runs first. */
+final class AppRoutes {
+  private final Db db;
+  private final AppsService apps;
+
+  AppRoutes(Db db, AppsService apps) {
+    this.db = db;
+    this.apps = apps;
+  }
+
+  void mount(Router root) {
+    root.post("/v1/user/:openId/app").handler(this::create);
+    root.get("/v1/user/:openId/app").handler(this::list);
+    root.get("/v1/user/:openId/app/:appId").handler(this::get);
+    root.put("/v1/user/:openId/app/:appId").handler(this::update);
+    root.delete("/v1/user/:openId/app/:appId").handler(this::delete);
+  }
+
+  private void create(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    AppPatch patch = AppPatch.forCreate(Body.of(ctx));
+    Http.reply(ctx, db.tx(s -> apps.create(s, openId, patch)).map(a -> Http.ok().put("app", AppJson.forOwner(a))));
+  }
+
+  private void update(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    String appId = ctx.pathParam("appId");
+    AppPatch patch = AppPatch.forUpdate(Body.of(ctx));
+    Http.reply(ctx, db.tx(s -> apps.update(s, openId, appId, patch)).map(a -> Http.ok().put("app", AppJson.forOwner(a))));
+  }
+
+  private void delete(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    String appId = ctx.pathParam("appId");
+    Http.reply(ctx, db.tx(s -> {
+      apps.delete(s, openId, appId);
+      return Http.ok();
+    }));
+  }
+
+  private void get(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    String appId = ctx.pathParam("appId");
+    Http.reply(ctx, db.tx(s -> apps.get(s, openId, appId)).map(a -> Http.ok().put("app", AppJson.forOwner(a))));
+  }
+
+  private void list(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    Params p = Params.of(ctx);
+    Paging paging = Paging.from(p, AppsService.ORDER_COLUMNS, AppsService.DEFAULT_ORDER);
+    AppFilter filter = AppFilter.forOwner(openId, p);
+    Http.reply(ctx, db.tx(s -> apps.list(s, filter, paging)).map(l -> {
+      JsonArray items = new JsonArray();
+      l.apps().forEach(a -> items.add(AppJson.forOwner(a)));
+      return Http.ok().put("totalCount", l.totalCount()).put("apps", items);
+    }));
+  }
+}

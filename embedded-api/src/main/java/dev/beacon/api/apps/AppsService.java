@@ -1,0 +1,96 @@
+package dev.beacon.api.apps;
+
+import dev.beacon.api.core.ApiException;
+import dev.beacon.api.core.Ids;
+import dev.beacon.api.core.Paging;
+import dev.beacon.api.core.ServerContext;
+import java.util.List;
+import java.util.Map;
+import org.hibernate.Session;
+import org.hibernate.query.SelectionQuery;
+
+/** What can be done with apps. Every method runs inside a transaction the caller opened. */
+final class AppsService {
+  /** The {@code orderBy} columns of the app lists and the properties they sort by. */
+  static final Map<String, String> ORDER_COLUMNS = Map.of("name", "name", "create_date", "createdAt");
+  static final String DEFAULT_ORDER = "create_date:desc";
+
+  private final ServerContext sc;
+
+  AppsService(ServerContext sc) {
+    this.sc = sc;
+  }
+
+  /** One page of a list and the number of matches before paging. */
+  record Listing(long totalCount, List<App> apps) {}
+
+  App create(Session s, String openId, AppPatch patch) {
+    App a = new App();
+    a.appId = Ids.newId();
+    a.openId = openId;
+    a.name = patch.name();
+    a.platform = patch.platform();
+    a.desc = patch.desc();
+    a.icon = patch.icon();
+    a.appKey = Ids.randomHex(8);
+    a.secret = Ids.randomHex(32);
+    a.status = App.ACTIVE;
+    a.createdAt = sc.now();
+    a.updatedAt = a.createdAt;
+    s.persist(a);
+    return a;
+  }
+
+  App update(Session s, String openId, String appId, AppPatch patch) {
+    App a = AppAccess.owned(s, openId, appId);
+    if (patch.platform() != null && patch.platform() != a.platform) {
+      throw ApiException.badParameter("platform cannot be edited (the app's platform is " + a.platform + ")");
+    }
+    if (patch.name() != null) {
+      a.name = patch.name();
+    }
+    if (patch.desc() != null) {
+      a.desc = patch.desc();
+    }
+    if (patch.icon() != null) {
+      a.icon = patch.icon();
+    }
+    a.updatedAt = sc.now();
+    return a;
+  }
+
+  /** Deletes the app; the schema's cascading foreign keys remove everything stored under it. */
+  void delete(Session s, String openId, String appId) {
+    s.remove(AppAccess.owned(s, openId, appId));
+  }
+
+  App get(Session s, String openId, String appId) {
+    return AppAccess.owned(s, openId, appId);
+  }
+
+  Listing list(Session s, AppFilter filter, Paging paging) {
+    String where = filter.where();
+    SelectionQuery<Long> count = s.createSelectionQuery("select count(a) from App a" + where, Long.class);
+    SelectionQuery<App> page = s.createSelectionQuery(
+        "from App a" + where + " order by " + paging.orderBy("a") + ", a.appId", App.class);
+    filter.parameters().forEach((k, v) -> {
+      count.setParameter(k, v);
+      page.setParameter(k, v);
+    });
+    List<App> apps = page.setFirstResult(paging.offset()).setMaxResults(paging.pageSize()).getResultList();
+    return new Listing(count.getSingleResult(), apps);
+  }
+
+  /** Freezes ({@link App#FROZEN}) or unfreezes ({@link App#ACTIVE}) any app: an admin's action. */
+  App setStatus(Session s, String appId, int status) {
+    App a = s.find(App.class, appId);
+    if (a == null) {
+      throw ApiException.notFound("no app " + appId);
+    }
+    if (a.status != status) {
+      a.status = status;
+      a.updatedAt = sc.now();
+    }
+    return a;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.beacon.api.releases;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/** Which released version a client is offered, by family B's code or family A's version name. */
+final class ReleaseChooser {
+  /** Family A's order: by name as dotted numbers, the code breaking ties. */
+  static final Comparator<AppVersion> BY_NAME_THEN_CODE =
+      Comparator.comparing((AppVersion v) -> v.name, VersionComparator.INSTANCE).thenComparingInt(v -> v.code);
+
+  private ReleaseChooser() {}
+
+  /**
+   * Family B's upgrade: the highest code. A device that says who it is gets the highest code it
+   * may have (untargeted, or targeted at it); a request without a device id gets the highest
+   * code with its targeting as the strategy to apply.
+   *
+   * @param released the app's released versions, highest code first
+   */
+  static Optional<AppVersion> upgrade(List<AppVersion> released, String deviceId) {
+    return released.stream()
+        .filter(v -> deviceId == null || !DeviceIds.targeted(v.deviceIds) || DeviceIds.lists(v.deviceIds, deviceId))
+        .findFirst();
+  }
+
+  /**
+   * The outcome of a family A check.
+   *
+   * @param latest the newest version the client may have, or {@code null} when there is none
+   * @param hasUpdate whether {@code latest} is newer than the client's current version
+   * @param forceUpdate whether any version newer than the current one, up to {@code latest}, must be installed
+   */
+  record Check(AppVersion latest, boolean hasUpdate, boolean forceUpdate) {}
+
+  /**
+   * Family A's check: among the released versions that serve the platform (and, for targeted
+   * versions, list the machine), the newest by name, compared with the client's current version.
+   */
+  static Check check(List<AppVersion> released, String currentVersion, String platform, String machineId) {
+    List<AppVersion> eligible = released.stream()
+        .filter(v -> Platforms.serves(v.platforms, platform))
+        .filter(v -> !DeviceIds.targeted(v.deviceIds) || DeviceIds.lists(v.deviceIds, machineId))
+        .toList();
+    AppVersion latest = eligible.stream().max(BY_NAME_THEN_CODE).orElse(null);
+    boolean hasUpdate = latest != null && VersionComparator.INSTANCE.newer(latest.name, currentVersion);
+    boolean force = hasUpdate && eligible.stream()
+        .anyMatch(v -> v.forceUpdate && VersionComparator.INSTANCE.newer(v.name, currentVersion));
+    return new Check(latest, hasUpdate, force);
+  }
+}

@@ -1,0 +1,25 @@
+package dev.beacon.api.releases;
+
+import dev.beacon.api.core.Feature;
+import dev.beacon.api.core.ServerContext;
+import io.vertx.ext.web.Router;
+import java.util.List;
+
+/**
+ * App versions and the client checks that offer them: the developer's version routes, family
+ * B's {@code /v1/app/upgrade} and family A's {@code /api/v1/version/check}.
+ */
+public final class ReleasesFeature implements Feature {
+  @Override
+  public List<Class<?>> entities() {
+    return List.of(AppVersion.class);
+  }
+
+  @Override
+  public void mount(Router root, ServerContext ctx) {
+    VersionsService versions = new VersionsService(ctx);
+    new VersionRoutes(ctx.db(), versions).mount(root);
+    new UpgradeRoutes(ctx.db(), versions).mount(root);
+    new VersionCheckRoutes(ctx.db(), versions).mount(root);
+  }
+}

@@ -1,0 +1,59 @@
+package dev.beacon.api.releases;
+
+import dev.beacon.api.apps.App;
+import dev.beacon.api.apps.AppAccess;
+import dev.beacon.api.core.Body;
+import dev.beacon.api.core.Db;
+import dev.beacon.api.core.Http;
+import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Family A's {@code POST /api/v1/version/check {app_key, current_version, platform, machine_id?}}
+ * answered as {@code {"code":200,"message":...,"data":{has_update, current_version,
+ * latest_version, download_url, release_notes, force_update}}}. Failures take family A's shape
+ * from the failure handler.
+ */
+final class VersionCheckRoutes {
+  static final String UPDATE_FOUND = "发现新版本";
+  static final String UP_TO_DATE = "当前已是最新版本";
+
+  private final Db db;
+  private final VersionsService versions;
+
+  VersionCheckRoutes(Db db, VersionsService versions) {
+    this.db = db;
+    this.versions = versions;
+  }
+
+  void mount(Router root) {
+    root.post("/api/v1/version/check").handler(this::check);
+  }
+
+  private void check(RoutingContext ctx) {
+    Body b = Body.of(ctx);
+    String appKey = b.requiredString("app_key", 64);
+    String current = b.requiredString("current_version", 128).trim();
+    String platform = b.optionalString("platform", 64);
+    String machineId = b.optionalString("machine_id", 255);
+    Http.reply(ctx, db.tx(s -> {
+      App app = AppAccess.byKey(s, appKey);
+      return ReleaseChooser.check(versions.released(s, app.appId), current, platform, machineId);
+    }).map(c -> answer(c, current)));
+  }
+
+  private static JsonObject answer(ReleaseChooser.Check c, String current) {
+    JsonObject data = new JsonObject()
+        .put("has_update", c.hasUpdate())
+        .put("current_version", current)
+        .put("latest_version", c.latest() == null ? current : c.latest().name)
+        .put("download_url", c.hasUpdate() ? c.latest().url : null)
+        .put("release_notes", c.hasUpdate() ? c.latest().desc : null)
+        .put("force_update", c.forceUpdate());
+    return new JsonObject()
+        .put("code", 200)
+        .put("message", c.hasUpdate() ? UPDATE_FOUND : UP_TO_DATE)
+        .put("data", data);
+  }
+}

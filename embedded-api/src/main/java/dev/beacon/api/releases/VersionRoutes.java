@@ -1,0 +1,93 @@
+package dev.beacon.api.releases;
+
+import dev.beacon.api.auth.Principal;
+import dev.beacon.api.core.ApiException;
+import dev.beacon.api.core.Body;
+import dev.beacon.api.core.Db;
+import dev.beacon.api.core.Http;
+import dev.beacon.api.core.Paging;
+import dev.beacon.api.core.Params;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * A developer's app versions: {@code /v1/user/{openId}/app/{appId}/version[/{versionId}[/action]]}.
+ * The seed's curls say {@code versions}: every route is served under both spellings. The auth
+ * guard runs first.
+ */
+final class VersionRoutes {
+  private static final String RELEASE = "release";
+  private static final String DISABLE = "disable";
+
+  private final Db db;
+  private final VersionsService versions;
+
+  VersionRoutes(Db db, VersionsService versions) {
+    this.db = db;
+    this.versions = versions;
+  }
+
+  void mount(Router root) {
+    for (String segment : new String[] {"version", "versions"}) {
+      String base = "/v1/user/:openId/app/:appId/" + segment;
+      root.post(base).handler(this::create);
+      root.get(base).handler(this::list);
+      root.get(base + "/:versionId").handler(this::get);
+      root.put(base + "/:versionId").handler(this::update);
+      root.delete(base + "/:versionId").handler(this::delete);
+      root.post(base + "/:versionId/action").handler(this::action);
+    }
+  }
+
+  private void create(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    String appId = ctx.pathParam("appId");
+    VersionPatch patch = VersionPatch.forCreate(Body.of(ctx));
+    Http.reply(ctx, db.tx(s -> versions.create(s, openId, appId, patch))
+        .map(v -> Http.ok().put("versionId", v.versionId).put("appVersion", VersionJson.of(v))));
+  }
+
+  private void update(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    VersionPatch patch = VersionPatch.forUpdate(Body.of(ctx));
+    Http.reply(ctx, db.tx(s -> versions.update(s, openId, ctx.pathParam("appId"), ctx.pathParam("versionId"), patch))
+        .map(v -> Http.ok().put("appVersion", VersionJson.of(v))));
+  }
+
+  private void delete(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    Http.reply(ctx, db.tx(s -> {
+      versions.delete(s, openId, ctx.pathParam("appId"), ctx.pathParam("versionId"));
+      return Http.ok();
+    }));
+  }
+
+  private void get(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    Http.reply(ctx, db.tx(s -> versions.get(s, openId, ctx.pathParam("appId"), ctx.pathParam("versionId")))
+        .map(v -> Http.ok().put("appVersion", VersionJson.of(v))));
+  }
+
+  private void list(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    Paging paging = Paging.from(Params.of(ctx), VersionsService.ORDER_COLUMNS, VersionsService.DEFAULT_ORDER);
+    Http.reply(ctx, db.tx(s -> versions.list(s, openId, ctx.pathParam("appId"), paging)).map(l -> {
+      JsonArray items = new JsonArray();
+      l.versions().forEach(v -> items.add(VersionJson.of(v)));
+      return Http.ok().put("totalCount", l.totalCount()).put("version", items);
+    }));
+  }
+
+  /** {@code {"release":null}} or {@code {"disable":null}} (the seed sends "disable " with a space: keys are trimmed). */
+  private void action(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    Body b = Body.of(ctx);
+    boolean release = b.has(RELEASE);
+    if (b.json().size() != 1 || !(release || b.has(DISABLE))) {
+      throw ApiException.badParameter("the body must be {\"release\":null} or {\"disable\":null}");
+    }
+    Http.reply(ctx, db.tx(s -> versions.setReleased(s, openId, ctx.pathParam("appId"), ctx.pathParam("versionId"), release))
+        .map(v -> Http.ok().put("appVersion", VersionJson.of(v))));
+  }
+}
