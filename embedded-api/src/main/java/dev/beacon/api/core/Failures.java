@@ -44,6 +44,10 @@ public final class Failures {
     if (t != null && t.getCause() instanceof ApiException api) {
       return api;
     }
+    if (isConstraintViolation(t)) {
+      // a race past an explicit check (two creates with the same unique value at once)
+      return ApiException.rule("the change conflicts with existing data (a duplicate, or something still referenced); reload and try again");
+    }
     int status = t instanceof HttpException he ? he.getStatusCode() : ctx.statusCode();
     if (status == 413) {
       return new ApiException(ApiException.TOO_LARGE, "request body is larger than the limit of " + jsonBodyLimit + " bytes");
@@ -85,6 +89,16 @@ public final class Failures {
       resp.putHeader("Retry-After", "1");
     }
     resp.end(body.encode());
+  }
+
+  /** Whether a database integrity constraint (SQLSTATE class 23) caused the failure. */
+  static boolean isConstraintViolation(Throwable t) {
+    for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
+      if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   static boolean isFamilyA(RoutingContext ctx) {
