@@ -16,15 +16,17 @@ public final class AuthService {
   private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
   private static final Pattern PHONE = Pattern.compile("^\\+?[0-9][0-9 -]{4,19}$");
 
-  /** Verified against when an account is unknown, so both paths cost the same. */
-  private static final String DUMMY_HASH = Passwords.hash(Passwords.generate(16));
-
   private final ServerContext sc;
   private final Db db;
 
   public AuthService(ServerContext sc) {
     this.sc = sc;
     this.db = sc.db();
+  }
+
+  /** Verified against when an account is unknown, so both paths cost the same; made on first use. */
+  private static final class UnknownAccount {
+    static final String HASH = Passwords.hash(Passwords.generate(16));
   }
 
   /** The result of a sign-in. */
@@ -35,7 +37,7 @@ public final class AuthService {
     return db.blocking(() -> {
       Developer d = db.inTx(s -> findByAccount(s, account));
       // hash even for an unknown account, so timing does not tell which accounts exist
-      boolean ok = Passwords.verify(password, d != null ? d.passwordHash : DUMMY_HASH) && d != null;
+      boolean ok = Passwords.verify(password, d != null ? d.passwordHash : UnknownAccount.HASH) && d != null;
       if (!ok) {
         throw ApiException.authFailed("wrong account or password");
       }
