@@ -2,6 +2,7 @@ package dev.beacon.api.core;
 
 import dev.beacon.api.apps.AppsFeature;
 import dev.beacon.api.auth.AuthFeature;
+import dev.beacon.api.telemetry.TelemetryFeature;
 import java.util.List;
 
 /** The features a Beacon server runs, in mounting order (auth first: its guards front the rest). */
@@ -11,6 +12,7 @@ final class Features {
   static List<Feature> all() {
     return List.of(
         new AuthFeature(),
-        new AppsFeature());
+        new AppsFeature(),
+        new TelemetryFeature());
   }
 }
