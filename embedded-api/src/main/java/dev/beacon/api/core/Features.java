@@ -2,7 +2,9 @@ package dev.beacon.api.core;
 
 import dev.beacon.api.apps.AppsFeature;
 import dev.beacon.api.auth.AuthFeature;
+import dev.beacon.api.errors.ErrorsFeature;
 import dev.beacon.api.releases.ReleasesFeature;
+import dev.beacon.api.telemetry.TelemetryFeature;
 import java.util.List;
 
 /** The features a Beacon server runs, in mounting order (auth first: its guards front the rest). */
@@ -13,6 +15,8 @@ final class Features {
     return List.of(
         new AuthFeature(),
         new AppsFeature(),
-        new ReleasesFeature());
+        new ReleasesFeature(),
+        new TelemetryFeature(),
+        new ErrorsFeature());
   }
 }

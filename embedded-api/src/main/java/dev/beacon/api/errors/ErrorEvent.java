@@ -1,0 +1,107 @@
+package dev.beacon.api.errors;
+
+import dev.beacon.api.core.Dates;
+import io.vertx.core.json.JsonObject;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/**
+ * One stored error, from either family:
+ *
+ * <ul>
+ *   <li>{@value #REPORT}: family A's {@code POST /api/v1/error/report}. {@code error_type},
+ *       {@code error_message}, {@code error_stack} and {@code os_info} go to their columns;
+ *       {@code machine_id} is stored as its {@link dev.beacon.api.telemetry.MachineHash}, like
+ *       heartbeats, never raw.
+ *   <li>{@value #LOG}: family B's {@code POST /v1/logs}. The seed has only one text,
+ *       {@code context} (a string, or an array of lines joined with newlines): it is stored whole
+ *       in {@code message}, and its first line also in {@code error_type} so that both sources
+ *       can be scanned by type. {@code deviceId} (the seed calls it the device model) is kept as
+ *       sent in {@code machine_id}, {@code appPackage} in {@code app_package}; stack and OS stay
+ *       empty.
+ * </ul>
+ *
+ * <p>Over-long texts are cut to the column sizes below, never refused.
+ */
+@Entity
+@Table(name = "error_event")
+public class ErrorEvent {
+  public static final String REPORT = "report";
+  public static final String LOG = "log";
+
+  public static final int MAX_TYPE = 512;
+  public static final int MAX_MESSAGE = 20_000;
+  public static final int MAX_STACK = 200_000;
+  public static final int MAX_OS_INFO = 512;
+  public static final int MAX_APP_VERSION = 128;
+  public static final int MAX_MACHINE_ID = 255;
+  public static final int MAX_APP_PACKAGE = 255;
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  public Long id;
+
+  @Column(name = "app_id", nullable = false, length = 32)
+  public String appId;
+
+  /** {@value #REPORT} or {@value #LOG}. */
+  @Column(nullable = false, length = 16)
+  public String source;
+
+  @Column(name = "error_type", length = MAX_TYPE)
+  public String errorType;
+
+  @Column(length = MAX_MESSAGE)
+  public String message;
+
+  @Column(length = MAX_STACK)
+  public String stack;
+
+  @Column(name = "os_info", length = MAX_OS_INFO)
+  public String osInfo;
+
+  @Column(name = "app_version", length = MAX_APP_VERSION)
+  public String appVersion;
+
+  @Column(name = "machine_id", length = MAX_MACHINE_ID)
+  public String machineId;
+
+  @Column(name = "app_package", length = MAX_APP_PACKAGE)
+  public String appPackage;
+
+  @Column(name = "created_at", nullable = false)
+  public Instant createdAt;
+
+  /**
+   * The seed's {@code context}: a log's text as sent; for a report {@code "type: message"} (or
+   * just the type when the message is empty).
+   */
+  public String context() {
+    if (LOG.equals(source)) {
+      return message;
+    }
+    return message == null || message.isEmpty() ? errorType : errorType + ": " + message;
+  }
+
+  /** An entry of {@code errlogList}: the seed's fields, then the stored details. */
+  public JsonObject json() {
+    return new JsonObject()
+        .put("appId", appId)
+        .put("appVersion", appVersion)
+        .put("deviceId", machineId)
+        .put("appPackage", appPackage)
+        .put("createDate", Dates.format(createdAt))
+        .put("context", context())
+        .put("id", id)
+        .put("source", source)
+        .put("errorType", errorType)
+        .put("message", message)
+        .put("stack", stack)
+        .put("osInfo", osInfo);
+  }
+}

@@ -1,0 +1,28 @@
+package dev.beacon.api.telemetry;
+
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.util.HexFormat;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * What Beacon stores instead of a client's machine id: hex HMAC-SHA256 of the id under the app's
+ * secret. The same machine hashes the same within one app (so it can be counted once) and
+ * differently across apps (so apps cannot be joined on it); the raw id cannot be recovered.
+ */
+public final class MachineHash {
+  private static final String ALGORITHM = "HmacSHA256";
+
+  private MachineHash() {}
+
+  public static String of(String appSecret, String machineId) {
+    try {
+      Mac mac = Mac.getInstance(ALGORITHM);
+      mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
+      return HexFormat.of().formatHex(mac.doFinal(machineId.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
+    }
+  }
+}

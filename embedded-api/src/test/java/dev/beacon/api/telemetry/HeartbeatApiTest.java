@@ -1,0 +1,158 @@
+package dev.beacon.api.telemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.api.core.Dates;
+import dev.beacon.api.support.Api;
+import dev.beacon.api.support.Resp;
+import dev.beacon.api.support.TestServer;
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class HeartbeatApiTest {
+  static final String PATH = "/api/v1/user/heartbeat";
+
+  static TestServer server;
+  static Api developer;
+  static TestApps.Created app;
+
+  @BeforeAll
+  static void up() throws Exception {
+    server = TestServer.start();
+    developer = server.newDeveloper();
+    app = TestApps.create(developer);
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    server.close();
+  }
+
+  static JsonObject beat(String appKey, String machineId, String version) {
+    return new JsonObject().put("app_key", appKey).put("machine_id", machineId).put("version", version);
+  }
+
+  static List<Map<String, Object>> heartbeats(String appId) throws Exception {
+    return TestApps.rows(server, "select * from heartbeat where app_id = ? order by id", appId);
+  }
+
+  static String hmacHex(String key, String text) throws Exception {
+    Mac mac = Mac.getInstance("HmacSHA256");
+    mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
+    return HexFormat.of().formatHex(mac.doFinal(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  static void assertFamilyAError(Resp r, int status, String messagePart) {
+    assertEquals(status, r.status(), r::toString);
+    assertEquals(status, r.json().getInteger("code"), r::toString);
+    assertTrue(r.json().getString("message").contains(messagePart), r::toString);
+  }
+
+  @Test
+  void answersExactlyAsTheSeedAndTheRowIsThereWhenItDoes() throws Exception {
+    TestApps.Created a = TestApps.create(developer);
+    Instant before = Instant.now().minusSeconds(1);
+    Resp r = server.anonymous().post(PATH, beat(a.appKey(), "machine-1", "1.0.0"));
+    assertEquals(200, r.status(), r::toString);
+    assertEquals(new JsonObject("{\"code\":200,\"message\":\"心跳记录成功\",\"data\":{\"recorded\":true}}"), r.json());
+    assertTrue(r.header("Content-Type").startsWith("application/json"), r.header("Content-Type"));
+
+    List<Map<String, Object>> rows = heartbeats(a.appId());
+    assertEquals(1, rows.size(), "the row is committed before the answer");
+    Map<String, Object> row = rows.get(0);
+    assertEquals("1.0.0", row.get("APP_VERSION"));
+    Instant received = ((OffsetDateTime) row.get("RECEIVED_AT")).toInstant();
+    assertTrue(!received.isBefore(before) && !received.isAfter(Instant.now().plusSeconds(1)), received::toString);
+    assertEquals(LocalDate.ofInstant(received, Dates.zone()), ((Date) row.get("HB_DAY")).toLocalDate(),
+        "hb_day is the day of received_at in the server's zone");
+  }
+
+  @Test
+  void machineIdsAreStoredOnlyAsPerAppHashes() throws Exception {
+    TestApps.Created one = TestApps.create(developer);
+    TestApps.Created two = TestApps.create(developer);
+    String machine = "AA-BB-CC-raw-machine-id-42";
+    assertEquals(200, server.anonymous().post(PATH, beat(one.appKey(), machine, "1.0.0")).status());
+    assertEquals(200, server.anonymous().post(PATH, beat(one.appKey(), machine, "1.0.1")).status());
+    assertEquals(200, server.anonymous().post(PATH, beat(two.appKey(), machine, "1.0.0")).status());
+    assertEquals(200, server.anonymous().post(PATH, beat(one.appKey(), "another-machine", "1.0.0")).status());
+
+    assertEquals(0, TestApps.count(server,
+        "select count(*) from heartbeat where machine_hash like ? or app_version like ?", "%raw-machine%", "%raw-machine%"),
+        "the raw machine id must not be stored");
+    List<Map<String, Object>> ofOne = heartbeats(one.appId());
+    List<Map<String, Object>> ofTwo = heartbeats(two.appId());
+    String hashOne = (String) ofOne.get(0).get("MACHINE_HASH");
+    assertTrue(hashOne.matches("[0-9a-f]{64}"), hashOne);
+    assertEquals(hashOne, ofOne.get(1).get("MACHINE_HASH"), "same machine, same app: same hash");
+    assertNotEquals(hashOne, ofOne.get(2).get("MACHINE_HASH"), "another machine hashes differently");
+    assertNotEquals(hashOne, ofTwo.get(0).get("MACHINE_HASH"), "the same machine hashes differently in another app");
+    assertEquals(hmacHex(TestApps.secret(server, one.appId()), machine), hashOne, "HMAC-SHA256 under the app's secret");
+  }
+
+  @Test
+  void malformedJsonIs400() {
+    assertFamilyAError(server.anonymous().raw("POST", PATH, "{\"app_key\": ", "application/json"), 400, "malformed JSON");
+    assertFamilyAError(server.anonymous().raw("POST", PATH, "[1,2]", "application/json"), 400, "JSON object");
+  }
+
+  @Test
+  void eachMissingFieldIsNamed() {
+    for (String field : List.of("app_key", "machine_id", "version")) {
+      JsonObject body = beat(app.appKey(), "m", "1.0.0");
+      body.remove(field);
+      assertFamilyAError(server.anonymous().post(PATH, body), 400, field + " is required");
+    }
+    assertFamilyAError(server.anonymous().post(PATH, beat(app.appKey(), "   ", "1.0.0")), 400, "machine_id is required");
+    assertFamilyAError(server.anonymous().post(PATH, null), 400, "app_key is required");
+  }
+
+  @Test
+  void wrongTypesAndOverlongFieldsAre400() throws Exception {
+    JsonObject objectId = beat(app.appKey(), "m", "1.0.0").put("machine_id", new JsonObject().put("a", 1));
+    assertFamilyAError(server.anonymous().post(PATH, objectId), 400, "machine_id must be a string");
+    JsonObject arrayVersion = beat(app.appKey(), "m", "1.0.0").put("version", new io.vertx.core.json.JsonArray().add("1"));
+    assertFamilyAError(server.anonymous().post(PATH, arrayVersion), 400, "version must be a string");
+    assertFamilyAError(server.anonymous().post(PATH, beat(app.appKey(), "m".repeat(256), "1.0.0")), 400, "machine_id is longer than 255");
+    assertFamilyAError(server.anonymous().post(PATH, beat(app.appKey(), "m", "1".repeat(129))), 400, "version is longer than 128");
+    long before = TestApps.count(server, "select count(*) from heartbeat where app_id = ?", app.appId());
+    assertEquals(200, server.anonymous().post(PATH, beat(app.appKey(), "m".repeat(255), "1".repeat(128))).status(),
+        "the longest allowed values are taken");
+    assertEquals(before + 1, TestApps.count(server, "select count(*) from heartbeat where app_id = ?", app.appId()));
+  }
+
+  @Test
+  void unknownAppKeyIs401() {
+    assertFamilyAError(server.anonymous().post(PATH, beat("0000000000000000", "m", "1.0.0")), 401, "unknown app_key");
+  }
+
+  @Test
+  void keysAreTrimmed() throws Exception {
+    TestApps.Created a = TestApps.create(developer);
+    JsonObject body = new JsonObject().put(" app_key ", a.appKey()).put("machine_id ", "m").put(" version", "2.0.0");
+    assertEquals(200, server.anonymous().post(PATH, body).status());
+    assertEquals("2.0.0", heartbeats(a.appId()).get(0).get("APP_VERSION"));
+  }
+
+  @Test
+  void frozenAppIs403AndNothingIsStored() throws Exception {
+    TestApps.Created a = TestApps.create(developer);
+    TestApps.freeze(server, a.appId());
+    assertFamilyAError(server.anonymous().post(PATH, beat(a.appKey(), "m", "1.0.0")), 403, "frozen");
+    assertEquals(0, heartbeats(a.appId()).size());
+  }
+}

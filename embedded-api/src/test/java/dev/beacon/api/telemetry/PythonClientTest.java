@@ -1,0 +1,92 @@
+package dev.beacon.api.telemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.api.support.TestServer;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Runs the seed's Python client ({@code src/examples/python/beacon_client.py}, the seed's code with
+ * only its two constants taken from the environment) against a real server. The version check is
+ * served by another feature; here only its answer being printed without a crash is expected.
+ */
+class PythonClientTest {
+  static final Path SCRIPT = Path.of("..", "src", "examples", "python", "beacon_client.py").toAbsolutePath().normalize();
+
+  record Run(int exitCode, String output) {}
+
+  static Run python(Map<String, String> env, String... args) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(args).redirectErrorStream(true);
+    pb.environment().putAll(env);
+    pb.environment().put("PYTHONIOENCODING", "utf-8");
+    pb.environment().put("NO_PROXY", "127.0.0.1,localhost"); // the server is local even where a proxy is set
+    Process p = pb.start();
+    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
+      try {
+        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      } catch (IOException e) {
+        return "cannot read the output: " + e;
+      }
+    });
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("python did not finish in 60 s: " + String.join(" ", args));
+    }
+    return new Run(p.exitValue(), output.get(10, TimeUnit.SECONDS));
+  }
+
+  static void assumePythonWithRequests() throws Exception {
+    Run check;
+    try {
+      check = python(Map.of(), "python3", "-c", "import requests");
+    } catch (IOException e) {
+      Assumptions.abort("python3 is not on the PATH, so the seed's Python client cannot be run: " + e.getMessage());
+      return;
+    }
+    Assumptions.assumeTrue(check.exitCode() == 0,
+        "the Python package requests is not installed (pip install requests): " + check.output());
+  }
+
+  @Test
+  void theSeedsPythonClientReportsHeartbeatAndError() throws Exception {
+    assumePythonWithRequests();
+    assertTrue(Files.isRegularFile(SCRIPT), "missing " + SCRIPT);
+    try (TestServer server = TestServer.start()) {
+      TestApps.Created app = TestApps.create(server.newDeveloper());
+
+      Run run = python(Map.of("BEACON_URL", server.base(), "BEACON_APP_KEY", app.appKey()),
+          "python3", SCRIPT.toString(), "3.2.1");
+
+      assertEquals(0, run.exitCode(), run.output());
+      assertTrue(run.output().contains(
+          "POST /user/heartbeat -> 200 {\"code\":200,\"message\":\"心跳记录成功\",\"data\":{\"recorded\":true}}"), run.output());
+      assertTrue(run.output().contains("POST /version/check -> "), run.output());
+      assertTrue(run.output().contains("POST /error/report -> 200 {\"code\":200,\"message\":\"错误上报成功\""), run.output());
+
+      List<Map<String, Object>> beats = TestApps.rows(server, "select * from heartbeat where app_id = ?", app.appId());
+      assertEquals(1, beats.size(), run.output());
+      assertEquals("3.2.1", beats.get(0).get("APP_VERSION"));
+      List<Map<String, Object>> errors = TestApps.rows(server, "select * from error_event where app_id = ?", app.appId());
+      assertEquals(1, errors.size(), run.output());
+      Map<String, Object> error = errors.get(0);
+      assertEquals("report", error.get("SOURCE"));
+      assertEquals("RuntimeError", error.get("ERROR_TYPE"));
+      assertEquals("beacon_client.py example error", error.get("MESSAGE"));
+      assertEquals("", error.get("STACK"));
+      assertEquals("3.2.1", error.get("APP_VERSION"));
+      assertTrue(!((String) error.get("OS_INFO")).isBlank(), "platform.platform() is stored as os_info");
+      assertEquals(beats.get(0).get("MACHINE_HASH"), error.get("MACHINE_ID"),
+          "the same machine of the same app hashes alike in heartbeats and error reports");
+    }
+  }
+}

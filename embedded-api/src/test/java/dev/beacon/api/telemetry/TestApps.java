@@ -1,0 +1,80 @@
+package dev.beacon.api.telemetry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.beacon.api.support.Api;
+import dev.beacon.api.support.Resp;
+import dev.beacon.api.support.TestServer;
+import io.vertx.core.json.JsonObject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Apps for client-endpoint tests, made through the API, and direct looks into the database. */
+public final class TestApps {
+  private TestApps() {}
+
+  /** An app as its developer sees it right after creating it. */
+  public record Created(String appId, String appKey) {}
+
+  /** Creates an app for the developer through {@code POST /v1/user/{openId}/app}. */
+  public static Created create(Api developer) {
+    Resp r = developer.post("/v1/user/" + developer.openId + "/app",
+        new JsonObject().put("name", "app-" + UUID.randomUUID().toString().substring(0, 8)).put("platform", 1));
+    assertEquals(200, r.status(), r::toString);
+    JsonObject app = r.json().getJsonObject("app");
+    return new Created(app.getString("appId"), app.getString("appKey"));
+  }
+
+  /** Freezes an app behind the API's back (this branch has no freeze endpoint). */
+  public static void freeze(TestServer server, String appId) throws SQLException {
+    assertEquals(1, update(server, "update app set status = 1 where app_id = ?", appId));
+  }
+
+  /** The app's HMAC secret, which the API never shows. */
+  public static String secret(TestServer server, String appId) throws SQLException {
+    return (String) rows(server, "select secret from app where app_id = ?", appId).get(0).get("SECRET");
+  }
+
+  /** Runs a query; column names come back upper case, as H2 reports them. */
+  public static List<Map<String, Object>> rows(TestServer server, String sql, Object... args) throws SQLException {
+    try (Connection c = server.server().db().dataSource().getConnection();
+        PreparedStatement st = prepare(c, sql, args);
+        ResultSet rs = st.executeQuery()) {
+      List<Map<String, Object>> out = new ArrayList<>();
+      while (rs.next()) {
+        Map<String, Object> row = new LinkedHashMap<>();
+        for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
+          row.put(rs.getMetaData().getColumnLabel(i).toUpperCase(), rs.getObject(i));
+        }
+        out.add(row);
+      }
+      return out;
+    }
+  }
+
+  /** The single number a {@code select count(*) ...} returns. */
+  public static long count(TestServer server, String sql, Object... args) throws SQLException {
+    return ((Number) rows(server, sql, args).get(0).values().iterator().next()).longValue();
+  }
+
+  public static int update(TestServer server, String sql, Object... args) throws SQLException {
+    try (Connection c = server.server().db().dataSource().getConnection(); PreparedStatement st = prepare(c, sql, args)) {
+      return st.executeUpdate();
+    }
+  }
+
+  private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+    PreparedStatement st = c.prepareStatement(sql);
+    for (int i = 0; i < args.length; i++) {
+      st.setObject(i + 1, args[i]);
+    }
+    return st;
+  }
+}
