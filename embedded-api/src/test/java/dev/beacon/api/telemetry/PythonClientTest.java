@@ -3,7 +3,10 @@ package dev.beacon.api.telemetry;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.beacon.api.support.Api;
+import dev.beacon.api.support.Resp;
 import dev.beacon.api.support.TestServer;
+import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -17,8 +20,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Runs the seed's Python client ({@code src/examples/python/beacon_client.py}, the seed's code with
- * only its two constants taken from the environment) against a real server. The version check is
- * served by another feature; here only its answer being printed without a crash is expected.
+ * only its two constants taken from the environment) against a real server: a heartbeat, a version
+ * check that finds a released update, and an error report, each answered as the seed shows.
  */
 class PythonClientTest {
   static final Path SCRIPT = Path.of("..", "src", "examples", "python", "beacon_client.py").toAbsolutePath().normalize();
@@ -62,7 +65,13 @@ class PythonClientTest {
     assumePythonWithRequests();
     assertTrue(Files.isRegularFile(SCRIPT), "missing " + SCRIPT);
     try (TestServer server = TestServer.start()) {
-      TestApps.Created app = TestApps.create(server.newDeveloper());
+      Api dev = server.newDeveloper();
+      TestApps.Created app = TestApps.create(dev);
+      String versions = "/v1/user/" + dev.openId + "/app/" + app.appId() + "/version";
+      Resp created = dev.post(versions, new JsonObject().put("name", "3.3.0").put("code", 2)
+          .put("url", "http://downloads.example/app-3.3.0.zip").put("md5", "0123456789abcdef0123456789abcdef").put("desc", "faster"));
+      String versionId = created.json().getString("versionId");
+      assertEquals(1000, dev.post(versions + "/" + versionId + "/action", new JsonObject().putNull("release")).code());
 
       Run run = python(Map.of("BEACON_URL", server.base(), "BEACON_APP_KEY", app.appKey()),
           "python3", SCRIPT.toString(), "3.2.1");
@@ -70,7 +79,15 @@ class PythonClientTest {
       assertEquals(0, run.exitCode(), run.output());
       assertTrue(run.output().contains(
           "POST /user/heartbeat -> 200 {\"code\":200,\"message\":\"心跳记录成功\",\"data\":{\"recorded\":true}}"), run.output());
-      assertTrue(run.output().contains("POST /version/check -> "), run.output());
+      assertTrue(run.output().contains("POST /version/check -> 200 "), run.output());
+      String check = run.output().lines().filter(l -> l.startsWith("POST /version/check -> 200 ")).findFirst().orElseThrow();
+      JsonObject data = new JsonObject(check.substring("POST /version/check -> 200 ".length())).getJsonObject("data");
+      assertEquals(true, data.getBoolean("has_update"), check);
+      assertEquals("3.2.1", data.getString("current_version"));
+      assertEquals("3.3.0", data.getString("latest_version"));
+      assertEquals("http://downloads.example/app-3.3.0.zip", data.getString("download_url"));
+      assertEquals("faster", data.getString("release_notes"));
+      assertEquals(false, data.getBoolean("force_update"));
       assertTrue(run.output().contains("POST /error/report -> 200 {\"code\":200,\"message\":\"错误上报成功\""), run.output());
 
       List<Map<String, Object>> beats = TestApps.rows(server, "select * from heartbeat where app_id = ?", app.appId());

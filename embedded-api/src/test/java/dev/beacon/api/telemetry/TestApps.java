@@ -32,9 +32,10 @@ public final class TestApps {
     return new Created(app.getString("appId"), app.getString("appKey"));
   }
 
-  /** Freezes an app behind the API's back (this branch has no freeze endpoint). */
-  public static void freeze(TestServer server, String appId) throws SQLException {
-    assertEquals(1, update(server, "update app set status = 1 where app_id = ?", appId));
+  /** Freezes an app through the admin endpoint. */
+  public static void freeze(TestServer server, String appId) {
+    Resp r = server.admin().post("/v1/admin/app/" + appId + "/action", new JsonObject().putNull("freeze"));
+    assertEquals(1000, r.code(), r::toString);
   }
 
   /** The app's HMAC secret, which the API never shows. */
