@@ -48,9 +48,12 @@ class BeaconAppTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    FxToolkit.cleanupApplication(app); // Application.stop(): stops the server if still running
-    FxToolkit.cleanupStages();
-    TempDirs.delete(data);
+    try {
+      FxToolkit.cleanupApplication(app); // Application.stop(): stops the server if still running
+      FxToolkit.cleanupStages();
+    } finally {
+      TempDirs.delete(data);
+    }
   }
 
   private String text(String id) throws Exception {
