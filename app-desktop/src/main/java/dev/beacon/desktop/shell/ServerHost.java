@@ -1,0 +1,130 @@
+package dev.beacon.desktop.shell;
+
+import dev.beacon.api.Main;
+import dev.beacon.api.core.BeaconServer;
+import dev.beacon.api.core.Config;
+import java.io.IOException;
+import java.net.BindException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.nio.file.Path;
+
+/**
+ * Runs the embedded server in this process: the only class of the console that touches
+ * {@code embedded-api}. Its methods block (the database opens, Hibernate boots): call them from a
+ * background task, never from the FX thread. The server binds the loopback address only, for now.
+ */
+public final class ServerHost {
+  /** The address the console's server binds: this computer only (a later issue adds the LAN opt-in). */
+  public static final String HOST = "127.0.0.1";
+  public static final int DEFAULT_PORT = Config.DEFAULT_PORT;
+
+  private BeaconServer server;
+  private ServerInfo info;
+  private Thread shutdownHook;
+
+  /** The per-user data folder of the OS. */
+  public static Path defaultDataDir() {
+    return Config.defaultDataDir();
+  }
+
+  /** The server without a window: {@code beacon.jar --headless ...}. */
+  public static void runHeadless(String[] args) {
+    Main.main(args);
+  }
+
+  /**
+   * Starts the server and waits until it listens. When the port is the default (not chosen) and
+   * taken, a free port is used instead and {@link ServerInfo#note()} says so.
+   */
+  public synchronized ServerInfo start(ConsoleOptions options) throws Exception {
+    if (server != null) {
+      throw new IllegalStateException("the server is already running on port " + server.port());
+    }
+    int wanted = options.port();
+    boolean mayFallBack = !options.portChosen() && wanted != 0;
+    int port = mayFallBack && !isFree(wanted) ? 0 : wanted;
+    BeaconServer s;
+    try {
+      s = BeaconServer.startBlocking(config(options, port));
+    } catch (Exception e) {
+      if (port == 0 || !mayFallBack || !isBindFailure(e)) {
+        throw e;
+      }
+      port = 0; // taken between the check and the bind
+      s = BeaconServer.startBlocking(config(options, port));
+    }
+    String note = port != wanted && wanted != 0
+        ? "Port " + wanted + " is in use by another program, so Beacon is on port " + s.port() + " this time."
+        : null;
+    server = s;
+    info = new ServerInfo(HOST, s.port(), options.dataDir(), note);
+    shutdownHook = new Thread(this::stopQuietly, "beacon-console-shutdown");
+    Runtime.getRuntime().addShutdownHook(shutdownHook);
+    return info;
+  }
+
+  /** The running server, or {@code null}. */
+  public synchronized ServerInfo info() {
+    return info;
+  }
+
+  public synchronized boolean running() {
+    return server != null;
+  }
+
+  /** Stops the server (in-flight requests may finish) and waits; does nothing when it is not running. */
+  public synchronized void stop() throws Exception {
+    BeaconServer s = server;
+    if (s == null) {
+      return;
+    }
+    server = null;
+    info = null;
+    if (shutdownHook != null && Thread.currentThread() != shutdownHook) {
+      try {
+        Runtime.getRuntime().removeShutdownHook(shutdownHook);
+      } catch (IllegalStateException shuttingDown) {
+        // the JVM is exiting: the hook runs (and finds nothing left to stop)
+      }
+    }
+    shutdownHook = null;
+    s.stopBlocking();
+  }
+
+  /** The shutdown hook's work (e.g. on SIGTERM): stop, and say so as the headless server does. */
+  private void stopQuietly() {
+    try {
+      if (running()) {
+        stop();
+        System.out.println("Beacon stopped");
+      }
+    } catch (Exception e) {
+      System.err.println("beacon: unclean stop: " + e);
+    }
+  }
+
+  private static Config config(ConsoleOptions options, int port) {
+    return Config.defaults().host(HOST).port(port).dataDir(options.dataDir());
+  }
+
+  private static boolean isFree(int port) {
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+      return true;
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  private static boolean isBindFailure(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof BindException || (t.getMessage() != null && t.getMessage().contains("Address already in use"))) {
+        return true;
+      }
+    }
+    return false;
+  }
+}
