@@ -1,81 +1,91 @@
 package dev.beacon.desktop.client;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.beacon.api.core.BeaconServer;
+import dev.beacon.api.core.Config;
+import dev.beacon.api.core.Version;
+import dev.beacon.desktop.TempDirs;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The client's parsing and errors against a stand-in server (the real one is in StatusModelTest). */
+/** The typed client against the real embedded server. */
 class BeaconClientTest {
-  static HttpServer fake;
+  static Path data;
+  static BeaconServer server;
   static BeaconClient client;
 
   @BeforeAll
-  static void up() throws IOException {
-    fake = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-    fake.createContext("/health", ex -> answer(ex, 200,
-        "{\"code\":1000,\"msg\":\"success\",\"status\":\"up\",\"version\":\"9.9.9\",\"startedAt\":\"2026-01-02 03:04:05\",\"requests\":42}"));
-    fake.createContext("/v1/auth/login", ex -> {
-      String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
-      if (body.contains("\"password\":\"right\"") && "POST".equals(ex.getRequestMethod())) {
-        answer(ex, 200, "{\"code\":1000,\"msg\":\"success\",\"openId\":\"o1\",\"token\":\"t1\",\"admin\":true}");
-      } else {
-        answer(ex, 401, "{\"code\":4001,\"msg\":\"wrong account or password\"}");
-      }
-    });
-    fake.createContext("/broken", ex -> answer(ex, 502, "<html>bad gateway</html>"));
-    fake.start();
-    client = new BeaconClient(URI.create("http://127.0.0.1:" + fake.getAddress().getPort()));
+  static void up() throws Exception {
+    data = TempDirs.create("beacon-client-test-");
+    server = BeaconServer.startBlocking(Config.defaults().host("127.0.0.1").port(0).dataDir(data)
+        .adminAccount("admin").adminPassword("client-test-password").quiet(true));
+    client = new BeaconClient(URI.create("http://127.0.0.1:" + server.port()));
   }
 
   @AfterAll
-  static void down() {
-    fake.stop(0);
-  }
-
-  private static void answer(com.sun.net.httpserver.HttpExchange ex, int status, String body) throws IOException {
-    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-    ex.getResponseHeaders().add("Content-Type", "application/json");
-    ex.sendResponseHeaders(status, bytes.length);
-    ex.getResponseBody().write(bytes);
-    ex.close();
+  static void down() throws Exception {
+    server.stopBlocking();
+    TempDirs.delete(data);
   }
 
   @Test
   void healthIsTyped() throws ApiError {
-    assertEquals(new Health("up", "9.9.9", "2026-01-02 03:04:05", 42), client.health());
-    assertTrue(client.health().up());
+    Health h = client.health();
+    assertTrue(h.up());
+    assertEquals(Version.get(), h.version());
+    assertTrue(h.startedAt().matches("\\d{4}-\\d{2}-\\d{2} \\d{2}:\\d{2}:\\d{2}"), h.startedAt());
+    assertTrue(client.health().requests() > h.requests(), "every call is counted");
   }
 
   @Test
   void loginGivesASession() throws ApiError {
-    assertEquals(new Session("o1", "t1", true), client.login("admin", "right"));
+    Session s = client.login("admin", "client-test-password");
+    assertTrue(s.admin());
+    assertEquals(64, s.token().length());
+    assertFalse(s.openId().isBlank());
   }
 
   @Test
   void theServersErrorBecomesAnApiErrorWithItsCodeAndMsg() {
-    ApiError e = assertThrows(ApiError.class, () -> client.login("admin", "wrong"));
+    ApiError e = assertThrows(ApiError.class, () -> client.login("admin", "wrong-password"));
     assertEquals(4001, e.code());
     assertEquals("wrong account or password", e.msg());
     assertEquals("wrong account or password", ApiError.text(e));
   }
 
   @Test
-  void somethingElseThanTheEnvelopeIsABadAnswer() {
-    BeaconClient behindAProxy = new BeaconClient(URI.create("http://127.0.0.1:" + fake.getAddress().getPort() + "/broken/"));
-    ApiError e = assertThrows(ApiError.class, behindAProxy::health);
-    assertEquals(ApiError.BAD_ANSWER, e.code());
-    assertTrue(e.msg().contains("HTTP 502"), e.msg());
+  void aProxysErrorPageIsABadAnswer() throws IOException {
+    // not Beacon: what a misconfigured reverse proxy in front of it answers
+    HttpServer proxy = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+    proxy.createContext("/", ex -> {
+      byte[] page = "<html>502 Bad Gateway</html>".getBytes(StandardCharsets.UTF_8);
+      ex.getResponseHeaders().add("Content-Type", "text/html");
+      ex.sendResponseHeaders(502, page.length);
+      ex.getResponseBody().write(page);
+      ex.close();
+    });
+    proxy.start();
+    try {
+      BeaconClient behindAProxy = new BeaconClient(URI.create("http://127.0.0.1:" + proxy.getAddress().getPort()));
+      ApiError e = assertThrows(ApiError.class, behindAProxy::health);
+      assertEquals(ApiError.BAD_ANSWER, e.code());
+      assertTrue(e.msg().contains("HTTP 502"), e.msg());
+    } finally {
+      proxy.stop(0);
+    }
   }
 
   @Test
