@@ -5,13 +5,14 @@ import org.commonmark.Extension;
 import org.commonmark.ext.gfm.tables.TablesExtension;
 import org.commonmark.node.Link;
 import org.commonmark.parser.Parser;
+import org.commonmark.renderer.html.DefaultUrlSanitizer;
 import org.commonmark.renderer.html.HtmlRenderer;
 
 /**
  * Markdown to safe HTML with commonmark-java and its GFM tables. Raw HTML in the source is
- * escaped, not passed through, and link and image targets are limited to safe schemes
- * ({@code javascript:} and the like become empty), so neither docs nor Q&A posts can carry
- * script. Links get {@code rel="nofollow noopener noreferrer"}. Thread-safe.
+ * escaped, not passed through, and link and image targets are limited to http, https and
+ * mailto (or no scheme: relative urls); {@code javascript:}, {@code data:} and the like become
+ * empty, so neither docs nor Q&A posts can carry script. Links get {@code rel="nofollow noopener noreferrer"}. Thread-safe.
  */
 public final class Markdown {
   private static final List<Extension> EXTENSIONS = List.of(TablesExtension.create());
@@ -20,6 +21,7 @@ public final class Markdown {
       .extensions(EXTENSIONS)
       .escapeHtml(true)
       .sanitizeUrls(true)
+      .urlSanitizer(new DefaultUrlSanitizer(List.of("http", "https", "mailto")))
       .attributeProviderFactory(context -> (node, tagName, attributes) -> {
         if (node instanceof Link) {
           attributes.put("rel", "nofollow noopener noreferrer");
