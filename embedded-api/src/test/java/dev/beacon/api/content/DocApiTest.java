@@ -9,30 +9,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Public documents: the admin's CRUD and list, the public detail. */
-class DocApiTest {
-  static TestServer server;
-  static Api admin;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-    admin = server.admin();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
-
+class DocApiTest extends ContentApiTest {
   private static List<String> names(Resp list) {
     return list.json().getJsonArray("docs").stream().map(o -> ((JsonObject) o).getString("name")).collect(Collectors.toList());
   }

@@ -9,31 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The doc tree: building it, its flat answer, order, moves, cycles, deletes, and internal material. */
-class DocTreeApiTest {
-  static TestServer server;
-  static Api admin;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-    admin = server.admin();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
+class DocTreeApiTest extends ContentApiTest {
 
   /** The tree as {@code api} sees it, keeping only the given nodes, in the answer's order. */
   private static Map<String, JsonObject> tree(Api api, String query, Set<String> ids) {

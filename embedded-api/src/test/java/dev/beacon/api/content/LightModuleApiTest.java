@@ -9,17 +9,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Light-module categories and light modules: the seed's bodies, list, detail, download, hiding, errors. */
-class LightModuleApiTest {
+class LightModuleApiTest extends ContentApiTest {
   /** The seed's sample as written: a comma is missing after "desc", so it is malformed JSON. */
   static final String SEED_MODULE = """
       {
@@ -32,22 +30,13 @@ class LightModuleApiTest {
           "type":"1"
       }""";
 
-  static TestServer server;
-  static Api admin;
   static String docId;
   static String sdkId;
 
   @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-    admin = server.admin();
+  static void fixtures() throws Exception {
     docId = ContentFixtures.doc(admin, "module doc", "http://domain/md/module.md");
     sdkId = ContentFixtures.sdk(admin, "sideMenu", 1, 1);
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
   }
 
   /** The seed's module sample made valid JSON, pointing at real things. */

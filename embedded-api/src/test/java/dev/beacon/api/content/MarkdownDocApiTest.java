@@ -8,30 +8,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A doc's rendered page: inline markdown or a markdown file stored on Beacon, sanitised. */
-class MarkdownDocApiTest {
-  static TestServer server;
-  static Api admin;
+class MarkdownDocApiTest extends ContentApiTest {
   static Path files;
 
   @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-    admin = server.admin();
+  static void fixtures() throws Exception {
     files = Files.createDirectories(server.dataDir().resolve("files"));
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
   }
 
   private static String urlDoc(String url) {

@@ -8,34 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The Q&A community: account sync, the newest questions, asking, answering, moderating. */
-class QaApiTest {
+class QaApiTest extends ContentApiTest {
   static final String SEED_SYNC = "{\"type\":\"email\",\"token\":\"f89a4c168a63a0874e8b77133f8fa15f\",\"openId\":\"1d2a338a4b224f94\",\"password\":\"www\"}";
   static final String PASSWORD = "developer-password";
-
-  static TestServer server;
-  static Api admin;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-    admin = server.admin();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
 
   /** The seed's sync sample with a real developer's token, openId and password. */
   private static String syncBody(Api dev, String type, String password) {

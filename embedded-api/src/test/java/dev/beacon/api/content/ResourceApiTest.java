@@ -8,16 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Resources: the seed's bodies, the type rules (3 needs an SDK, 2 a doc), the list, and the errors. */
-class ResourceApiTest {
+class ResourceApiTest extends ContentApiTest {
   /** The seed's sample as written: a trailing comma makes it malformed JSON. */
   static final String SEED_CREATE = """
       {
@@ -28,20 +26,11 @@ class ResourceApiTest {
 
       }""";
 
-  static TestServer server;
-  static Api admin;
   static String sdkId;
 
   @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-    admin = server.admin();
+  static void fixtures() throws Exception {
     sdkId = ContentFixtures.sdk(admin, "kit", 1, 2);
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
   }
 
   /** The seed's sample with its trailing comma removed and a real SDK id. */

@@ -8,17 +8,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** SDKs: the seed's bodies and answers, the detail with its resources, the list, and the errors. */
-class SdkApiTest {
+class SdkApiTest extends ContentApiTest {
   static final String SEED_BODY = """
       {
           "name": "nklaj",
@@ -28,20 +25,6 @@ class SdkApiTest {
           "platform": "0",
           "type": "1"
       }""";
-
-  static TestServer server;
-  static Api admin;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-    admin = server.admin();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
 
   private static String create(String body) {
     return ok(admin.raw("POST", "/v1/admin/sdk", body, "application/json")).json().getJsonObject("sdkinfo").getString("sdkid");
