@@ -83,6 +83,7 @@ if ((installer)) && [[ "$(uname -s)" == Linux ]]; then
       --linux-app-category devel \
       --linux-menu-group "Development" \
       --linux-shortcut \
+      --linux-package-deps "libgtk-3-0 | libgtk-3-0t64" \
       --install-dir /opt \
       --dest "$out"
   else
