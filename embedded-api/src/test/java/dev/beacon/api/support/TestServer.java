@@ -43,6 +43,11 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(Files.createTempDirectory("beacon-test-"), true, tweak);
   }
 
+  /** Starts on an existing data folder (e.g. a restored backup), deleting it when closed. */
+  public static TestServer startIn(Path dataDir) throws Exception {
+    return new TestServer(dataDir, true, c -> { });
+  }
+
   private void boot() throws Exception {
     Config c = Config.defaults().host("127.0.0.1").port(0).dataDir(dataDir)
         .adminAccount(ADMIN).adminPassword(ADMIN_PASSWORD).quiet(true);
