@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
+import dev.beacon.api.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.ArrayList;
@@ -18,7 +19,7 @@ import org.junit.jupiter.api.Test;
 /** The Q&A community: account sync, the newest questions, asking, answering, moderating. */
 class QaApiTest extends ContentApiTest {
   static final String SEED_SYNC = "{\"type\":\"email\",\"token\":\"f89a4c168a63a0874e8b77133f8fa15f\",\"openId\":\"1d2a338a4b224f94\",\"password\":\"www\"}";
-  static final String PASSWORD = "developer-password";
+  static final String PASSWORD = TestServer.DEVELOPER_PASSWORD;
 
   /** The seed's sync sample with a real developer's token, openId and password. */
   private static String syncBody(Api dev, String type, String password) {
