@@ -48,6 +48,7 @@ public final class AuthFeature implements Feature {
       }
     });
     root.route("/v1/admin/*").handler(guard.admin());
+    new AdminDeveloperRoutes(ctx).mount(root);
   }
 
   private void login(RoutingContext ctx) {

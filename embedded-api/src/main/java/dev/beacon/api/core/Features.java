@@ -3,6 +3,7 @@ package dev.beacon.api.core;
 import dev.beacon.api.apps.AppsFeature;
 import dev.beacon.api.auth.AuthFeature;
 import dev.beacon.api.backup.BackupFeature;
+import dev.beacon.api.content.ContentFeature;
 import dev.beacon.api.errors.ErrorsFeature;
 import dev.beacon.api.releases.ReleasesFeature;
 import dev.beacon.api.telemetry.TelemetryFeature;
@@ -19,6 +20,7 @@ final class Features {
         new ReleasesFeature(),
         new TelemetryFeature(),
         new ErrorsFeature(),
-        new BackupFeature());
+        new BackupFeature(),
+        new ContentFeature());
   }
 }

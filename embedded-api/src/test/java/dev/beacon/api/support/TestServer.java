@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 public final class TestServer implements AutoCloseable {
   public static final String ADMIN = "admin";
   public static final String ADMIN_PASSWORD = "admin-test-password";
+  /** The password of every developer {@link #newDeveloper()} registers. */
+  public static final String DEVELOPER_PASSWORD = "developer-password";
 
   private final Path dataDir;
   private final boolean ownsDir;
@@ -102,7 +104,7 @@ public final class TestServer implements AutoCloseable {
   /** Registers a new developer (as the admin) with a random email and signs in as them. */
   public Api newDeveloper() {
     String email = "dev-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    String password = "developer-password";
+    String password = DEVELOPER_PASSWORD;
     Resp r = admin().post("/v1/auth/register",
         new JsonObject().put("type", "email").put("account", email).put("password", password));
     assertEquals(200, r.status(), () -> "register failed: " + r);
