@@ -2,6 +2,7 @@ package dev.beacon.api.core;
 
 import dev.beacon.api.apps.AppsFeature;
 import dev.beacon.api.auth.AuthFeature;
+import dev.beacon.api.modules.ModulesFeature;
 import dev.beacon.api.releases.ReleasesFeature;
 import java.util.List;
 
@@ -13,6 +14,7 @@ final class Features {
     return List.of(
         new AuthFeature(),
         new AppsFeature(),
-        new ReleasesFeature());
+        new ReleasesFeature(),
+        new ModulesFeature());
   }
 }

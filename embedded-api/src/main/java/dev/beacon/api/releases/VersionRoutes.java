@@ -1,7 +1,6 @@
 package dev.beacon.api.releases;
 
 import dev.beacon.api.auth.Principal;
-import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Body;
 import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
@@ -17,9 +16,6 @@ import io.vertx.ext.web.RoutingContext;
  * guard runs first.
  */
 final class VersionRoutes {
-  private static final String RELEASE = "release";
-  private static final String DISABLE = "disable";
-
   private final Db db;
   private final VersionsService versions;
 
@@ -71,7 +67,7 @@ final class VersionRoutes {
 
   private void list(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
-    Paging paging = Paging.from(Params.of(ctx), VersionsService.ORDER_COLUMNS, VersionsService.DEFAULT_ORDER);
+    Paging paging = Paging.from(Params.of(ctx), VersionStore.ORDER_COLUMNS, VersionStore.DEFAULT_ORDER);
     Http.reply(ctx, db.tx(s -> versions.list(s, openId, ctx.pathParam("appId"), paging)).map(l -> {
       JsonArray items = new JsonArray();
       l.versions().forEach(v -> items.add(VersionJson.of(v)));
@@ -79,14 +75,10 @@ final class VersionRoutes {
     }));
   }
 
-  /** {@code {"release":null}} or {@code {"disable":null}} (the seed sends "disable " with a space: keys are trimmed). */
+  /** {@code {"release":null}} or {@code {"disable":null}}. */
   private void action(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
-    Body b = Body.of(ctx);
-    boolean release = b.has(RELEASE);
-    if (b.json().size() != 1 || !(release || b.has(DISABLE))) {
-      throw ApiException.badParameter("the body must be {\"release\":null} or {\"disable\":null}");
-    }
+    boolean release = ReleaseAction.release(Body.of(ctx));
     Http.reply(ctx, db.tx(s -> versions.setReleased(s, openId, ctx.pathParam("appId"), ctx.pathParam("versionId"), release))
         .map(v -> Http.ok().put("appVersion", VersionJson.of(v))));
   }
