@@ -1,4 +1,4 @@
--- App modules and their versions. Portable between H2 2.x and PostgreSQL 13+.
+-- App modules, their versions, and uploaded files. Portable between H2 2.x and PostgreSQL 13+.
 -- Deleting an app removes its modules, and deleting a module its versions, in the same
 -- transaction (ON DELETE CASCADE).
 
@@ -31,3 +31,18 @@ CREATE TABLE module_version (
   CONSTRAINT uq_module_version_code UNIQUE (module_id, code),
   CONSTRAINT fk_module_version_module FOREIGN KEY (module_id) REFERENCES app_module (module_id) ON DELETE CASCADE
 );
+
+-- files uploaded to DATA/files under a server-made name; versions point at them by url /files/{filename}
+CREATE TABLE stored_file (
+  file_id        VARCHAR(32)   NOT NULL PRIMARY KEY,
+  filename       VARCHAR(64)   NOT NULL,
+  original_name  VARCHAR(255),
+  size_bytes     BIGINT        NOT NULL,
+  md5            VARCHAR(32)   NOT NULL,
+  content_type   VARCHAR(255),
+  open_id        VARCHAR(32)   NOT NULL,
+  created_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+  CONSTRAINT uq_stored_file_filename UNIQUE (filename),
+  CONSTRAINT fk_stored_file_developer FOREIGN KEY (open_id) REFERENCES developer (open_id)
+);
+CREATE INDEX ix_stored_file_owner ON stored_file (open_id, created_at);

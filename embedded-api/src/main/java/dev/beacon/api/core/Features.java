@@ -2,6 +2,7 @@ package dev.beacon.api.core;
 
 import dev.beacon.api.apps.AppsFeature;
 import dev.beacon.api.auth.AuthFeature;
+import dev.beacon.api.files.FilesFeature;
 import dev.beacon.api.modules.ModulesFeature;
 import dev.beacon.api.releases.ReleasesFeature;
 import java.util.List;
@@ -15,6 +16,7 @@ final class Features {
         new AuthFeature(),
         new AppsFeature(),
         new ReleasesFeature(),
-        new ModulesFeature());
+        new ModulesFeature(),
+        new FilesFeature());
   }
 }

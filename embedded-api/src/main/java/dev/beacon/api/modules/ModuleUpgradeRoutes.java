@@ -35,7 +35,7 @@ final class ModuleUpgradeRoutes {
       AppAccess.client(s, req.appId(), req.appKey());
       AppModule m = ModulesService.inApp(s, req.appId(), moduleId);
       ModuleVersion v = req.choose(versions.released(s, moduleId), "module " + moduleId);
-      return Http.ok().put("module", VersionJson.offer(v).put("moduleName", m.name));
+      return Http.ok().put("module", VersionJson.offer(v, ctx).put("moduleName", m.name));
     }));
   }
 }

@@ -6,6 +6,7 @@ import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
+import dev.beacon.api.files.FileRef;
 import dev.beacon.api.releases.PackagePatch;
 import dev.beacon.api.releases.ReleaseAction;
 import dev.beacon.api.releases.VersionStore;
@@ -42,14 +43,16 @@ final class ModuleVersionRoutes {
   /** The seed's create needs name, code and url (md5 may follow by edit, before releasing). */
   private void create(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
-    PackagePatch patch = PackagePatch.forCreate(Body.of(ctx), false);
+    Body b = Body.of(ctx);
+    PackagePatch patch = PackagePatch.forCreate(b, FileRef.of(ctx, b), false);
     Http.reply(ctx, db.tx(s -> versions.create(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), patch))
         .map(v -> Http.ok().put("versionId", v.versionId).put("version", ModuleJson.of(v))));
   }
 
   private void update(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
-    PackagePatch patch = PackagePatch.forUpdate(Body.of(ctx));
+    Body b = Body.of(ctx);
+    PackagePatch patch = PackagePatch.forUpdate(b, FileRef.of(ctx, b));
     Http.reply(ctx, db.tx(s -> versions.update(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), ctx.pathParam("versionId"), patch))
         .map(v -> Http.ok().put("version", ModuleJson.of(v))));
   }

@@ -25,12 +25,12 @@ final class ModuleVersionsService {
     modules.get(s, openId, appId, moduleId);
     ModuleVersion v = new ModuleVersion();
     v.moduleId = moduleId;
-    return store.insert(s, v, patch, sc.now());
+    return store.insert(s, v, patch.resolve(s, openId), sc.now());
   }
 
   ModuleVersion update(Session s, String openId, String appId, String moduleId, String versionId, PackagePatch patch) {
     ModuleVersion v = get(s, openId, appId, moduleId, versionId);
-    return store.update(s, v, patch, sc.now());
+    return store.update(s, v, patch.resolve(s, openId), sc.now());
   }
 
   void delete(Session s, String openId, String appId, String moduleId, String versionId) {

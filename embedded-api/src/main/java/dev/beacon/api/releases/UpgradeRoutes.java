@@ -31,7 +31,7 @@ final class UpgradeRoutes {
     Http.reply(ctx, db.tx(s -> {
       App app = AppAccess.client(s, req.appId(), req.appKey());
       AppVersion v = req.choose(versions.released(s, app.appId), "app " + app.appId);
-      return Http.ok().put("version", VersionJson.offer(v)
+      return Http.ok().put("version", VersionJson.offer(v, ctx)
           .put("appName", app.name)
           .put("forceUpdate", v.forceUpdate));
     }));

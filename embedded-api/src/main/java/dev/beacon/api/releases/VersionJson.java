@@ -1,8 +1,10 @@
 package dev.beacon.api.releases;
 
 import dev.beacon.api.core.Dates;
+import dev.beacon.api.files.Downloads;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /** Versions as the seed shows them, in lists and details alike. */
@@ -35,14 +37,15 @@ public final class VersionJson {
 
   /**
    * A version offered to a client as family B's upgrade answers show it ({@code versionName,
-   * versionCode, md5, url, desc, updateTime, strategy{deviceIds}}).
+   * versionCode, md5, url, desc, updateTime, strategy{deviceIds}}), its url made absolute when it
+   * is Beacon's own download route.
    */
-  public static JsonObject offer(PackagedVersion v) {
+  public static JsonObject offer(PackagedVersion v, RoutingContext ctx) {
     return new JsonObject()
         .put("versionName", v.name)
         .put("versionCode", v.code)
         .put("md5", v.md5)
-        .put("url", v.url)
+        .put("url", Downloads.absolute(ctx, v.url))
         .put("desc", v.desc)
         .put("updateTime", Dates.format(v.releasedAt))
         .put("strategy", new JsonObject().put("deviceIds", v.deviceIds));

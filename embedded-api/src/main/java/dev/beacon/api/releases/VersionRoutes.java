@@ -6,6 +6,7 @@ import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
+import dev.beacon.api.files.FileRef;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -39,14 +40,16 @@ final class VersionRoutes {
   private void create(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
     String appId = ctx.pathParam("appId");
-    VersionPatch patch = VersionPatch.forCreate(Body.of(ctx));
+    Body b = Body.of(ctx);
+    VersionPatch patch = VersionPatch.forCreate(b, FileRef.of(ctx, b));
     Http.reply(ctx, db.tx(s -> versions.create(s, openId, appId, patch))
         .map(v -> Http.ok().put("versionId", v.versionId).put("appVersion", VersionJson.of(v))));
   }
 
   private void update(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
-    VersionPatch patch = VersionPatch.forUpdate(Body.of(ctx));
+    Body b = Body.of(ctx);
+    VersionPatch patch = VersionPatch.forUpdate(b, FileRef.of(ctx, b));
     Http.reply(ctx, db.tx(s -> versions.update(s, openId, ctx.pathParam("appId"), ctx.pathParam("versionId"), patch))
         .map(v -> Http.ok().put("appVersion", VersionJson.of(v))));
   }

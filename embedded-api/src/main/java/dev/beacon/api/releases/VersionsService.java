@@ -20,13 +20,13 @@ final class VersionsService {
     AppVersion v = new AppVersion();
     v.appId = appId;
     patch.applyExtrasTo(v);
-    return store.insert(s, v, patch.pkg(), sc.now());
+    return store.insert(s, v, patch.pkg().resolve(s, openId), sc.now());
   }
 
   AppVersion update(Session s, String openId, String appId, String versionId, VersionPatch patch) {
     AppVersion v = get(s, openId, appId, versionId);
     patch.applyExtrasTo(v);
-    return store.update(s, v, patch.pkg(), sc.now());
+    return store.update(s, v, patch.pkg().resolve(s, openId), sc.now());
   }
 
   void delete(Session s, String openId, String appId, String versionId) {

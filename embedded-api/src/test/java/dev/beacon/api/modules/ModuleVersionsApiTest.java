@@ -97,6 +97,7 @@ class ModuleVersionsApiTest {
     assertError(s.dev().post(s.versions(), body("x", 1).put("deviceIds", 5)), 400, 4000, "deviceIds");
     assertError(s.dev().post(s.versions(), body("x", 1).put("url", "u".repeat(2001))), 400, 4000, "url");
     assertError(s.dev().raw("POST", s.versions(), "{\"name\":\"x\",", "application/json"), 400, 4000, "malformed JSON");
+    assertError(s.dev().post(s.versions(), body("x", 1).put("fileId", "f").put("filename", "g")), 400, 4000, "fileId or filename");
     assertEquals(0, s.dev().get(s.versions()).json().getInteger("totalCount"));
   }
 
