@@ -4,10 +4,15 @@ import dev.beacon.api.core.BeaconServer;
 import dev.beacon.api.core.Config;
 import dev.beacon.api.core.Version;
 import java.nio.file.Paths;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** {@code java -jar beacon-server.jar [--host H] [--port P] [--data DIR] ...}: the headless server. */
 public final class Main {
+  private static final Pattern SIZE = Pattern.compile("(\\d{1,18})\\s*([kKmMgG]?)(?:i?[bB])?");
+
   private Main() {}
 
   static final String USAGE = """
@@ -18,6 +23,7 @@ public final class Main {
         --db-url URL          a JDBC URL instead of the H2 file in the data folder (e.g. PostgreSQL)
         --db-user U           database user (or BEACON_DB_USER)
         --db-password P       database password (or BEACON_DB_PASSWORD)
+        --upload-limit SIZE   largest file an upload may carry: bytes, or with K, M or G (default 2G)
         --self-registration   let anyone register a developer account (off by default)
         --version             print the version and exit
         --help                print this and exit
@@ -100,7 +106,7 @@ public final class Main {
         }
         case "--self-registration" -> c.selfRegistration(true);
         case "--headless" -> { } // accepted for symmetry with the desktop launcher
-        case "--host", "--port", "--data", "--db-url", "--db-user", "--db-password" -> {
+        case "--host", "--port", "--data", "--db-url", "--db-user", "--db-password", "--upload-limit" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException(a + " needs a value");
@@ -113,6 +119,22 @@ public final class Main {
       }
     }
     return c;
+  }
+
+  /** A size in bytes written as digits with an optional K, M or G (binary units), e.g. 500M. */
+  static long size(String option, String value) {
+    Matcher m = SIZE.matcher(value.trim());
+    int shift = !m.matches() ? -1 : switch (m.group(2).toUpperCase(Locale.ROOT)) {
+      case "K" -> 10;
+      case "M" -> 20;
+      case "G" -> 30;
+      default -> 0;
+    };
+    long n = shift < 0 ? 0 : Long.parseLong(m.group(1));
+    if (n < 1 || n > Long.MAX_VALUE >> shift) {
+      throw new IllegalArgumentException(option + " needs a size like 2147483648, 500M or 2G, got '" + value + "'");
+    }
+    return n << shift;
   }
 
   private static void apply(Config c, String option, String value) {
@@ -129,6 +151,7 @@ public final class Main {
       case "--db-url" -> c.dbUrl(value);
       case "--db-user" -> c.dbUser(value);
       case "--db-password" -> c.dbPassword(value);
+      case "--upload-limit" -> c.uploadLimit(size(option, value));
       default -> throw new IllegalArgumentException("unknown option " + option);
     }
   }

@@ -77,8 +77,12 @@ public final class AuthGuard {
     if (token.length() > 256 || openId.length() > 64) {
       return Future.failedFuture(ApiException.authFailed("the token is not valid for this openId; sign in again"));
     }
-    return sc.db().tx(s -> auth.authenticate(s, token.trim(), openId.trim()))
-        .onSuccess(p -> ctx.put(Principal.KEY, p));
+    // map, not onSuccess: a listener added to the same future by the caller could run first
+    // (when the db worker completes it in between) and route on without the principal
+    return sc.db().tx(s -> auth.authenticate(s, token.trim(), openId.trim())).map(p -> {
+      ctx.put(Principal.KEY, p);
+      return p;
+    });
   }
 
   /** The {@code {openId}} segment of {@code /v1/user/{openId}/...}, or {@code null} for other paths. */

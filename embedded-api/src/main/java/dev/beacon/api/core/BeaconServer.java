@@ -123,7 +123,15 @@ public final class BeaconServer {
       requests.incrementAndGet();
       ctx.next();
     });
-    root.route().handler(BodyHandler.create(false).setBodyLimit(sc.config().jsonBodyLimit()));
+    BodyHandler json = BodyHandler.create(false).setBodyLimit(sc.config().jsonBodyLimit());
+    root.route().handler(ctx -> {
+      if (features.stream().anyMatch(f -> f.streamsBody(ctx))) {
+        StreamedBody.hold(ctx);
+        ctx.next();
+      } else {
+        json.handle(ctx);
+      }
+    });
     root.get("/health").handler(ctx -> Http.send(ctx, Http.ok()
         .put("status", "up")
         .put("version", Version.get())

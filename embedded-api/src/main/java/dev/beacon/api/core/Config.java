@@ -9,6 +9,7 @@ import java.util.Locale;
 public final class Config {
   public static final int DEFAULT_PORT = 8470;
   public static final int DEFAULT_JSON_BODY_LIMIT = 1024 * 1024;
+  public static final long DEFAULT_UPLOAD_LIMIT = 2L * 1024 * 1024 * 1024;
 
   private String host = "127.0.0.1";
   private int port = DEFAULT_PORT;
@@ -20,6 +21,7 @@ public final class Config {
   private String adminPassword;
   private boolean selfRegistration;
   private int jsonBodyLimit = DEFAULT_JSON_BODY_LIMIT;
+  private long uploadLimit = DEFAULT_UPLOAD_LIMIT;
   private Duration tokenTtl = Duration.ofDays(30);
   private int dbPoolSize = 8;
   private boolean quiet;
@@ -53,6 +55,8 @@ public final class Config {
   public String adminPassword() { return adminPassword; }
   public boolean selfRegistration() { return selfRegistration; }
   public int jsonBodyLimit() { return jsonBodyLimit; }
+  /** The largest file an upload may carry, in bytes. */
+  public long uploadLimit() { return uploadLimit; }
   public Duration tokenTtl() { return tokenTtl; }
   public int dbPoolSize() { return dbPoolSize; }
   public boolean quiet() { return quiet; }
@@ -73,6 +77,13 @@ public final class Config {
   public Config adminPassword(String v) { adminPassword = v; return this; }
   public Config selfRegistration(boolean v) { selfRegistration = v; return this; }
   public Config jsonBodyLimit(int v) { jsonBodyLimit = v; return this; }
+  public Config uploadLimit(long v) {
+    if (v < 1) {
+      throw new IllegalArgumentException("the upload limit must be at least 1 byte, got " + v);
+    }
+    uploadLimit = v;
+    return this;
+  }
   public Config tokenTtl(Duration v) { tokenTtl = v; return this; }
   public Config dbPoolSize(int v) { dbPoolSize = v; return this; }
   /** Whether to keep the one-time admin password off standard output (tests). */

@@ -1,6 +1,7 @@
 package dev.beacon.api.core;
 
 import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /** One feature of the server: its entities for Hibernate and its routes. */
@@ -12,6 +13,15 @@ public interface Feature {
 
   /** Blocking work to do once before the server takes requests (runs on a worker thread). */
   default void start(ServerContext ctx) throws Exception {}
+
+  /**
+   * Whether one of this feature's routes reads the request's body as a stream (file uploads).
+   * Such a request skips the JSON body handler and is held paused ({@link StreamedBody}) until
+   * the route reads it.
+   */
+  default boolean streamsBody(RoutingContext ctx) {
+    return false;
+  }
 
   /** Adds this feature's routes, with full paths, to the root router. */
   void mount(Router root, ServerContext ctx);

@@ -5,6 +5,8 @@ import dev.beacon.api.auth.AuthFeature;
 import dev.beacon.api.backup.BackupFeature;
 import dev.beacon.api.content.ContentFeature;
 import dev.beacon.api.errors.ErrorsFeature;
+import dev.beacon.api.files.FilesFeature;
+import dev.beacon.api.modules.ModulesFeature;
 import dev.beacon.api.releases.ReleasesFeature;
 import dev.beacon.api.telemetry.TelemetryFeature;
 import java.util.List;
@@ -18,6 +20,8 @@ final class Features {
         new AuthFeature(),
         new AppsFeature(),
         new ReleasesFeature(),
+        new ModulesFeature(),
+        new FilesFeature(),
         new TelemetryFeature(),
         new ErrorsFeature(),
         new BackupFeature(),

@@ -17,9 +17,9 @@ final class ReleaseChooser {
    * may have (untargeted, or targeted at it); a request without a device id gets the highest
    * code with its targeting as the strategy to apply.
    *
-   * @param released the app's released versions, highest code first
+   * @param released the released versions of an app or module, highest code first
    */
-  static Optional<AppVersion> upgrade(List<AppVersion> released, String deviceId) {
+  static <V extends PackagedVersion> Optional<V> upgrade(List<V> released, String deviceId) {
     return released.stream()
         .filter(v -> deviceId == null || !DeviceIds.targeted(v.deviceIds) || DeviceIds.lists(v.deviceIds, deviceId))
         .findFirst();

@@ -5,6 +5,7 @@ import dev.beacon.api.apps.AppAccess;
 import dev.beacon.api.core.Body;
 import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
+import dev.beacon.api.files.Downloads;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -40,15 +41,16 @@ final class VersionCheckRoutes {
     Http.reply(ctx, db.tx(s -> {
       App app = AppAccess.byKey(s, appKey);
       return ReleaseChooser.check(versions.released(s, app.appId), current, platform, machineId);
-    }).map(c -> answer(c, current)));
+    }).map(c -> answer(c, current, ctx)));
   }
 
-  private static JsonObject answer(ReleaseChooser.Check c, String current) {
+  /** The answer; a package uploaded to Beacon gets an absolute URL on the host the client asked. */
+  private static JsonObject answer(ReleaseChooser.Check c, String current, RoutingContext ctx) {
     JsonObject data = new JsonObject()
         .put("has_update", c.hasUpdate())
         .put("current_version", current)
         .put("latest_version", c.latest() == null ? current : c.latest().name)
-        .put("download_url", c.hasUpdate() ? c.latest().url : null)
+        .put("download_url", c.hasUpdate() ? Downloads.absolute(ctx, c.latest().url) : null)
         .put("release_notes", c.hasUpdate() ? c.latest().desc : null)
         .put("force_update", c.forceUpdate());
     return new JsonObject()

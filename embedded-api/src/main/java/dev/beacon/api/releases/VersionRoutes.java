@@ -1,12 +1,12 @@
 package dev.beacon.api.releases;
 
 import dev.beacon.api.auth.Principal;
-import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Body;
 import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
+import dev.beacon.api.files.FileRef;
 import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -17,9 +17,6 @@ import io.vertx.ext.web.RoutingContext;
  * guard runs first.
  */
 final class VersionRoutes {
-  private static final String RELEASE = "release";
-  private static final String DISABLE = "disable";
-
   private final Db db;
   private final VersionsService versions;
 
@@ -43,14 +40,16 @@ final class VersionRoutes {
   private void create(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
     String appId = ctx.pathParam("appId");
-    VersionPatch patch = VersionPatch.forCreate(Body.of(ctx));
+    Body b = Body.of(ctx);
+    VersionPatch patch = VersionPatch.forCreate(b, FileRef.of(ctx, b));
     Http.reply(ctx, db.tx(s -> versions.create(s, openId, appId, patch))
         .map(v -> Http.ok().put("versionId", v.versionId).put("appVersion", VersionJson.of(v))));
   }
 
   private void update(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
-    VersionPatch patch = VersionPatch.forUpdate(Body.of(ctx));
+    Body b = Body.of(ctx);
+    VersionPatch patch = VersionPatch.forUpdate(b, FileRef.of(ctx, b));
     Http.reply(ctx, db.tx(s -> versions.update(s, openId, ctx.pathParam("appId"), ctx.pathParam("versionId"), patch))
         .map(v -> Http.ok().put("appVersion", VersionJson.of(v))));
   }
@@ -71,7 +70,7 @@ final class VersionRoutes {
 
   private void list(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
-    Paging paging = Paging.from(Params.of(ctx), VersionsService.ORDER_COLUMNS, VersionsService.DEFAULT_ORDER);
+    Paging paging = Paging.from(Params.of(ctx), VersionStore.ORDER_COLUMNS, VersionStore.DEFAULT_ORDER);
     Http.reply(ctx, db.tx(s -> versions.list(s, openId, ctx.pathParam("appId"), paging)).map(l -> {
       JsonArray items = new JsonArray();
       l.versions().forEach(v -> items.add(VersionJson.of(v)));
@@ -79,14 +78,10 @@ final class VersionRoutes {
     }));
   }
 
-  /** {@code {"release":null}} or {@code {"disable":null}} (the seed sends "disable " with a space: keys are trimmed). */
+  /** {@code {"release":null}} or {@code {"disable":null}}. */
   private void action(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
-    Body b = Body.of(ctx);
-    boolean release = b.has(RELEASE);
-    if (b.json().size() != 1 || !(release || b.has(DISABLE))) {
-      throw ApiException.badParameter("the body must be {\"release\":null} or {\"disable\":null}");
-    }
+    boolean release = ReleaseAction.release(Body.of(ctx));
     Http.reply(ctx, db.tx(s -> versions.setReleased(s, openId, ctx.pathParam("appId"), ctx.pathParam("versionId"), release))
         .map(v -> Http.ok().put("appVersion", VersionJson.of(v))));
   }

@@ -1,0 +1,36 @@
+package dev.beacon.api.files;
+
+import dev.beacon.api.core.Feature;
+import dev.beacon.api.core.ServerContext;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+import java.util.List;
+
+/**
+ * Package hosting: uploads streamed to {@code DATA/files} ({@code /v1/user/uploadfile},
+ * {@code /v1/uploadfile}), deletes, and the public download route {@code /files/{filename}} that
+ * version urls can point at.
+ */
+public final class FilesFeature implements Feature {
+  @Override
+  public List<Class<?>> entities() {
+    return List.of(StoredFile.class);
+  }
+
+  @Override
+  public void start(ServerContext ctx) throws Exception {
+    new FileStore(ctx.config().dataDir()).prepare();
+  }
+
+  @Override
+  public boolean streamsBody(RoutingContext ctx) {
+    return UploadRoutes.isUpload(ctx);
+  }
+
+  @Override
+  public void mount(Router root, ServerContext ctx) {
+    FileStore store = new FileStore(ctx.config().dataDir());
+    new UploadRoutes(ctx, store, new FilesService(ctx, store)).mount(root);
+    new DownloadRoutes(store).mount(root);
+  }
+}

@@ -1,0 +1,41 @@
+package dev.beacon.api.modules;
+
+import dev.beacon.api.apps.AppAccess;
+import dev.beacon.api.core.Body;
+import dev.beacon.api.core.Db;
+import dev.beacon.api.core.Http;
+import dev.beacon.api.releases.UpgradeRequest;
+import dev.beacon.api.releases.VersionJson;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * Family B's module upgrade check, {@code POST /v1/app/module/upgrade {appId, appKey, moduleId,
+ * deviceId?}}: the rules of {@code /v1/app/upgrade} for one module of the app. A module of
+ * another app is a 4004.
+ */
+final class ModuleUpgradeRoutes {
+  private final Db db;
+  private final ModuleVersionsService versions;
+
+  ModuleUpgradeRoutes(Db db, ModuleVersionsService versions) {
+    this.db = db;
+    this.versions = versions;
+  }
+
+  void mount(Router root) {
+    root.post("/v1/app/module/upgrade").handler(this::upgrade);
+  }
+
+  private void upgrade(RoutingContext ctx) {
+    Body b = Body.of(ctx);
+    UpgradeRequest req = UpgradeRequest.of(b);
+    String moduleId = b.requiredString("moduleId", 64).trim();
+    Http.reply(ctx, db.tx(s -> {
+      AppAccess.client(s, req.appId(), req.appKey());
+      AppModule m = ModulesService.inApp(s, req.appId(), moduleId);
+      ModuleVersion v = req.choose(versions.released(s, moduleId), "module " + moduleId);
+      return Http.ok().put("module", VersionJson.offer(v, ctx).put("moduleName", m.name));
+    }));
+  }
+}

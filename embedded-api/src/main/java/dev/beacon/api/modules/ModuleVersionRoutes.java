@@ -1,0 +1,90 @@
+package dev.beacon.api.modules;
+
+import dev.beacon.api.auth.Principal;
+import dev.beacon.api.core.Body;
+import dev.beacon.api.core.Db;
+import dev.beacon.api.core.Http;
+import dev.beacon.api.core.Paging;
+import dev.beacon.api.core.Params;
+import dev.beacon.api.files.FileRef;
+import dev.beacon.api.releases.PackagePatch;
+import dev.beacon.api.releases.ReleaseAction;
+import dev.beacon.api.releases.VersionStore;
+import io.vertx.core.json.JsonArray;
+import io.vertx.ext.web.Router;
+import io.vertx.ext.web.RoutingContext;
+
+/**
+ * A developer's module versions: {@code .../module/{moduleId}/version[/{versionId}[/action]]};
+ * release and disable by {@code PUT} (as the seed) or {@code POST} (as app versions) on
+ * {@code action}. The auth guard runs first.
+ */
+final class ModuleVersionRoutes {
+  private static final String BASE = ModuleRoutes.BASE + "/:moduleId/version";
+
+  private final Db db;
+  private final ModuleVersionsService versions;
+
+  ModuleVersionRoutes(Db db, ModuleVersionsService versions) {
+    this.db = db;
+    this.versions = versions;
+  }
+
+  void mount(Router root) {
+    root.post(BASE).handler(this::create);
+    root.get(BASE).handler(this::list);
+    root.get(BASE + "/:versionId").handler(this::get);
+    root.put(BASE + "/:versionId").handler(this::update);
+    root.delete(BASE + "/:versionId").handler(this::delete);
+    root.put(BASE + "/:versionId/action").handler(this::action);
+    root.post(BASE + "/:versionId/action").handler(this::action);
+  }
+
+  /** The seed's create needs name, code and url (md5 may follow by edit, before releasing). */
+  private void create(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    Body b = Body.of(ctx);
+    PackagePatch patch = PackagePatch.forCreate(b, FileRef.of(ctx, b), false);
+    Http.reply(ctx, db.tx(s -> versions.create(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), patch))
+        .map(v -> Http.ok().put("versionId", v.versionId).put("version", ModuleJson.of(v))));
+  }
+
+  private void update(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    Body b = Body.of(ctx);
+    PackagePatch patch = PackagePatch.forUpdate(b, FileRef.of(ctx, b));
+    Http.reply(ctx, db.tx(s -> versions.update(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), ctx.pathParam("versionId"), patch))
+        .map(v -> Http.ok().put("version", ModuleJson.of(v))));
+  }
+
+  private void delete(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    Http.reply(ctx, db.tx(s -> {
+      versions.delete(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), ctx.pathParam("versionId"));
+      return Http.ok();
+    }));
+  }
+
+  private void get(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    Http.reply(ctx, db.tx(s -> versions.get(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), ctx.pathParam("versionId")))
+        .map(v -> Http.ok().put("version", ModuleJson.of(v))));
+  }
+
+  private void list(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    Paging paging = Paging.from(Params.of(ctx), VersionStore.ORDER_COLUMNS, VersionStore.DEFAULT_ORDER);
+    Http.reply(ctx, db.tx(s -> versions.list(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), paging)).map(l -> {
+      JsonArray items = new JsonArray();
+      l.versions().forEach(v -> items.add(ModuleJson.of(v)));
+      return Http.ok().put("totalCount", l.totalCount()).put("version", items);
+    }));
+  }
+
+  private void action(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    boolean release = ReleaseAction.release(Body.of(ctx));
+    Http.reply(ctx, db.tx(s -> versions.setReleased(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), ctx.pathParam("versionId"), release))
+        .map(v -> Http.ok().put("version", ModuleJson.of(v))));
+  }
+}

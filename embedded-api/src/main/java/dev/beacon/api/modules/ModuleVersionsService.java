@@ -1,0 +1,62 @@
+package dev.beacon.api.modules;
+
+import dev.beacon.api.core.Paging;
+import dev.beacon.api.core.ServerContext;
+import dev.beacon.api.releases.PackagePatch;
+import dev.beacon.api.releases.VersionStore;
+import java.util.List;
+import org.hibernate.Session;
+
+/**
+ * What can be done with a module's versions; the rules are the app versions' own
+ * ({@link VersionStore}). Every method runs inside a transaction the caller opened.
+ */
+final class ModuleVersionsService {
+  private final ServerContext sc;
+  private final ModulesService modules;
+  private final VersionStore<ModuleVersion> store = new VersionStore<>(ModuleVersion.class, "moduleId", "module");
+
+  ModuleVersionsService(ServerContext sc, ModulesService modules) {
+    this.sc = sc;
+    this.modules = modules;
+  }
+
+  ModuleVersion create(Session s, String openId, String appId, String moduleId, PackagePatch patch) {
+    modules.get(s, openId, appId, moduleId);
+    ModuleVersion v = new ModuleVersion();
+    v.moduleId = moduleId;
+    return store.insert(s, v, patch.resolve(s, openId), sc.now());
+  }
+
+  ModuleVersion update(Session s, String openId, String appId, String moduleId, String versionId, PackagePatch patch) {
+    ModuleVersion v = get(s, openId, appId, moduleId, versionId);
+    return store.update(s, v, patch.resolve(s, openId), sc.now());
+  }
+
+  void delete(Session s, String openId, String appId, String moduleId, String versionId) {
+    s.remove(get(s, openId, appId, moduleId, versionId));
+  }
+
+  /** The version of the developer's module, or 4004. */
+  ModuleVersion get(Session s, String openId, String appId, String moduleId, String versionId) {
+    modules.get(s, openId, appId, moduleId);
+    return store.find(s, moduleId, versionId);
+  }
+
+  VersionStore.Listing<ModuleVersion> list(Session s, String openId, String appId, String moduleId, Paging paging) {
+    modules.get(s, openId, appId, moduleId);
+    return store.list(s, moduleId, paging);
+  }
+
+  /** Releases the version (it must have a url and an md5) or takes it back. */
+  ModuleVersion setReleased(Session s, String openId, String appId, String moduleId, String versionId, boolean released) {
+    ModuleVersion v = get(s, openId, appId, moduleId, versionId);
+    v.setReleased(released, sc.now());
+    return v;
+  }
+
+  /** The module's released versions, highest code first. */
+  List<ModuleVersion> released(Session s, String moduleId) {
+    return store.released(s, moduleId);
+  }
+}
