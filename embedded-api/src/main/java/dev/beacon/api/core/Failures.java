@@ -50,7 +50,7 @@ public final class Failures {
     }
     int status = t instanceof HttpException he ? he.getStatusCode() : ctx.statusCode();
     if (status == 413) {
-      return new ApiException(ApiException.TOO_LARGE, "request body is larger than the limit of " + jsonBodyLimit + " bytes");
+      return new ApiException(ApiException.TOO_LARGE, "request body is larger than the limit of " + BodyLimits.of(ctx, jsonBodyLimit) + " bytes");
     }
     if (status == 400) {
       return ApiException.badParameter("bad request" + (t != null && t.getMessage() != null ? ": " + t.getMessage() : ""));
@@ -85,14 +85,14 @@ public final class Failures {
         ? new JsonObject().put("code", status).put("message", e.getMessage())
         : new JsonObject().put("code", e.code()).put("msg", e.getMessage());
     var resp = ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8");
-    if (status == 429 || status == 503) {
+    if ((status == 429 || status == 503) && resp.headers().get("Retry-After") == null) {
       resp.putHeader("Retry-After", "1");
     }
     resp.end(body.encode());
   }
 
   /** Whether a database integrity constraint (SQLSTATE class 23) caused the failure. */
-  static boolean isConstraintViolation(Throwable t) {
+  public static boolean isConstraintViolation(Throwable t) {
     for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
       if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
         return true;
