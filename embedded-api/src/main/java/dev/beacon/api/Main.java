@@ -20,7 +20,8 @@ public final class Main {
         --db-user U           database user (or BEACON_DB_USER)
         --db-password P       database password (or BEACON_DB_PASSWORD)
         --self-registration   let anyone register a developer account (off by default)
-        --error-retention-days N  keep raw error events N days; issues and counts stay (default %d; 0 keeps all)
+        --error-retention-days N
+                              keep raw error events N days; issues and counts stay (default %d; 0 keeps all)
         --error-rate N        error events per second per app key (default %s; 0 switches the limit off)
         --error-burst N       error events an app key may send at once (default %d)
         --version             print the version and exit
