@@ -92,7 +92,7 @@ public final class Failures {
   }
 
   /** Whether a database integrity constraint (SQLSTATE class 23) caused the failure. */
-  public static boolean isConstraintViolation(Throwable t) {
+  static boolean isConstraintViolation(Throwable t) {
     for (Throwable c = t; c != null && c.getCause() != c; c = c.getCause()) {
       if (c instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
         return true;

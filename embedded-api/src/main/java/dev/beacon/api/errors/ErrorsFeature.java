@@ -1,12 +1,9 @@
 package dev.beacon.api.errors;
 
-import dev.beacon.api.apps.App;
-import dev.beacon.api.apps.AppAccess;
 import dev.beacon.api.auth.Principal;
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Body;
 import dev.beacon.api.core.BodyLimits;
-import dev.beacon.api.core.Failures;
 import dev.beacon.api.core.Feature;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Params;
@@ -20,9 +17,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
-import java.util.function.BiConsumer;
-import java.util.function.Function;
-import org.hibernate.Session;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +40,7 @@ public final class ErrorsFeature implements Feature {
   private ServerContext sc;
   private RateLimiter limiter;
   private ErrorRetention retention;
+  private ErrorIngest ingest;
 
   @Override
   public List<Class<?>> entities() {
@@ -64,6 +59,7 @@ public final class ErrorsFeature implements Feature {
   public void mount(Router root, ServerContext ctx) {
     this.sc = ctx;
     this.limiter = new RateLimiter(ctx.config().errorRate(), ctx.config().errorBurst());
+    this.ingest = new ErrorIngest(ctx.db());
     BodyLimits.raise(root, HttpMethod.POST, REPORT_PATH, ctx.config().errorBodyLimit());
     BodyLimits.raise(root, HttpMethod.POST, LOG_PATH, ctx.config().errorBodyLimit());
     root.post(REPORT_PATH).handler(this::report);
@@ -91,7 +87,7 @@ public final class ErrorsFeature implements Feature {
       String stack = b.optionalString("error_stack", Integer.MAX_VALUE);
       String osInfo = text(b, "os_info", ErrorEvent.MAX_OS_INFO);
       limit(ctx, appKey);
-      return record(s -> AppAccess.byKey(s, appKey), (app, e) -> {
+      return ingest.add(null, appKey, (app, e) -> {
         e.source = ErrorEvent.REPORT;
         e.errorType = type;
         e.message = message;
@@ -99,7 +95,7 @@ public final class ErrorsFeature implements Feature {
         e.osInfo = osInfo;
         e.appVersion = version;
         e.machineId = MachineHash.of(app.secret, machineId);
-      }, stack);
+      }, stack, sc.now());
     }).map(e -> new JsonObject()
         .put("code", 200)
         .put("message", "错误上报成功")
@@ -118,14 +114,14 @@ public final class ErrorsFeature implements Feature {
         throw ApiException.badParameter("context is required");
       }
       limit(ctx, appKey);
-      return record(s -> AppAccess.client(s, appId, appKey), (app, e) -> {
+      return ingest.add(appId, appKey, (app, e) -> {
         e.source = ErrorEvent.LOG;
         e.errorType = Body.truncate(Fingerprint.firstLine(context), ErrorEvent.MAX_TYPE);
         e.message = context;
         e.appVersion = appVersion;
         e.machineId = deviceId;
         e.appPackage = appPackage;
-      }, null);
+      }, null, sc.now());
     }).map(e -> Http.ok()));
   }
 
@@ -155,26 +151,6 @@ public final class ErrorsFeature implements Feature {
       throw new ApiException(ApiException.RATE_LIMITED,
           "too many errors sent with this app key (the limit is " + limiter.describe() + "); retry in " + wait + " s");
     }
-  }
-
-  /**
-   * Stores one event in its issue, in one transaction on the db worker: finds the app, lets
-   * {@code fill} set the fields, fingerprints the event ({@code fullStack}: the stack before it
-   * was cut, or {@code null}) and counts it in its issue. Two first events of a new bug at once
-   * collide on the issue's unique fingerprint; the loser is run again and joins the winner's issue.
-   */
-  private Future<ErrorEvent> record(Function<Session, App> findApp, BiConsumer<App, ErrorEvent> fill, String fullStack) {
-    Function<Session, ErrorEvent> work = s -> {
-      App app = findApp.apply(s);
-      ErrorEvent e = new ErrorEvent();
-      e.appId = app.appId;
-      e.createdAt = sc.now();
-      fill.accept(app, e);
-      IssueGrouper.attach(s, app, e, Fingerprint.of(e, fullStack));
-      s.persist(e);
-      return e;
-    };
-    return sc.db().tx(work).recover(err -> Failures.isConstraintViolation(err) ? sc.db().tx(work) : Future.failedFuture(err));
   }
 
   /** An optional text field, cut to the column size rather than refused. */

@@ -2,7 +2,9 @@ package dev.beacon.api.errors;
 
 import dev.beacon.api.apps.App;
 import dev.beacon.api.core.Db;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Groups the events stored before issues existed (a database upgraded to V5): at start-up, before
@@ -23,8 +25,9 @@ final class IssueBackfill {
         List<ErrorEvent> batch = s.createSelectionQuery("from ErrorEvent e where e.issueId is null order by e.id", ErrorEvent.class)
             .setMaxResults(BATCH)
             .getResultList();
+        Map<String, ErrorIssue> issues = new HashMap<>();
         for (ErrorEvent e : batch) {
-          IssueGrouper.attach(s, s.find(App.class, e.appId), e, Fingerprint.of(e, null));
+          IssueGrouper.attach(s, s.find(App.class, e.appId), e, Fingerprint.of(e, null), issues);
         }
         return batch.size();
       });

@@ -4,6 +4,7 @@ import dev.beacon.api.apps.App;
 import dev.beacon.api.core.Dates;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
+import java.util.Map;
 import org.hibernate.Session;
 
 /** Files an error event under its issue and counts it there. */
@@ -13,13 +14,19 @@ final class IssueGrouper {
   /**
    * Finds or opens the issue of the event's fingerprint, counts the event in it (event count,
    * machine, version, day) and sets {@code e.issueId}. Runs inside the caller's transaction, on a
-   * new event before it is persisted or on a stored one (the start-up backfill). The issue row
+   * new event before it is persisted or on a stored one (the start-up backfill); {@code known}
+   * holds the issues this transaction has already locked, by app and fingerprint, so that a batch
+   * looks each up once (and Hibernate need not flush before every lookup). The issue row
    * stays locked until the transaction ends, so one issue's counts change one event at a time. The
    * first events of a new bug take turns on the app row, so only one opens the issue; should two
    * still collide on the unique fingerprint, the caller runs the loser again.
    */
-  static ErrorIssue attach(Session s, App app, ErrorEvent e, Fingerprint fp) {
-    ErrorIssue issue = lockedIssue(s, app, fp);
+  static ErrorIssue attach(Session s, App app, ErrorEvent e, Fingerprint fp, Map<String, ErrorIssue> known) {
+    String key = app.appId + "/" + fp.hash();
+    ErrorIssue issue = known.get(key);
+    if (issue == null) {
+      issue = lockedIssue(s, app, fp);
+    }
     if (issue == null) {
       // a new bug: lock the app row so that racing first events of it open one issue, then look again
       s.lock(app, LockModeType.PESSIMISTIC_WRITE);
@@ -30,6 +37,7 @@ final class IssueGrouper {
       s.persist(issue);
       s.flush();
     }
+    known.put(key, issue);
     issue.count(e);
     countVersion(s, issue, e);
     countDay(s, issue, e);
