@@ -32,8 +32,9 @@ import java.util.stream.Stream;
  *
  * Tunables (system properties): {@code bench.connections} (default 32), {@code bench.requests}
  * per measured run (default 40000), {@code bench.seconds} per run (default 20),
- * {@code bench.warmup} requests per route before measuring (default 5000). The per-key rate
- * limit is switched off: this measures the server, not the limiter.
+ * {@code bench.warmup} requests per route before measuring (default 5000);
+ * {@code bench.heartbeat=true} adds {@code POST /api/v1/user/heartbeat} (one insert) as a
+ * reference. The per-key rate limit is switched off: this measures the server, not the limiter.
  */
 public final class IngestBench {
   private static final String[] TRACES = {
@@ -56,8 +57,7 @@ public final class IngestBench {
     Path data = Files.createTempDirectory("beacon-bench-");
     String password = Ids.randomHex(12);
     BeaconServer server = BeaconServer.startBlocking(Config.defaults().host("127.0.0.1").port(0).dataDir(data)
-        .adminAccount("bench-admin").adminPassword(password).quiet(true).errorRate(0)
-        .dbUrl(System.getProperty("bench.dbUrl", "").replace("DATA", data.toString())));
+        .adminAccount("bench-admin").adminPassword(password).quiet(true).errorRate(0));
     try {
       String base = "http://127.0.0.1:" + server.port();
       App app = createApp(base, "bench-admin", password);
