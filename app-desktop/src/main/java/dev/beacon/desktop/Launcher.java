@@ -36,7 +36,29 @@ public final class Launcher {
       System.exit(2);
       return;
     }
+    if (!displayAvailable(System.getenv(), System.getProperties())) {
+      System.err.println("beacon: no display to open the console on (DISPLAY and WAYLAND_DISPLAY are unset).");
+      System.err.println("Run the server without a window: add --headless (see --headless --help).");
+      System.exit(1);
+      return;
+    }
     Console.launch(options);
+  }
+
+  /**
+   * Whether a window can open: always on Windows and macOS; on Linux and the BSDs only with an X11
+   * or Wayland display, or a headless glass platform (Monocle) chosen explicitly.
+   */
+  static boolean displayAvailable(java.util.Map<String, String> env, java.util.Properties props) {
+    String os = props.getProperty("os.name", "").toLowerCase(java.util.Locale.ROOT);
+    if (os.contains("win") || os.contains("mac") || props.getProperty("glass.platform") != null) {
+      return true;
+    }
+    return notBlank(env.get("DISPLAY")) || notBlank(env.get("WAYLAND_DISPLAY"));
+  }
+
+  private static boolean notBlank(String s) {
+    return s != null && !s.isBlank();
   }
 
   /** Kept apart so that the headless path never loads a JavaFX class. */

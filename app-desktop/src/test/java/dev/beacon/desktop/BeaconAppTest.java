@@ -105,4 +105,29 @@ class BeaconAppTest {
     assertThrows(ConnectException.class, () -> http.send(
         HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(), HttpResponse.BodyHandlers.ofString()));
   }
+
+  @Test
+  void asksOnceWhetherTheNetworkMayReachTheServerAndOffersASwitch() throws Exception {
+    Fx.waitUntil(90, () -> robot.lookup("#status").queryAs(Label.class).getText().equals("Running"));
+    // first run: the question is shown, the server binds this computer only
+    assertTrue(Fx.call(() -> robot.lookup("#lanPrompt").query().isVisible()));
+    assertTrue(text("#lanHint").startsWith("Only this computer"), text("#lanHint"));
+    assertFalse(Fx.call(() -> robot.lookup("#lanSwitch").queryAs(org.controlsfx.control.ToggleSwitch.class).isSelected()));
+
+    robot.clickOn("#lanAllow");
+    Fx.waitUntil(90, () -> robot.lookup("#status").queryAs(Label.class).getText().equals("Running")
+        && robot.lookup("#lanSwitch").queryAs(org.controlsfx.control.ToggleSwitch.class).isSelected());
+    assertFalse(Fx.call(() -> robot.lookup("#lanPrompt").query().isVisible()), "answered: not asked again");
+    assertTrue(text("#lanHint").startsWith("Other computers on your network reach Beacon at http://"), text("#lanHint"));
+    int port = Integer.parseInt(text("#port"));
+    assertEquals(200, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
+        HttpResponse.BodyHandlers.ofString()).statusCode());
+
+    // the switch takes it back
+    robot.clickOn(robot.lookup("#lanSwitch").lookup(".thumb-area").<javafx.scene.Node>query(), javafx.scene.input.MouseButton.PRIMARY);
+    Fx.waitUntil(90, () -> robot.lookup("#status").queryAs(Label.class).getText().equals("Running")
+        && text("#lanHint").startsWith("Only this computer"));
+    assertFalse(Fx.call(() -> robot.lookup("#lanSwitch").queryAs(org.controlsfx.control.ToggleSwitch.class).isSelected()));
+    assertTrue(java.nio.file.Files.readString(data.resolve("console.properties")).contains("lan.allowed=false"));
+  }
 }

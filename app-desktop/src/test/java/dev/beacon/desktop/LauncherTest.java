@@ -128,4 +128,21 @@ class LauncherTest {
     assertTrue(firstFrame.matches(".*after \\d+ ms.*"), firstFrame);
     stopAndExpectExit();
   }
+
+  @org.junit.jupiter.api.Test
+  void knowsWhenThereIsNoDisplay() {
+    java.util.Properties linux = new java.util.Properties();
+    linux.setProperty("os.name", "Linux");
+    org.junit.jupiter.api.Assertions.assertFalse(Launcher.displayAvailable(java.util.Map.of(), linux));
+    org.junit.jupiter.api.Assertions.assertFalse(Launcher.displayAvailable(java.util.Map.of("DISPLAY", " "), linux));
+    org.junit.jupiter.api.Assertions.assertTrue(Launcher.displayAvailable(java.util.Map.of("DISPLAY", ":0"), linux));
+    org.junit.jupiter.api.Assertions.assertTrue(Launcher.displayAvailable(java.util.Map.of("WAYLAND_DISPLAY", "wayland-0"), linux));
+    java.util.Properties monocle = new java.util.Properties();
+    monocle.setProperty("os.name", "Linux");
+    monocle.setProperty("glass.platform", "Monocle");
+    org.junit.jupiter.api.Assertions.assertTrue(Launcher.displayAvailable(java.util.Map.of(), monocle));
+    java.util.Properties windows = new java.util.Properties();
+    windows.setProperty("os.name", "Windows 11");
+    org.junit.jupiter.api.Assertions.assertTrue(Launcher.displayAvailable(java.util.Map.of(), windows));
+  }
 }

@@ -13,11 +13,14 @@ import java.nio.file.Path;
 /**
  * Runs the embedded server in this process: the only class of the console that touches
  * {@code embedded-api}. Its methods block (the database opens, Hibernate boots): call them from a
- * background task, never from the FX thread. The server binds the loopback address only, for now.
+ * background task, never from the FX thread. The server binds the loopback address until the user
+ * lets LAN clients in; then every interface.
  */
 public final class ServerHost {
-  /** The address the console's server binds: this computer only (a later issue adds the LAN opt-in). */
+  /** The address the console's server binds while only this computer may reach it. */
   public static final String HOST = "127.0.0.1";
+  /** The address it binds once LAN clients may reach it. */
+  public static final String ALL_INTERFACES = "0.0.0.0";
   public static final int DEFAULT_PORT = Config.DEFAULT_PORT;
 
   private BeaconServer server;
@@ -38,28 +41,29 @@ public final class ServerHost {
    * Starts the server and waits until it listens. When the port is the default (not chosen) and
    * taken, a free port is used instead and {@link ServerInfo#note()} says so.
    */
-  public synchronized ServerInfo start(ConsoleOptions options) throws Exception {
+  public synchronized ServerInfo start(ConsoleOptions options, boolean lan) throws Exception {
     if (server != null) {
       throw new IllegalStateException("the server is already running on port " + server.port());
     }
     int wanted = options.port();
     boolean mayFallBack = !options.portChosen() && wanted != 0;
-    int port = mayFallBack && !isFree(wanted) ? 0 : wanted;
+    String bind = lan ? ALL_INTERFACES : HOST;
+    int port = mayFallBack && !isFree(bind, wanted) ? 0 : wanted;
     BeaconServer s;
     try {
-      s = BeaconServer.startBlocking(config(options, port));
+      s = BeaconServer.startBlocking(config(options, bind, port));
     } catch (Exception e) {
       if (port == 0 || !mayFallBack || !isBindFailure(e)) {
         throw e;
       }
       port = 0; // taken between the check and the bind
-      s = BeaconServer.startBlocking(config(options, port));
+      s = BeaconServer.startBlocking(config(options, bind, port));
     }
     String note = port != wanted && wanted != 0
         ? "Port " + wanted + " is in use by another program, so Beacon is on port " + s.port() + " this time."
         : null;
     server = s;
-    info = new ServerInfo(HOST, s.port(), options.dataDir(), note);
+    info = new ServerInfo(bind, s.port(), options.dataDir(), note);
     shutdownHook = new Thread(this::stopQuietly, "beacon-console-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);
     return info;
@@ -105,14 +109,14 @@ public final class ServerHost {
     }
   }
 
-  private static Config config(ConsoleOptions options, int port) {
-    return Config.defaults().host(HOST).port(port).dataDir(options.dataDir());
+  private static Config config(ConsoleOptions options, String bind, int port) {
+    return Config.defaults().host(bind).port(port).dataDir(options.dataDir());
   }
 
-  private static boolean isFree(int port) {
+  private static boolean isFree(String bind, int port) {
     try (ServerSocket probe = new ServerSocket()) {
       probe.setReuseAddress(true);
-      probe.bind(new InetSocketAddress(InetAddress.getByName(HOST), port));
+      probe.bind(new InetSocketAddress(InetAddress.getByName(bind), port));
       return true;
     } catch (IOException e) {
       return false;

@@ -7,6 +7,8 @@ import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.Executor;
 import java.util.function.Function;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyLongProperty;
 import javafx.beans.property.ReadOnlyLongWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -41,6 +43,8 @@ public final class StatusModel {
   private final ReadOnlyStringWrapper startedAt = new ReadOnlyStringWrapper(this, "startedAt", "");
   private final ReadOnlyLongWrapper requests = new ReadOnlyLongWrapper(this, "requests", -1);
   private final ReadOnlyStringWrapper refreshProblem = new ReadOnlyStringWrapper(this, "refreshProblem", "");
+  private final ReadOnlyBooleanWrapper lanAllowed = new ReadOnlyBooleanWrapper(this, "lanAllowed", false);
+  private final ReadOnlyBooleanWrapper lanAsked = new ReadOnlyBooleanWrapper(this, "lanAsked", true);
 
   private BeaconClient client;
   private Task<?> starting;
@@ -60,19 +64,42 @@ public final class StatusModel {
   }
 
   /** What the start task hands to the FX thread. */
-  private record Started(ServerInfo info, String lan, BeaconClient client, Health health) {}
+  private record Started(ServerInfo info, String lan, BeaconClient client, Health health, boolean lanAsked) {}
 
-  /** Starts the server in the background; the state goes STARTING, then RUNNING or FAILED. */
+  /**
+   * Starts the server in the background; the state goes STARTING, then RUNNING or FAILED. It binds
+   * the loopback address unless the user has let LAN clients in (the choice kept in the data folder).
+   */
   public Task<?> start() {
+    return launch(null);
+  }
+
+  /**
+   * Records whether LAN clients may reach the server and restarts it bound accordingly (every
+   * interface, or loopback only), in the background.
+   */
+  public Task<?> allowLan(boolean allow) {
+    stopRefreshing();
+    return launch(allow);
+  }
+
+  /** Starts the server; with a LAN choice, saves it and stops the running server first. */
+  private Task<Started> launch(Boolean lanChoice) {
     state.set(ServerState.STARTING);
     problem.set("");
     Task<Started> t = new Task<>() {
       @Override
       protected Started call() throws Exception {
-        ServerInfo info = host.start(options);
+        ConsoleSettings settings = ConsoleSettings.load(options.dataDir());
+        if (lanChoice != null) {
+          settings.saveLanAllowed(lanChoice);
+          host.stop();
+        }
+        Boolean allowed = settings.lanAllowed();
+        ServerInfo info = host.start(options, Boolean.TRUE.equals(allowed));
         String lan = LanAddress.find();
         BeaconClient c = clients.apply(info.localUri());
-        return new Started(info, lan, c, c.health()); // running means answering, not only bound
+        return new Started(info, lan, c, c.health(), allowed != null); // running means answering, not only bound
       }
     };
     t.setOnSucceeded(e -> running(t.getValue()));
@@ -91,6 +118,8 @@ public final class StatusModel {
     localUrl.set(s.info().localUri().toString());
     lanAddress.set(s.lan());
     note.set(s.info().note() == null ? "" : s.info().note());
+    lanAllowed.set(s.info().lan());
+    lanAsked.set(s.lanAsked());
     dataFolder.set(s.info().dataDir().toString());
     show(s.health());
     state.set(ServerState.RUNNING);
@@ -233,6 +262,10 @@ public final class StatusModel {
   public ReadOnlyStringProperty startedAtProperty() { return startedAt.getReadOnlyProperty(); }
   /** Requests the server has served, from the last {@code /health}; -1 before the first. */
   public ReadOnlyLongProperty requestsProperty() { return requests.getReadOnlyProperty(); }
+  /** Whether other computers on the network can reach the server (it binds every interface). */
+  public ReadOnlyBooleanProperty lanAllowedProperty() { return lanAllowed.getReadOnlyProperty(); }
+  /** Whether the user has answered the LAN question; {@code false} on a first run until they do. */
+  public ReadOnlyBooleanProperty lanAskedProperty() { return lanAsked.getReadOnlyProperty(); }
   /** Why the last {@code /health} refresh failed; empty when it worked. */
   public ReadOnlyStringProperty refreshProblemProperty() { return refreshProblem.getReadOnlyProperty(); }
 }

@@ -20,6 +20,7 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
+import org.controlsfx.control.ToggleSwitch;
 
 /** The status screen: whether the server runs, where to reach it, what it serves. Builds and binds only. */
 public final class StatusView extends VBox {
@@ -74,8 +75,48 @@ public final class StatusView extends VBox {
     urlRow.setAlignment(Pos.CENTER_LEFT);
 
     Label lan = value("lanAddress", m.lanAddressProperty());
-    Label lanHint = new Label("For now the server answers on this computer only (" + ServerHost.HOST + ").");
+    Label lanHint = new Label();
+    lanHint.setId("lanHint");
+    lanHint.setWrapText(true);
     lanHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+    lanHint.textProperty().bind(Bindings.createStringBinding(() -> m.lanAllowedProperty().get()
+        ? "Other computers on your network reach Beacon at " + lanUrl(m) + "."
+        : "Only this computer can reach Beacon (" + ServerHost.HOST + ").",
+        m.lanAllowedProperty(), m.lanAddressProperty(), m.portProperty()));
+    ToggleSwitch lanSwitch = new ToggleSwitch("Reachable from your network");
+    lanSwitch.setId("lanSwitch");
+    boolean[] syncing = {false};
+    Runnable showModel = () -> {
+      syncing[0] = true;
+      lanSwitch.setSelected(m.lanAllowedProperty().get());
+      syncing[0] = false;
+    };
+    m.lanAllowedProperty().subscribe(v -> showModel.run());
+    m.stateProperty().subscribe(st -> showModel.run());
+    lanSwitch.selectedProperty().subscribe(on -> {
+      if (!syncing[0] && on != m.lanAllowedProperty().get() && m.stateProperty().get() == ServerState.RUNNING) {
+        m.allowLan(on);
+      }
+    });
+    lanSwitch.disableProperty().bind(m.stateProperty().isNotEqualTo(ServerState.RUNNING));
+
+    Label askText = new Label();
+    askText.setWrapText(true);
+    askText.textProperty().bind(Bindings.createStringBinding(() -> "Should other computers on your network reach Beacon? "
+        + "Your software there would use " + lanUrl(m) + ". Until you allow it, only this computer can.",
+        m.lanAddressProperty(), m.portProperty()));
+    Button allow = new Button("Allow network access");
+    allow.setId("lanAllow");
+    allow.getStyleClass().add(Styles.ACCENT);
+    allow.setOnAction(e -> m.allowLan(true));
+    Button deny = new Button("Only this computer");
+    deny.setId("lanDeny");
+    deny.setOnAction(e -> m.allowLan(false));
+    VBox ask = new VBox(8, askText, new HBox(8, allow, deny));
+    ask.setId("lanPrompt");
+    ask.getStyleClass().add("lan-prompt");
+    ask.visibleProperty().bind(m.stateProperty().isEqualTo(ServerState.RUNNING).and(m.lanAskedProperty().not()));
+    ask.managedProperty().bind(ask.visibleProperty());
     Label dataFolder = value("dataFolder", m.dataFolderProperty());
     dataFolder.setWrapText(true);
     Tooltip dataTip = new Tooltip();
@@ -93,7 +134,7 @@ public final class StatusView extends VBox {
     details.getColumnConstraints().addAll(names, values);
     int row = 0;
     details.addRow(row++, name("Local URL"), urlRow);
-    details.addRow(row++, name("LAN address"), new VBox(2, lan, lanHint));
+    details.addRow(row++, name("LAN address"), new VBox(4, lan, lanHint, lanSwitch));
     details.addRow(row++, name("Port"), value("port", m.portProperty()));
     details.addRow(row++, name("Data folder"), dataFolder);
     details.addRow(row++, name("Version"), value("version", m.versionProperty()));
@@ -104,7 +145,11 @@ public final class StatusView extends VBox {
 
     Label refreshProblem = shownWhenNotEmpty(m.refreshProblemProperty(), "refreshProblem", Styles.WARNING);
 
-    getChildren().addAll(new VBox(4, title, subtitle), statusRow, problem, note, details, refreshProblem);
+    getChildren().addAll(new VBox(4, title, subtitle), statusRow, problem, note, ask, details, refreshProblem);
+  }
+
+  private static String lanUrl(StatusModel m) {
+    return "http://" + m.lanAddressProperty().get() + ":" + m.portProperty().get();
   }
 
   private static Label name(String text) {

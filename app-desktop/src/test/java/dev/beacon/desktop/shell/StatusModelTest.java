@@ -147,4 +147,38 @@ class StatusModelTest {
     assertEquals(ServerState.STOPPED, Fx.call(() -> m.stateProperty().get()));
     assertFalse(host.running());
   }
+
+  @Test
+  void theLanChoiceIsAskedSavedAndDecidesTheBinding() throws Exception {
+    StatusModel m = model(0, true);
+    Fx.run(m::start);
+    Fx.waitUntil(90, () -> m.stateProperty().get() != ServerState.STARTING);
+    assertEquals(ServerState.RUNNING, Fx.call(() -> m.stateProperty().get()));
+    assertFalse(Fx.call(() -> m.lanAskedProperty().get()), "a first run has not asked yet");
+    assertFalse(Fx.call(() -> m.lanAllowedProperty().get()));
+    assertEquals(ServerHost.HOST, host.info().host());
+
+    Fx.run(() -> m.allowLan(true));
+    Fx.waitUntil(90, () -> m.stateProperty().get() == ServerState.RUNNING && m.lanAllowedProperty().get());
+    assertTrue(Fx.call(() -> m.lanAskedProperty().get()));
+    assertEquals(ServerHost.ALL_INTERFACES, host.info().host());
+    Path settings = data.resolve(ConsoleSettings.FILE);
+    assertTrue(Files.readString(settings).contains("lan.allowed=true"));
+    assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(settings));
+    assertTrue(m.client().health().up(), "the restarted server answers");
+
+    // a later start keeps the choice
+    Fx.run(() -> m.stop(() -> { }));
+    Fx.waitUntil(60, () -> m.stateProperty().get() == ServerState.STOPPED);
+    StatusModel later = model(0, true);
+    Fx.run(later::start);
+    Fx.waitUntil(90, () -> later.stateProperty().get() != ServerState.STARTING);
+    assertTrue(Fx.call(() -> later.lanAllowedProperty().get()));
+    assertTrue(Fx.call(() -> later.lanAskedProperty().get()));
+    assertEquals(ServerHost.ALL_INTERFACES, host.info().host());
+
+    Fx.run(() -> later.allowLan(false));
+    Fx.waitUntil(90, () -> later.stateProperty().get() == ServerState.RUNNING && !later.lanAllowedProperty().get());
+    assertEquals(ServerHost.HOST, host.info().host());
+  }
 }

@@ -48,13 +48,15 @@ public final class AuthFeature implements Feature {
       }
     });
     root.route("/v1/admin/*").handler(guard.admin());
+    new AdminDeveloperRoutes(ctx).mount(root);
   }
 
   private void login(RoutingContext ctx) {
     Body b = Body.of(ctx);
     String account = b.requiredString("account", 255).trim();
     String password = b.requiredString("password", AuthService.MAX_PASSWORD);
-    Http.reply(ctx, auth.login(account, password).map(l -> Http.ok()
+    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+    Http.reply(ctx, auth.login(account, password, address).map(l -> Http.ok()
         .put("openId", l.openId())
         .put("token", l.token())
         .put("admin", l.admin())

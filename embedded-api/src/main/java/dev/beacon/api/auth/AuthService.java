@@ -18,10 +18,12 @@ public final class AuthService {
 
   private final ServerContext sc;
   private final Db db;
+  private final LoginThrottle throttle;
 
   public AuthService(ServerContext sc) {
     this.sc = sc;
     this.db = sc.db();
+    this.throttle = new LoginThrottle(sc.clock());
   }
 
   /** Verified against when an account is unknown, so both paths cost the same; made on first use. */
@@ -32,13 +34,22 @@ public final class AuthService {
   /** The result of a sign-in. */
   public record Login(String openId, String token, boolean admin, Instant expiresAt) {}
 
-  /** Checks account and password; on success stores a new token and returns it. */
-  public Future<Login> login(String account, String password) {
+  /**
+   * Checks account and password; on success stores a new token and returns it. Failed attempts
+   * from an address are throttled ({@link LoginThrottle}).
+   */
+  public Future<Login> login(String account, String password, String address) {
+    try {
+      throttle.check(account, address);
+    } catch (ApiException e) {
+      return Future.failedFuture(e);
+    }
     return db.blocking(() -> {
       Developer d = db.inTx(s -> findByAccount(s, account));
       // hash even for an unknown account, so timing does not tell which accounts exist
       boolean ok = Passwords.verify(password, d != null ? d.passwordHash : UnknownAccount.HASH) && d != null;
       if (!ok) {
+        throttle.failed(account, address);
         throw ApiException.authFailed("wrong account or password");
       }
       String token = Tokens.newToken();
@@ -140,6 +151,9 @@ public final class AuthService {
     }
     if (password.length() > MAX_PASSWORD) {
       throw ApiException.badParameter("password must have at most " + MAX_PASSWORD + " characters");
+    }
+    if (CommonPasswords.contains(password)) {
+      throw ApiException.badParameter("password is one of the most common passwords; choose another");
     }
   }
 }

@@ -15,6 +15,7 @@ public final class ApiException extends RuntimeException {
   public static final int INTERNAL = 5000;
 
   private final int code;
+  private int retryAfterSeconds;
 
   public ApiException(int code, String message) {
     super(message, null, false, false);
@@ -23,6 +24,17 @@ public final class ApiException extends RuntimeException {
 
   public int code() {
     return code;
+  }
+
+  /** Asks the client to wait this long before trying again (the Retry-After header). */
+  public ApiException retryAfterSeconds(long seconds) {
+    this.retryAfterSeconds = (int) Math.min(Integer.MAX_VALUE, Math.max(0, seconds));
+    return this;
+  }
+
+  /** Seconds for Retry-After, or 0 when not set. */
+  public int retryAfterSeconds() {
+    return retryAfterSeconds;
   }
 
   /** The HTTP status that mirrors the code. */

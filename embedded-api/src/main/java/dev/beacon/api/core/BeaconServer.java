@@ -38,11 +38,12 @@ public final class BeaconServer {
   private final HttpServer http;
   private final Instant startedAt;
   private final AtomicLong requests;
+  private final Router router;
   private final List<Feature> features;
   private final ServerContext context;
 
-  private BeaconServer(Vertx vertx, boolean ownsVertx, Config config, Db db, HttpServer http, Instant startedAt, AtomicLong requests,
-      List<Feature> features, ServerContext context) {
+  private BeaconServer(Vertx vertx, boolean ownsVertx, Config config, Db db, HttpServer http, Instant startedAt,
+      AtomicLong requests, Router router, List<Feature> features, ServerContext context) {
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
     this.config = config;
@@ -50,6 +51,7 @@ public final class BeaconServer {
     this.http = http;
     this.startedAt = startedAt;
     this.requests = requests;
+    this.router = router;
     this.features = features;
     this.context = context;
   }
@@ -78,7 +80,8 @@ public final class BeaconServer {
     Clock clock = Clock.systemUTC();
     List<Class<?>> entities = new ArrayList<>();
     features.forEach(f -> entities.addAll(f.entities()));
-    return vertx.<Db>executeBlocking(() -> {
+    // everything blocking (folders, database, migrations, resources) happens here, off the event loop
+    return vertx.<Opened>executeBlocking(() -> {
       java.nio.file.Files.createDirectories(config.dataDir());
       Db db = Db.open(vertx, config, entities);
       try {
@@ -86,16 +89,17 @@ public final class BeaconServer {
         for (Feature f : features) {
           f.start(sc);
         }
-        return db;
+        return new Opened(db, new OpenApiDocument());
       } catch (Exception | Error e) {
         db.close();
         throw e;
       }
-    }, false).compose(db -> {
+    }, false).compose(opened -> {
+      Db db = opened.db();
       ServerContext sc = new ServerContext(vertx, config, db, clock);
       AtomicLong requests = new AtomicLong();
       Instant startedAt = clock.instant();
-      Router root = router(vertx, sc, features, requests, startedAt);
+      Router root = router(vertx, sc, features, requests, startedAt, opened.openApi());
       HttpServerOptions options = new HttpServerOptions()
           .setHost(config.host())
           .setPort(config.port())
@@ -103,7 +107,7 @@ public final class BeaconServer {
           .setIdleTimeout(120)
           .setIdleTimeoutUnit(TimeUnit.SECONDS);
       return vertx.createHttpServer(options).requestHandler(root).listen()
-          .map(http -> new BeaconServer(vertx, ownsVertx, config, db, http, startedAt, requests, features, sc))
+          .map(http -> new BeaconServer(vertx, ownsVertx, config, db, http, startedAt, requests, root, features, sc))
           .recover(err -> {
             features.forEach(f -> f.stop(sc));
             db.close();
@@ -113,7 +117,11 @@ public final class BeaconServer {
     });
   }
 
-  private static Router router(Vertx vertx, ServerContext sc, List<Feature> features, AtomicLong requests, Instant startedAt) {
+  /** What the blocking part of the start produces. */
+  private record Opened(Db db, OpenApiDocument openApi) {}
+
+  private static Router router(Vertx vertx, ServerContext sc, List<Feature> features, AtomicLong requests, Instant startedAt,
+      OpenApiDocument openApi) {
     Router root = Router.router(vertx);
     Failures failures = new Failures(sc.config().jsonBodyLimit());
     root.route().handler(ctx -> {
@@ -126,6 +134,7 @@ public final class BeaconServer {
         .put("version", Version.get())
         .put("startedAt", Dates.format(startedAt))
         .put("requests", requests.get())));
+    root.get("/openapi.yaml").handler(openApi::serve);
     for (Feature f : features) {
       f.mount(root, sc);
     }
@@ -162,6 +171,22 @@ public final class BeaconServer {
 
   public long requestsServed() {
     return requests.get();
+  }
+
+  /**
+   * The endpoints this server answers, as {@code METHOD /path/{param}}: every route with a method
+   * and a path (guards and other handlers that run for every method are left out).
+   */
+  public java.util.SortedSet<String> endpoints() {
+    java.util.SortedSet<String> out = new java.util.TreeSet<>();
+    for (io.vertx.ext.web.Route r : router.getRoutes()) {
+      if (r.getPath() == null || r.methods() == null || r.methods().isEmpty()) {
+        continue;
+      }
+      String path = r.getPath().replaceAll(":([A-Za-z0-9_]+)", "{$1}");
+      r.methods().forEach(m -> out.add(m.name() + " " + path));
+    }
+    return out;
   }
 
   /** A short description for logs and status screens. */

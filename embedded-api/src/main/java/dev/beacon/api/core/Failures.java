@@ -85,7 +85,9 @@ public final class Failures {
         ? new JsonObject().put("code", status).put("message", e.getMessage())
         : new JsonObject().put("code", e.code()).put("msg", e.getMessage());
     var resp = ctx.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8");
-    if ((status == 429 || status == 503) && resp.headers().get("Retry-After") == null) {
+    if (e.retryAfterSeconds() > 0) {
+      resp.putHeader("Retry-After", String.valueOf(e.retryAfterSeconds()));
+    } else if (status == 429 || status == 503) {
       resp.putHeader("Retry-After", "1");
     }
     resp.end(body.encode());

@@ -2,6 +2,8 @@ package dev.beacon.api.core;
 
 import dev.beacon.api.apps.AppsFeature;
 import dev.beacon.api.auth.AuthFeature;
+import dev.beacon.api.backup.BackupFeature;
+import dev.beacon.api.content.ContentFeature;
 import dev.beacon.api.errors.ErrorsFeature;
 import dev.beacon.api.releases.ReleasesFeature;
 import dev.beacon.api.telemetry.TelemetryFeature;
@@ -17,6 +19,8 @@ final class Features {
         new AppsFeature(),
         new ReleasesFeature(),
         new TelemetryFeature(),
-        new ErrorsFeature());
+        new ErrorsFeature(),
+        new BackupFeature(),
+        new ContentFeature());
   }
 }

@@ -16,6 +16,11 @@ public record Paging(int pageNo, int pageSize, String orderProperty, boolean asc
    * @param defaultOrder the order when none is given, written as {@code column:asc|desc}
    */
   public static Paging from(Params p, Map<String, String> columns, String defaultOrder) {
+    return from(p, columns, defaultOrder, DEFAULT_SIZE);
+  }
+
+  /** Like {@link #from(Params, Map, String)} for a list whose page size defaults to {@code defaultSize}. */
+  public static Paging from(Params p, Map<String, String> columns, String defaultOrder, int defaultSize) {
     Integer no = p.getInt("pageNo");
     Integer size = p.getInt("pageSize");
     if (no != null && no < 1) {
@@ -33,7 +38,7 @@ public record Paging(int pageNo, int pageSize, String orderProperty, boolean asc
       throw ApiException.badParameter("orderBy must be column:asc or column:desc with column one of "
           + String.join(", ", columns.keySet().stream().sorted().toList()) + ", got '" + Params.abbreviate(order) + "'");
     }
-    return new Paging(no == null ? 1 : no, size == null ? DEFAULT_SIZE : size, property, direction.equals("asc"));
+    return new Paging(no == null ? 1 : no, size == null ? defaultSize : size, property, direction.equals("asc"));
   }
 
   public int offset() {

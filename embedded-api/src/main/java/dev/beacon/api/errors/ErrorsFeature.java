@@ -147,9 +147,9 @@ public final class ErrorsFeature implements Feature {
   private void limit(RoutingContext ctx, String appKey) {
     long wait = limiter.acquire(appKey.trim());
     if (wait > 0) {
-      ctx.response().putHeader("Retry-After", Long.toString(wait));
       throw new ApiException(ApiException.RATE_LIMITED,
-          "too many errors sent with this app key (the limit is " + limiter.describe() + "); retry in " + wait + " s");
+          "too many errors sent with this app key (the limit is " + limiter.describe() + "); retry in " + wait + " s")
+          .retryAfterSeconds(wait);
     }
   }
 

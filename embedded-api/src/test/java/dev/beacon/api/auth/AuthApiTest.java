@@ -170,4 +170,29 @@ class AuthApiTest {
       assertFalse(fresh.login(TestServer.ADMIN, password).token.isEmpty());
     }
   }
+
+  @Test
+  void commonPasswordsAreRefused() {
+    Resp r = server.admin().post("/v1/auth/register",
+        new JsonObject().put("type", "email").put("account", "common@example.com").put("password", "Password123"));
+    assertEquals(4000, r.code(), r::toString);
+    assertTrue(r.msg().contains("common"), r.msg());
+  }
+
+  @Test
+  void repeatedFailedSignInsAreThrottledPerAccountAndAddress() {
+    String email = "throttled-" + System.nanoTime() + "@example.com";
+    assertEquals(1000, server.admin().post("/v1/auth/register",
+        new JsonObject().put("type", "email").put("account", email).put("password", "the-right-password")).code());
+    for (int i = 0; i < LoginThrottle.PER_ACCOUNT; i++) {
+      assertEquals(4001, server.anonymous().post("/v1/auth/login", creds(email, "wrong-" + i)).code());
+    }
+    Resp blocked = server.anonymous().post("/v1/auth/login", creds(email, "the-right-password"));
+    assertEquals(429, blocked.status(), blocked::toString);
+    long retryAfter = Long.parseLong(blocked.header("Retry-After"));
+    assertTrue(retryAfter > 0 && retryAfter <= LoginThrottle.WINDOW.toSeconds(), "Retry-After " + retryAfter);
+    assertTrue(blocked.msg().contains("too many"), blocked.msg());
+    // another account from the same address is not locked out by it
+    assertEquals(1000, server.anonymous().post("/v1/auth/login", creds(TestServer.ADMIN, TestServer.ADMIN_PASSWORD)).code());
+  }
 }

@@ -14,9 +14,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,43 +24,10 @@ import org.junit.jupiter.api.io.TempDir;
  * admin credentials, a clean stop on SIGTERM, and a restart on the same data folder.
  */
 class ServerJarIT {
-  private static final Pattern LISTENING = Pattern.compile("listening on http://([^:\\s]+):(\\d+)");
 
   @TempDir Path data;
 
-  /** A running server process and the file its output goes to. */
-  record Running(Process process, int port, Path log) {
-    List<String> lines() throws IOException {
-      return Files.readAllLines(log, StandardCharsets.UTF_8);
-    }
-  }
-
-  static Running launch(Path data) throws Exception {
-    Path jar = Paths.get(System.getProperty("beacon.server.jar", "target/beacon-server.jar"));
-    assertTrue(Files.exists(jar), "build the jar first: " + jar);
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "--port", "0", "--data", data.toString());
-    pb.environment().remove("BEACON_ADMIN_PASSWORD");
-    pb.environment().remove("BEACON_ADMIN_ACCOUNT");
-    // a file, not a pipe: the JDK closes a child's pipe when it exits, losing its last lines
-    Path log = Files.createTempFile("beacon-server-", ".log");
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    Process p = pb.start();
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
-    while (System.nanoTime() < deadline && p.isAlive()) {
-      for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
-        Matcher m = LISTENING.matcher(line);
-        if (m.find()) {
-          return new Running(p, Integer.parseInt(m.group(2)), log);
-        }
-      }
-      Thread.sleep(100);
-    }
-    p.destroyForcibly();
-    throw new AssertionError("no listening line; output was:\n" + Files.readString(log));
-  }
-
-  static void stop(Running r) throws Exception {
+  static void stop(ServerProcess r) throws Exception {
     r.process().destroy(); // SIGTERM
     assertTrue(r.process().waitFor(60, TimeUnit.SECONDS), "the server did not stop on SIGTERM");
     // the shutdown hook runs the clean stop; the JVM then exits with 143 (terminated by SIGTERM)
@@ -69,7 +35,7 @@ class ServerJarIT {
     assertTrue(r.lines().contains("Beacon stopped"), () -> "no clean stop; output:\n" + String.join("\n", uncheckedLines(r)));
   }
 
-  private static List<String> uncheckedLines(Running r) {
+  private static List<String> uncheckedLines(ServerProcess r) {
     try {
       return r.lines();
     } catch (IOException e) {
@@ -79,7 +45,7 @@ class ServerJarIT {
 
   @Test
   void runsHeadlessCreatesTheAdminAndStopsCleanly() throws Exception {
-    Running first = launch(data);
+    ServerProcess first = ServerProcess.launch(data, Map.of());
     Path creds = data.resolve("admin-credentials.txt");
     assertTrue(Files.exists(creds));
     String password = Files.readAllLines(creds).stream()
@@ -97,7 +63,7 @@ class ServerJarIT {
     assertNotNull(appId);
     stop(first);
 
-    Running second = launch(data);
+    ServerProcess second = ServerProcess.launch(data, Map.of());
     assertFalse(second.lines().stream().anyMatch(l -> l.contains(password)), "no second admin, no password printed again");
     Api again = new Api("http://127.0.0.1:" + second.port(), null, null);
     Resp relogin = again.post("/v1/auth/login", new JsonObject().put("account", "admin").put("password", password));

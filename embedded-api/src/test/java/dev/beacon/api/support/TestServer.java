@@ -20,6 +20,8 @@ import java.util.stream.Stream;
 public final class TestServer implements AutoCloseable {
   public static final String ADMIN = "admin";
   public static final String ADMIN_PASSWORD = "admin-test-password";
+  /** The password of every developer {@link #newDeveloper()} registers. */
+  public static final String DEVELOPER_PASSWORD = "developer-password";
 
   private final Path dataDir;
   private final boolean ownsDir;
@@ -41,6 +43,11 @@ public final class TestServer implements AutoCloseable {
   /** Starts with a fresh data folder, letting the test adjust the config. */
   public static TestServer start(Consumer<Config> tweak) throws Exception {
     return new TestServer(Files.createTempDirectory("beacon-test-"), true, tweak);
+  }
+
+  /** Starts on an existing data folder (e.g. a restored backup), deleting it when closed. */
+  public static TestServer startIn(Path dataDir) throws Exception {
+    return new TestServer(dataDir, true, c -> { });
   }
 
   private void boot() throws Exception {
@@ -97,7 +104,7 @@ public final class TestServer implements AutoCloseable {
   /** Registers a new developer (as the admin) with a random email and signs in as them. */
   public Api newDeveloper() {
     String email = "dev-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
-    String password = "developer-password";
+    String password = DEVELOPER_PASSWORD;
     Resp r = admin().post("/v1/auth/register",
         new JsonObject().put("type", "email").put("account", email).put("password", password));
     assertEquals(200, r.status(), () -> "register failed: " + r);

@@ -1,0 +1,83 @@
+package dev.beacon.api.content.docs;
+
+import dev.beacon.api.content.CreatedRange;
+import dev.beacon.api.content.ListQuery;
+import dev.beacon.api.content.Lookup;
+import dev.beacon.api.content.References;
+import dev.beacon.api.content.Text;
+import dev.beacon.api.content.Viewer;
+import dev.beacon.api.core.ApiException;
+import dev.beacon.api.core.Ids;
+import dev.beacon.api.core.Paging;
+import dev.beacon.api.core.ServerContext;
+import java.util.Map;
+import org.hibernate.Session;
+
+/** What can be done with docs. Every method runs inside a transaction the caller opened. */
+final class DocsService {
+  /** The {@code orderBy} columns of the doc list (the seed's) and the properties they sort by. */
+  static final Map<String, String> ORDER_COLUMNS = Map.of("name", "name", "create_date", "createdAt");
+  static final String DEFAULT_ORDER = "create_date:desc";
+
+  private final ServerContext sc;
+
+  DocsService(ServerContext sc) {
+    this.sc = sc;
+  }
+
+  Doc create(Session s, DocPatch p) {
+    Doc d = new Doc();
+    d.docId = Ids.newId();
+    d.name = p.name();
+    d.type = p.type();
+    d.url = Text.blankToNull(p.url());
+    d.content = Text.blankToNull(p.content());
+    d.createdAt = sc.now();
+    d.updatedAt = d.createdAt;
+    s.persist(d);
+    return d;
+  }
+
+  Doc update(Session s, String docId, DocPatch p) {
+    Doc d = find(s, docId);
+    String url = p.url() == null ? d.url : Text.blankToNull(p.url());
+    String content = p.content() == null ? d.content : Text.blankToNull(p.content());
+    if (url == null && content == null) {
+      throw ApiException.badParameter("a doc needs a url or content: it cannot lose both");
+    }
+    if (p.name() != null) {
+      d.name = p.name();
+    }
+    if (p.type() != null) {
+      d.type = p.type();
+    }
+    d.url = url;
+    d.content = content;
+    d.updatedAt = sc.now();
+    return d;
+  }
+
+  void delete(Session s, String docId) {
+    Doc d = find(s, docId);
+    References.refuseDocDelete(s, docId);
+    s.remove(d);
+  }
+
+  Doc find(Session s, String docId) {
+    return Lookup.require(s, Doc.class, docId, "doc");
+  }
+
+  /** The doc if the viewer may see it; a hidden doc is a 4004 like a missing one. */
+  Doc visible(Session s, String docId, Viewer viewer) {
+    Doc d = find(s, docId);
+    if (!viewer.seesInternal() && DocTree.load(s).docHidden(docId)) {
+      throw ApiException.notFound("no doc " + docId);
+    }
+    return d;
+  }
+
+  ListQuery.Page<Doc> list(Session s, String name, CreatedRange created, Paging paging) {
+    ListQuery q = new ListQuery("d", "from Doc d").andContains("d.name", "name", name);
+    return created.applyTo(q, "d.createdAt").page(s, null, Doc.class, paging.orderBy("d") + ", d.docId", paging);
+  }
+}

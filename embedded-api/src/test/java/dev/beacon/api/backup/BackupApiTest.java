@@ -1,0 +1,83 @@
+package dev.beacon.api.backup;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.api.support.Api;
+import dev.beacon.api.support.Resp;
+import dev.beacon.api.support.TestServer;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import org.junit.jupiter.api.Test;
+
+/** An online backup, restored into a fresh folder as the README says, holds the data. */
+class BackupApiTest {
+
+  @Test
+  void backupWhileRunningThenRestoreIntoAFreshFolder() throws Exception {
+    Path backup;
+    String appId;
+    String openId;
+    try (TestServer server = TestServer.start()) {
+      Api dev = server.newDeveloper();
+      openId = dev.openId;
+      appId = dev.post("/v1/user/" + dev.openId + "/app", new JsonObject().put("name", "kept").put("platform", 2))
+          .json().getJsonObject("app").getString("appId");
+      String key = dev.get("/v1/user/" + dev.openId + "/app/" + appId).json().getJsonObject("app").getString("appKey");
+      Resp beat = server.anonymous().post("/api/v1/user/heartbeat",
+          new JsonObject().put("app_key", key).put("machine_id", "m1").put("version", "1.0"));
+      assertEquals(200, beat.status());
+
+      assertEquals(4003, dev.post("/v1/admin/backup", new JsonObject()).code(), "developers cannot take backups");
+      Resp made = server.admin().post("/v1/admin/backup", new JsonObject());
+      assertEquals(1000, made.code(), made::toString);
+      backup = Path.of(made.json().getString("file"));
+      assertTrue(Files.isRegularFile(backup));
+      assertEquals(Files.size(backup), made.json().getLong("size"));
+      assertTrue(backup.startsWith(server.dataDir().resolve("backups")));
+
+      // the server keeps working while and after it backs up
+      assertEquals(200, server.anonymous().post("/api/v1/user/heartbeat",
+          new JsonObject().put("app_key", key).put("machine_id", "m2").put("version", "1.0")).status());
+
+      Path copy = Files.createTempFile("beacon-backup-", ".zip");
+      Files.copy(backup, copy, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      backup = copy;
+    }
+
+    Path restored = Files.createTempDirectory("beacon-restored-");
+    unzip(backup, restored);
+    assertTrue(Files.exists(restored.resolve("db").resolve("beacon.mv.db")));
+    try (TestServer again = TestServer.startIn(restored)) {
+      Resp app = again.admin().get("/v1/admin/app?openId=" + openId);
+      assertEquals(1, app.json().getInteger("totalCount"), app::toString);
+      assertEquals(appId, app.json().getJsonArray("apps").getJsonObject(0).getString("appId"));
+      try (var c = again.server().db().dataSource().getConnection();
+          var rs = c.createStatement().executeQuery("select count(*) from heartbeat")) {
+        rs.next();
+        assertEquals(1, rs.getInt(1), "the heartbeat before the backup is in it, the one after is not");
+      }
+    } finally {
+      Files.deleteIfExists(backup);
+    }
+  }
+
+  /** The README's restore: unzip the backup into an empty folder. */
+  private static void unzip(Path zip, Path dir) throws IOException {
+    try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+      for (ZipEntry e = in.getNextEntry(); e != null; e = in.getNextEntry()) {
+        Path target = dir.resolve(e.getName()).normalize();
+        assertTrue(target.startsWith(dir), e.getName());
+        Files.createDirectories(target.getParent());
+        try (OutputStream out = Files.newOutputStream(target)) {
+          in.transferTo(out);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# Builds Beacon's installers with jpackage into packaging/target/:
+#   Beacon/            an app image with its own trimmed runtime (jlink), JavaFX included;
+#                      launchers bin/Beacon (the console; --headless for the server) and bin/beacon-server
+#   beacon_<v>_<arch>.deb   on Linux, when dpkg-deb and fakeroot are present
+#   (Windows: .msi/.exe, macOS: .dmg: see packaging/README.md)
+#
+# Usage: packaging/package.sh [--no-build] [--image-only]
+#   --no-build    use the jars already in app-desktop/target (skip Maven)
+#   --image-only  build the app image only, no installer
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/.." && pwd)"
+out="$here/target"
+
+build=1
+installer=1
+for a in "$@"; do
+  case "$a" in
+    --no-build) build=0 ;;
+    --image-only) installer=0 ;;
+    -h|--help) sed -n '2,11p' "$0"; exit 0 ;;
+    *) echo "package.sh: unknown option $a" >&2; exit 2 ;;
+  esac
+done
+
+for tool in jlink jpackage; do
+  command -v "$tool" >/dev/null || { echo "package.sh: $tool not found: a full JDK 17+ is needed" >&2; exit 1; }
+done
+
+# the version comes from the parent pom (its first <version> is the project's)
+version="$(sed -n 's:.*<version>\([^<]*\)</version>.*:\1:p' "$root/pom.xml" | head -1)"
+app_version="${version%%-*}"   # jpackage wants numbers only (0.1.0-SNAPSHOT -> 0.1.0)
+
+if ((build)); then
+  echo "==> building the jars (mvn package)"
+  (cd "$root" && mvn -q -B -DskipTests package)
+fi
+jar="$root/app-desktop/target/beacon.jar"
+[[ -f "$jar" ]] || { echo "package.sh: $jar is missing; run without --no-build" >&2; exit 1; }
+
+rm -rf "$out"
+mkdir -p "$out/input"
+cp "$jar" "$out/input/beacon.jar"
+
+# The modules the console and server use (from `jdeps --print-module-deps` on beacon.jar), plus
+# crypto, charsets and zip support that are loaded by name at run time. JavaFX stays on the class
+# path inside beacon.jar (its jars carry their native libraries).
+modules="java.base,java.compiler,java.desktop,java.instrument,java.logging,java.management,java.naming,\
+java.net.http,java.rmi,java.scripting,java.security.jgss,java.sql,jdk.jfr,jdk.jsobject,jdk.net,\
+jdk.unsupported,jdk.xml.dom,jdk.crypto.ec,jdk.charsets,jdk.zipfs,jdk.localedata"
+
+echo "==> trimmed runtime (jlink)"
+jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=2 \
+  --output "$out/runtime"
+
+echo "==> app image (jpackage)"
+jpackage --type app-image \
+  --name Beacon \
+  --app-version "$app_version" \
+  --vendor "Beacon" \
+  --description "Self-hosted console for people who ship desktop and mobile software" \
+  --icon "$here/linux/beacon.png" \
+  --input "$out/input" \
+  --main-jar beacon.jar \
+  --main-class dev.beacon.desktop.Launcher \
+  --runtime-image "$out/runtime" \
+  --java-options "-Dfile.encoding=UTF-8" \
+  --add-launcher beacon-server="$here/linux/beacon-server.properties" \
+  --dest "$out"
+
+if ((installer)) && [[ "$(uname -s)" == Linux ]]; then
+  if command -v dpkg-deb >/dev/null && command -v fakeroot >/dev/null; then
+    echo "==> .deb (jpackage)"
+    jpackage --type deb \
+      --app-image "$out/Beacon" \
+      --name beacon \
+      --app-version "$app_version" \
+      --vendor "Beacon" \
+      --description "Self-hosted console for people who ship desktop and mobile software" \
+      --icon "$here/linux/beacon.png" \
+      --linux-package-name beacon \
+      --linux-app-category devel \
+      --linux-menu-group "Development" \
+      --linux-shortcut \
+      --linux-package-deps "libgtk-3-0 | libgtk-3-0t64" \
+      --install-dir /opt \
+      --dest "$out"
+  else
+    echo "==> no .deb: install dpkg-dev (dpkg-deb) and fakeroot to build one"
+  fi
+fi
+
+rm -rf "$out/input" "$out/runtime"
+echo "==> done"
+du -sh "$out/Beacon"
+ls -la "$out"/*.deb 2>/dev/null || true

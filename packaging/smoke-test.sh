@@ -1,0 +1,73 @@
+#!/usr/bin/env bash
+# Checks the app image that package.sh built: its launcher starts headless, prints the listening
+# line, answers a heartbeat, and stops cleanly on SIGTERM. Loopback only.
+# Usage: packaging/smoke-test.sh [launcher [flags...]]
+#   default: packaging/target/Beacon/bin/Beacon --headless; also: packaging/target/Beacon/bin/beacon-server
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+if (($#)); then
+  launcher="$1"
+  shift
+  flags=("$@")
+else
+  launcher="$here/target/Beacon/bin/Beacon"
+  flags=(--headless)
+fi
+[[ -x "$launcher" ]] || { echo "smoke-test: no launcher at $launcher (run packaging/package.sh)" >&2; exit 1; }
+
+work="$(mktemp -d)"
+log="$work/server.log"
+pid=""
+cleanup() {
+  [[ -n "$pid" ]] && kill -9 "$pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+password="smoke-test-password"
+start=$(date +%s%N)
+BEACON_ADMIN_ACCOUNT=admin BEACON_ADMIN_PASSWORD="$password" \
+  "$launcher" "${flags[@]}" --host 127.0.0.1 --port 0 --data "$work/data" >"$log" 2>&1 &
+pid=$!
+
+base=""
+for _ in $(seq 1 600); do
+  if line=$(grep -m1 -o 'listening on http://[^ ]*' "$log"); then
+    base="${line#listening on }"
+    break
+  fi
+  kill -0 "$pid" 2>/dev/null || { echo "smoke-test: the server exited:"; cat "$log"; exit 1; }
+  sleep 0.1
+done
+[[ -n "$base" ]] || { echo "smoke-test: no listening line after 60 s:"; cat "$log"; exit 1; }
+echo "smoke-test: listening on $base after $(( ($(date +%s%N) - start) / 1000000 )) ms"
+
+json() { curl -sS --max-time 20 -H 'Content-Type: application/json' "$@"; }
+field() { sed -n "s/.*\"$1\":\"\\([^\"]*\\)\".*/\\1/p"; }
+
+login=$(json -d "{\"account\":\"admin\",\"password\":\"$password\"}" "$base/v1/auth/login")
+open_id=$(field openId <<<"$login")
+token=$(field token <<<"$login")
+[[ -n "$token" ]] || { echo "smoke-test: login failed: $login"; exit 1; }
+
+app=$(json -H "X-Auth-Token: $token" -H "X-Openid: $open_id" \
+  -d '{"name":"smoke","platform":3}' "$base/v1/user/$open_id/app")
+key=$(field appKey <<<"$app")
+[[ -n "$key" ]] || { echo "smoke-test: app creation failed: $app"; exit 1; }
+
+beat=$(json -d "{\"app_key\":\"$key\",\"machine_id\":\"smoke-machine\",\"version\":\"1.0.0\"}" "$base/api/v1/user/heartbeat")
+[[ "$beat" == *'"recorded":true'* ]] || { echo "smoke-test: heartbeat not recorded: $beat"; exit 1; }
+echo "smoke-test: heartbeat answered $beat"
+
+kill -TERM "$pid"
+for _ in $(seq 1 300); do
+  kill -0 "$pid" 2>/dev/null || break
+  sleep 0.1
+done
+if kill -0 "$pid" 2>/dev/null; then
+  echo "smoke-test: the server did not stop within 30 s of SIGTERM"; exit 1
+fi
+wait "$pid" 2>/dev/null || true
+pid=""
+grep -q "Beacon stopped" "$log" || { echo "smoke-test: no clean stop:"; cat "$log"; exit 1; }
+echo "smoke-test: $(basename "$launcher") stopped cleanly"
