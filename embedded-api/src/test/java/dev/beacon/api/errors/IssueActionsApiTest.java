@@ -13,29 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Resolve, ignore, reopen; regressions; and who may see and change an issue. */
-class IssueActionsApiTest {
-  static TestServer server;
-  static Api dev;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-    dev = server.newDeveloper();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
-
+class IssueActionsApiTest extends IssueApiTest {
   static String crash(TestApps.Created app, String version) {
     return reported(server, report(app, "IllegalStateException", "pool closed", "at com.acme.Pool.take(Pool.java:10)", version, "pc-" + version));
   }

@@ -12,34 +12,16 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.core.Dates;
-import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** One issue: its newest event, counts per version and per day; its events, paged. */
-class IssueDetailApiTest {
-  static TestServer server;
-  static Api dev;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-    dev = server.newDeveloper();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
-
+class IssueDetailApiTest extends IssueApiTest {
   static JsonObject python(TestApps.Created app, String file, String version, String machine) {
     return report(app, "TypeError", "Settings.__init__() got an unexpected keyword argument", trace(file), version, machine);
   }

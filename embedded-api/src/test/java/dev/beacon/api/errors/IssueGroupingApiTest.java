@@ -11,36 +11,18 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Events of one bug land in one issue, over HTTP, from both families. */
-class IssueGroupingApiTest {
+class IssueGroupingApiTest extends IssueApiTest {
   static final String NPE = "java.lang.NullPointerException";
   static final String NPE_MESSAGE = "Cannot invoke \"String.length()\" because \"sku\" is null";
-
-  static TestServer server;
-  static Api dev;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-    dev = server.newDeveloper();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
 
   @Test
   void theSameBugOnTwoVersionsAndMachinesIsOneIssueWithCounts() {

@@ -9,14 +9,11 @@ import static dev.beacon.api.errors.IssueFixtures.reported;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.beacon.api.core.Dates;
-import dev.beacon.api.support.Api;
-import dev.beacon.api.support.TestServer;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -29,18 +26,14 @@ import org.junit.jupiter.api.Test;
  *   key    3      3        1.0.0, 1.1.0   2026-03-01 12:00  2026-03-05  resolved
  * </pre>
  */
-class IssueListApiTest {
-  static TestServer server;
-  static Api dev;
+class IssueListApiTest extends IssueApiTest {
   static TestApps.Created app;
   static String disk;
   static String time;
   static String key;
 
   @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-    dev = server.newDeveloper();
+  static void makeIssues() throws Exception {
     app = TestApps.create(dev);
     for (int i = 0; i < 4; i++) {
       disk = reported(server, report(app, "DiskFullError", "disk full on /var (" + i + " GB left)", "", "1.0.0", "pc-1"));
@@ -56,11 +49,6 @@ class IssueListApiTest {
     seen(key, "2026-03-01T12:00", "2026-03-05T18:00");
     assertEquals(1000, act(dev, app.appId(), key, "resolve").code());
     assertEquals(1000, act(dev, app.appId(), time, "ignore").code());
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
   }
 
   /** Sets when an issue was first and last seen, as local times of the server's zone. */
