@@ -4,6 +4,7 @@ import dev.beacon.api.core.BeaconServer;
 import dev.beacon.api.core.Config;
 import dev.beacon.api.core.Version;
 import java.nio.file.Paths;
+import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -25,6 +26,10 @@ public final class Main {
         --db-password P       database password (or BEACON_DB_PASSWORD)
         --upload-limit SIZE   largest file an upload may carry: bytes, or with K, M or G (default 2G)
         --self-registration   let anyone register a developer account (off by default)
+        --error-retention-days N
+                              keep raw error events N days; issues and counts stay (default %d; 0 keeps all)
+        --error-rate N        error events per second per app key (default %s; 0 switches the limit off)
+        --error-burst N       error events an app key may send at once (default %d)
         --version             print the version and exit
         --help                print this and exit
       Environment: BEACON_ADMIN_ACCOUNT / BEACON_ADMIN_PASSWORD set the admin account created on first start.
@@ -76,7 +81,8 @@ public final class Main {
   }
 
   static String usage() {
-    return USAGE.formatted(Config.DEFAULT_PORT, Config.defaultDataDir());
+    return USAGE.formatted(Config.DEFAULT_PORT, Config.defaultDataDir(), Config.DEFAULT_ERROR_RETENTION.toDays(),
+        (long) Config.DEFAULT_ERROR_RATE, Config.DEFAULT_ERROR_BURST);
   }
 
   /** Parses the command line; {@code null} when it only asked for help or the version. */
@@ -106,7 +112,8 @@ public final class Main {
         }
         case "--self-registration" -> c.selfRegistration(true);
         case "--headless" -> { } // accepted for symmetry with the desktop launcher
-        case "--host", "--port", "--data", "--db-url", "--db-user", "--db-password", "--upload-limit" -> {
+        case "--host", "--port", "--data", "--db-url", "--db-user", "--db-password", "--upload-limit",
+            "--error-retention-days", "--error-rate", "--error-burst" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException(a + " needs a value");
@@ -137,16 +144,33 @@ public final class Main {
     return n << shift;
   }
 
+  private static int whole(String option, String value) {
+    try {
+      return Integer.parseInt(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " needs a number, got '" + value + "'");
+    }
+  }
+
   private static void apply(Config c, String option, String value) {
     switch (option) {
       case "--host" -> c.host(value);
-      case "--port" -> {
+      case "--port" -> c.port(whole(option, value));
+      case "--error-retention-days" -> {
+        int days = whole(option, value);
+        if (days < 0) {
+          throw new IllegalArgumentException("--error-retention-days must be 0 (keep every event) or more, got " + days);
+        }
+        c.errorRetention(Duration.ofDays(days));
+      }
+      case "--error-rate" -> {
         try {
-          c.port(Integer.parseInt(value));
+          c.errorRate(Double.parseDouble(value));
         } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("--port needs a number, got '" + value + "'");
+          throw new IllegalArgumentException("--error-rate needs a number, got '" + value + "'");
         }
       }
+      case "--error-burst" -> c.errorBurst(whole(option, value));
       case "--data" -> c.dataDir(Paths.get(value));
       case "--db-url" -> c.dbUrl(value);
       case "--db-user" -> c.dbUser(value);

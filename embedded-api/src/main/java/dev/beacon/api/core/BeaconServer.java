@@ -39,9 +39,11 @@ public final class BeaconServer {
   private final Instant startedAt;
   private final AtomicLong requests;
   private final Router router;
+  private final List<Feature> features;
+  private final ServerContext context;
 
   private BeaconServer(Vertx vertx, boolean ownsVertx, Config config, Db db, HttpServer http, Instant startedAt,
-      AtomicLong requests, Router router) {
+      AtomicLong requests, Router router, List<Feature> features, ServerContext context) {
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
     this.config = config;
@@ -50,6 +52,8 @@ public final class BeaconServer {
     this.startedAt = startedAt;
     this.requests = requests;
     this.router = router;
+    this.features = features;
+    this.context = context;
   }
 
   /** Starts a server on the given Vert.x instance with the standard features. */
@@ -103,8 +107,9 @@ public final class BeaconServer {
           .setIdleTimeout(120)
           .setIdleTimeoutUnit(TimeUnit.SECONDS);
       return vertx.createHttpServer(options).requestHandler(root).listen()
-          .map(http -> new BeaconServer(vertx, ownsVertx, config, db, http, startedAt, requests, root))
+          .map(http -> new BeaconServer(vertx, ownsVertx, config, db, http, startedAt, requests, root, features, sc))
           .recover(err -> {
+            features.forEach(f -> f.stop(sc));
             db.close();
             return Future.failedFuture(new IllegalStateException(
                 "cannot listen on " + config.host() + ":" + config.port() + ": " + err.getMessage(), err));
@@ -198,9 +203,9 @@ public final class BeaconServer {
   }
 
   /**
-   * Stops taking connections, lets in-flight requests finish (up to 10 s), then closes the
-   * database. Vert.x itself is left running: {@link #stopBlocking()} closes it when this server
-   * created it.
+   * Stops taking connections, lets in-flight requests finish (up to 10 s), stops the features'
+   * timers, then closes the database. Vert.x itself is left running: {@link #stopBlocking()}
+   * closes it when this server created it.
    */
   public Future<Void> stop() {
     return http.shutdown(10, TimeUnit.SECONDS)
@@ -208,6 +213,7 @@ public final class BeaconServer {
           if (ar.failed()) {
             LOG.warn("HTTP shutdown: {}", ar.cause().toString());
           }
+          features.forEach(f -> f.stop(context));
           return vertx.executeBlocking(() -> {
             db.close();
             return null;

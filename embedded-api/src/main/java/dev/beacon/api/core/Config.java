@@ -10,6 +10,10 @@ public final class Config {
   public static final int DEFAULT_PORT = 8470;
   public static final int DEFAULT_JSON_BODY_LIMIT = 1024 * 1024;
   public static final long DEFAULT_UPLOAD_LIMIT = 2L * 1024 * 1024 * 1024;
+  public static final int DEFAULT_ERROR_BODY_LIMIT = 16 * 1024 * 1024;
+  public static final Duration DEFAULT_ERROR_RETENTION = Duration.ofDays(90);
+  public static final double DEFAULT_ERROR_RATE = 50;
+  public static final int DEFAULT_ERROR_BURST = 200;
 
   private String host = "127.0.0.1";
   private int port = DEFAULT_PORT;
@@ -25,6 +29,11 @@ public final class Config {
   private Duration tokenTtl = Duration.ofDays(30);
   private int dbPoolSize = 8;
   private boolean quiet;
+  private int errorBodyLimit = DEFAULT_ERROR_BODY_LIMIT;
+  private Duration errorRetention = DEFAULT_ERROR_RETENTION;
+  private Duration errorRetentionSweep = Duration.ofHours(1);
+  private double errorRate = DEFAULT_ERROR_RATE;
+  private int errorBurst = DEFAULT_ERROR_BURST;
 
   public static Config defaults() {
     return new Config();
@@ -60,6 +69,16 @@ public final class Config {
   public Duration tokenTtl() { return tokenTtl; }
   public int dbPoolSize() { return dbPoolSize; }
   public boolean quiet() { return quiet; }
+  /** The body limit of the two error ingest routes (long stacks), above {@link #jsonBodyLimit()}. */
+  public int errorBodyLimit() { return errorBodyLimit; }
+  /** How long raw error events are kept; issues and their counts stay. Zero keeps them forever. */
+  public Duration errorRetention() { return errorRetention; }
+  /** How often the retention sweep runs. */
+  public Duration errorRetentionSweep() { return errorRetentionSweep; }
+  /** Error events per second and app key on the ingest routes; 0 switches the limit off. */
+  public double errorRate() { return errorRate; }
+  /** How many error events an app key may send at once before the rate applies. */
+  public int errorBurst() { return errorBurst; }
 
   public Config host(String v) { host = v; return this; }
   public Config port(int v) {
@@ -88,6 +107,35 @@ public final class Config {
   public Config dbPoolSize(int v) { dbPoolSize = v; return this; }
   /** Whether to keep the one-time admin password off standard output (tests). */
   public Config quiet(boolean v) { quiet = v; return this; }
+  public Config errorBodyLimit(int v) { errorBodyLimit = v; return this; }
+  public Config errorRetention(Duration v) {
+    if (v.isNegative()) {
+      throw new IllegalArgumentException("the error retention cannot be negative, got " + v);
+    }
+    errorRetention = v;
+    return this;
+  }
+  public Config errorRetentionSweep(Duration v) {
+    if (v.isNegative() || v.isZero()) {
+      throw new IllegalArgumentException("the retention sweep interval must be positive, got " + v);
+    }
+    errorRetentionSweep = v;
+    return this;
+  }
+  public Config errorRate(double v) {
+    if (v < 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException("the error rate must be 0 (no limit) or more events per second, got " + v);
+    }
+    errorRate = v;
+    return this;
+  }
+  public Config errorBurst(int v) {
+    if (v < 1) {
+      throw new IllegalArgumentException("the error burst must be at least 1, got " + v);
+    }
+    errorBurst = v;
+    return this;
+  }
 
   /**
    * The JDBC URL: the one given, or an H2 file database in the data folder. H2 writes a commit to

@@ -50,7 +50,7 @@ public final class Failures {
     }
     int status = t instanceof HttpException he ? he.getStatusCode() : ctx.statusCode();
     if (status == 413) {
-      return new ApiException(ApiException.TOO_LARGE, "request body is larger than the limit of " + jsonBodyLimit + " bytes");
+      return new ApiException(ApiException.TOO_LARGE, "request body is larger than the limit of " + BodyLimits.of(ctx, jsonBodyLimit) + " bytes");
     }
     if (status == 400) {
       return ApiException.badParameter("bad request" + (t != null && t.getMessage() != null ? ": " + t.getMessage() : ""));

@@ -25,4 +25,10 @@ public interface Feature {
 
   /** Adds this feature's routes, with full paths, to the root router. */
   void mount(Router root, ServerContext ctx);
+
+  /**
+   * Called on an event loop when the server stops, before the database closes: cancel timers
+   * here. Must not block.
+   */
+  default void stop(ServerContext ctx) {}
 }

@@ -1,6 +1,7 @@
 package dev.beacon.api.errors;
 
 import dev.beacon.api.core.Dates;
+import dev.beacon.api.telemetry.MachineHash;
 import io.vertx.core.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,7 +17,7 @@ import java.time.Instant;
  * <ul>
  *   <li>{@value #REPORT}: family A's {@code POST /api/v1/error/report}. {@code error_type},
  *       {@code error_message}, {@code error_stack} and {@code os_info} go to their columns;
- *       {@code machine_id} is stored as its {@link dev.beacon.api.telemetry.MachineHash}, like
+ *       {@code machine_id} is stored as its {@link MachineHash}, like
  *       heartbeats, never raw.
  *   <li>{@value #LOG}: family B's {@code POST /v1/logs}. The seed has only one text,
  *       {@code context} (a string, or an array of lines joined with newlines): it is stored whole
@@ -77,6 +78,22 @@ public class ErrorEvent {
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
+  /** The issue the event was grouped into (see {@link IssueGrouper}). */
+  @Column(name = "issue_id", length = 32)
+  public String issueId;
+
+  /**
+   * The machine as the HMAC of its id under the app's secret: a report stores it that way
+   * already; a log keeps the {@code deviceId} as sent, so it is hashed here. {@code null} when
+   * the event names no machine.
+   */
+  public String machineHash(String appSecret) {
+    if (machineId == null) {
+      return null;
+    }
+    return REPORT.equals(source) ? machineId : MachineHash.of(appSecret, machineId);
+  }
+
   /**
    * The seed's {@code context}: a log's text as sent; for a report {@code "type: message"} (or
    * just the type when the message is empty).
@@ -98,6 +115,7 @@ public class ErrorEvent {
         .put("createDate", Dates.format(createdAt))
         .put("context", context())
         .put("id", id)
+        .put("issueId", issueId)
         .put("source", source)
         .put("errorType", errorType)
         .put("message", message)

@@ -5,8 +5,6 @@ import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 
@@ -21,10 +19,7 @@ record ErrorLogQuery(String openId, String appId, String appVersion, String appP
   /** 9999-12-31T23:59:59Z: larger values are almost always milliseconds sent by mistake. */
   static final long MAX_EPOCH_SECOND = 253_402_300_799L;
 
-  private static final Map<String, String> ORDER_COLUMNS = Map.of("createDate", "createdAt", "create_date", "createdAt");
-
-  /** One page of errors and the number of all that match. */
-  record Page(long totalCount, List<ErrorEvent> events) {}
+  static final Map<String, String> ORDER_COLUMNS = Map.of("createDate", "createdAt", "create_date", "createdAt");
 
   static ErrorLogQuery of(String openId, Params p) {
     Long after = epochSeconds(p, "after");
@@ -45,41 +40,26 @@ record ErrorLogQuery(String openId, String appId, String appVersion, String appP
   }
 
   /** Runs the count and the page; an {@code appId} that is not the caller's is a 4004. */
-  Page run(Session s) {
-    StringBuilder where = new StringBuilder();
-    Map<String, Object> args = new HashMap<>();
+  Filter.Page<ErrorEvent> run(Session s) {
+    Filter f = new Filter();
     if (appId != null) {
       AppAccess.owned(s, openId, appId);
-      where.append(" where e.appId = :appId");
-      args.put("appId", appId);
+      f.and("e.appId = :appId", "appId", appId);
     } else {
-      where.append(" where e.appId in (select a.appId from App a where a.openId = :openId)");
-      args.put("openId", openId);
+      f.and("e.appId in (select a.appId from App a where a.openId = :openId)", "openId", openId);
     }
     if (appVersion != null) {
-      where.append(" and e.appVersion = :appVersion");
-      args.put("appVersion", appVersion);
+      f.and("e.appVersion = :appVersion", "appVersion", appVersion);
     }
     if (appPackage != null) {
-      where.append(" and e.appPackage = :appPackage");
-      args.put("appPackage", appPackage);
+      f.and("e.appPackage = :appPackage", "appPackage", appPackage);
     }
     if (from != null) {
-      where.append(" and e.createdAt >= :from");
-      args.put("from", from);
+      f.and("e.createdAt >= :from", "from", from);
     }
     if (until != null) {
-      where.append(" and e.createdAt < :until");
-      args.put("until", until);
+      f.and("e.createdAt < :until", "until", until);
     }
-    var count = s.createSelectionQuery("select count(e) from ErrorEvent e" + where, Long.class);
-    var page = s.createSelectionQuery("from ErrorEvent e" + where + " order by " + paging.orderBy("e")
-        + ", e.id" + (paging.ascending() ? " asc" : " desc"), ErrorEvent.class);
-    args.forEach((k, v) -> {
-      count.setParameter(k, v);
-      page.setParameter(k, v);
-    });
-    List<ErrorEvent> events = page.setFirstResult(paging.offset()).setMaxResults(paging.pageSize()).getResultList();
-    return new Page(count.getSingleResult(), events);
+    return f.page(s, ErrorEvent.class, "e", paging, "id");
   }
 }

@@ -1,5 +1,6 @@
 package dev.beacon.api.errors;
 
+import static dev.beacon.api.errors.IssueFixtures.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -79,12 +80,6 @@ class LogsApiTest {
 
   static List<String> contexts(JsonObject page) {
     return page.getJsonArray("errlogList").stream().map(o -> ((JsonObject) o).getString("context")).toList();
-  }
-
-  static void assertError(Resp r, int status, int code, String msgPart) {
-    assertEquals(status, r.status(), r::toString);
-    assertEquals(code, r.code(), r::toString);
-    assertTrue(r.msg().contains(msgPart), r::toString);
   }
 
   @Test

@@ -1,0 +1,82 @@
+package dev.beacon.api.errors;
+
+import dev.beacon.api.core.Body;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * What decides the issue of an event, and how the issue reads. The fingerprint is the SHA-256 of
+ * the normalised error type plus either the top {@value #TOP_FRAMES} frames of the stack (the
+ * in-app ones when there are any, see {@link StackParser}) or, when no frame can be read, the
+ * normalised message (see {@link Normalize}). The README's "Error grouping" section says the same
+ * for users; {@value #RULES} names this rule set so that a later one can tell its issues apart.
+ *
+ * @param hash 64 hex characters, unique per app and issue
+ * @param type the error type as reported (family B: the start of the first line of the context)
+ * @param title the type and the first line of the message, as the first event said them
+ * @param culprit the top in-app frame (the top frame when none is in-app), or {@code null}
+ */
+record Fingerprint(String hash, String type, String title, String culprit) {
+  static final int TOP_FRAMES = 5;
+  static final String RULES = "v1";
+  static final int MAX_TITLE = 255;
+  static final int MAX_CULPRIT = 1000;
+
+  /** {@code Type} or {@code Type: message} at the head of a log's context; the type has no spaces. */
+  private static final Pattern HEADER = Pattern.compile("([A-Za-z_$][\\w.$`+<>\\[\\]]*)(?::\\s*(.*))?");
+  /** What Java's default handler prints before an uncaught exception. */
+  private static final Pattern UNCAUGHT = Pattern.compile("^Exception in thread \".*?\"\\s+");
+
+  /**
+   * The fingerprint of a stored event. {@code fullStack} is the stack as the client sent it,
+   * before it was cut to the column; {@code null} uses the stored one.
+   */
+  static Fingerprint of(ErrorEvent e, String fullStack) {
+    if (ErrorEvent.LOG.equals(e.source)) {
+      return ofContext(e.message);
+    }
+    String type = e.errorType == null ? "" : e.errorType.trim();
+    String first = firstLine(e.message);
+    return compute(type, e.message, fullStack != null ? fullStack : e.stack, first.isEmpty() ? type : type + ": " + first);
+  }
+
+  /** Family B's context: its first line is {@code Type: message}, the lines after may be a stack. */
+  private static Fingerprint ofContext(String context) {
+    String header = UNCAUGHT.matcher(firstLine(context)).replaceFirst("");
+    Matcher m = HEADER.matcher(header);
+    if (m.matches()) {
+      return compute(m.group(1), m.group(2), context, header);
+    }
+    return compute(header, "", context, header);
+  }
+
+  private static Fingerprint compute(String type, String message, String stack, String title) {
+    List<Frame> frames = StackParser.parse(stack);
+    List<Frame> inApp = frames.stream().filter(Frame::inApp).toList();
+    List<Frame> top = (inApp.isEmpty() ? frames : inApp).stream().limit(TOP_FRAMES).toList();
+    String key = RULES + "\n" + Normalize.message(type) + "\n" + (top.isEmpty()
+        ? "message\n" + Normalize.message(message)
+        : "frames\n" + top.stream().map(Frame::symbol).collect(Collectors.joining("\n")));
+    String culprit = top.isEmpty() ? null : Body.truncate(top.get(0).symbol(), MAX_CULPRIT);
+    return new Fingerprint(sha256(key), type, Body.truncate(title, MAX_TITLE), culprit);
+  }
+
+  /** The first line of a text that has some content, trimmed; empty when there is none. */
+  static String firstLine(String text) {
+    return text == null ? "" : text.lines().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElse("");
+  }
+
+  private static String sha256(String text) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available in this JVM", e);
+    }
+  }
+}

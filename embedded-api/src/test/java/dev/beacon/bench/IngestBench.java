@@ -1,0 +1,184 @@
+package dev.beacon.bench;
+
+import dev.beacon.api.core.BeaconServer;
+import dev.beacon.api.core.Config;
+import dev.beacon.api.core.Ids;
+import io.vertx.core.json.JsonObject;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Ingest benchmark: starts the real server on loopback with a temp data folder, then measures,
+ * side by side in one run, {@code GET /health} (a constant answer: the floor of the HTTP stack)
+ * and {@code POST /api/v1/error/report} with grouping (many machines and versions, a handful of
+ * distinct bugs from Java, .NET and Python traces whose line numbers change).
+ *
+ * <pre>
+ * mvn -q -pl embedded-api test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.beacon.bench.IngestBench
+ * </pre>
+ *
+ * Tunables (system properties): {@code bench.connections} (default 32), {@code bench.requests}
+ * per measured run (default 40000), {@code bench.seconds} per run (default 20),
+ * {@code bench.warmup} requests per route before measuring (default 5000);
+ * {@code bench.heartbeat=true} adds {@code POST /api/v1/user/heartbeat} (one insert) as a
+ * reference. The per-key rate limit is switched off: this measures the server, not the limiter.
+ */
+public final class IngestBench {
+  private static final String[] TRACES = {
+      "java/npe-cart-1.2.0-jdk17.txt", "java/npe-payment.txt", "dotnet/nullref-sync-2.0.1.txt",
+      "dotnet/io-save.txt", "python/typeerror-config-linux-3.1.0.txt"};
+  private static final String[] TYPES = {
+      "java.lang.NullPointerException", "java.lang.NullPointerException", "NullReferenceException", "IOException", "TypeError"};
+  static final int MACHINES = 1000;
+  /** Line numbers in Java ({@code Foo.java:42}), .NET ({@code :line 42}) and Python ({@code line 42,}) frames. */
+  private static final Pattern LINE = Pattern.compile("(:|line )(\\d+)");
+
+  private IngestBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int connections = Integer.getInteger("bench.connections", 32);
+    int requests = Integer.getInteger("bench.requests", 40_000);
+    Duration time = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+    int warmup = Integer.getInteger("bench.warmup", 5_000);
+
+    Path data = Files.createTempDirectory("beacon-bench-");
+    String password = Ids.randomHex(12);
+    BeaconServer server = BeaconServer.startBlocking(Config.defaults().host("127.0.0.1").port(0).dataDir(data)
+        .adminAccount("bench-admin").adminPassword(password).quiet(true).errorRate(0));
+    try {
+      String base = "http://127.0.0.1:" + server.port();
+      App app = createApp(base, "bench-admin", password);
+      List<LoadDriver.Target> targets = List.of(
+          LoadDriver.Target.get("GET /health", "/health"),
+          LoadDriver.Target.postJson("POST /api/v1/error/report", "/api/v1/error/report", errorReports(app.key())));
+      System.out.println(machine());
+      System.out.printf(Locale.ROOT, "%d connections, up to %d requests or %d s per route, after %d warm-up requests%n%n",
+          connections, requests, time.toSeconds(), warmup);
+      try (LoadDriver driver = new LoadDriver("127.0.0.1", server.port(), connections)) {
+        for (LoadDriver.Target t : targets) {
+          driver.run(t, new LoadDriver.Limits(connections, warmup, time));
+        }
+        LoadDriver.Result constant = print(driver.run(targets.get(0), new LoadDriver.Limits(connections, requests, time)));
+        LoadDriver.Result ingest = print(driver.run(targets.get(1), new LoadDriver.Limits(connections, requests, time)));
+        if (Boolean.getBoolean("bench.heartbeat")) {
+          print(driver.run(LoadDriver.Target.postJson("POST /api/v1/user/heartbeat", "/api/v1/user/heartbeat",
+              i -> new JsonObject().put("app_key", app.key()).put("machine_id", "m" + i % 1000).put("version", "1.0").encode()),
+              new LoadDriver.Limits(connections, requests, time)));
+        }
+        System.out.printf(Locale.ROOT, "%nratio: error ingest runs at %.1f%% of the constant route (%.1fx slower)%n",
+            100 * ingest.perSecond() / constant.perSecond(), constant.perSecond() / ingest.perSecond());
+      }
+      JsonObject issues = get(base + "/v1/user/" + app.openId() + "/app/" + app.appId() + "/issues?orderBy=count:desc", app);
+      System.out.printf(Locale.ROOT, "grouped into %d issues (expected %d); the largest: %s events from %s machines%n",
+          issues.getInteger("totalCount"), TRACES.length,
+          issues.getJsonArray("issues").getJsonObject(0).getLong("count"),
+          issues.getJsonArray("issues").getJsonObject(0).getLong("machines"));
+    } finally {
+      server.stopBlocking();
+      deleteTree(data);
+    }
+  }
+
+  /**
+   * Family A error reports: bug {@code i % 5}, machine {@code i} spread over {@value #MACHINES},
+   * four versions, and line numbers that move with {@code i} (the grouping must see through them).
+   */
+  static IntFunction<String> errorReports(String appKey) {
+    String[] stacks = new String[TRACES.length];
+    for (int b = 0; b < TRACES.length; b++) {
+      stacks[b] = resource("/traces/" + TRACES[b]);
+    }
+    return i -> {
+      int bug = i % TRACES.length;
+      String shift = Integer.toString(i % 13);
+      return new JsonObject()
+          .put("app_key", appKey)
+          .put("machine_id", "machine-" + (i / TRACES.length * 7919 % MACHINES))
+          .put("software_version", "2.0." + (i % 4))
+          .put("error_type", TYPES[bug])
+          .put("error_message", "failure number " + i)
+          .put("error_stack", LINE.matcher(stacks[bug]).replaceAll("$1" + shift + "$2"))
+          .put("os_info", "Windows 11 Pro 10.0.22631")
+          .encode();
+    };
+  }
+
+  private static LoadDriver.Result print(LoadDriver.Result r) {
+    System.out.printf(Locale.ROOT, "%-28s %7d requests in %5.1f s = %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms   not 2xx: %d %s%n",
+        r.label(), r.requests(), r.seconds(), r.perSecond(), r.p50Millis(), r.p99Millis(), r.maxMillis(), r.notOk(),
+        r.notOk() == 0 ? "" : r.statuses());
+    return r;
+  }
+
+  static String machine() {
+    String cpu = "unknown CPU";
+    try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
+      cpu = lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+    } catch (IOException | RuntimeException e) {
+      // not Linux: the core count and JVM still say enough
+    }
+    return String.format(Locale.ROOT, "machine: %d cores (%s), %s %s, Java %s, max heap %d MiB",
+        Runtime.getRuntime().availableProcessors(), cpu, System.getProperty("os.name"), System.getProperty("os.arch"),
+        System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
+  }
+
+  private record App(String openId, String token, String appId, String key) {}
+
+  private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+  /** Signs in and creates the app the reports are sent for. */
+  private static App createApp(String base, String account, String password) throws Exception {
+    JsonObject login = send(HttpRequest.newBuilder(URI.create(base + "/v1/auth/login"))
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("account", account).put("password", password).encode())));
+    String openId = login.getString("openId");
+    String token = login.getString("token");
+    JsonObject app = send(HttpRequest.newBuilder(URI.create(base + "/v1/user/" + openId + "/app"))
+        .header("X-Openid", openId).header("X-Auth-Token", token)
+        .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("name", "bench").put("platform", 3).encode())))
+        .getJsonObject("app");
+    return new App(openId, token, app.getString("appId"), app.getString("appKey"));
+  }
+
+  private static JsonObject get(String url, App app) throws Exception {
+    return send(HttpRequest.newBuilder(URI.create(url)).header("X-Openid", app.openId()).header("X-Auth-Token", app.token()).GET());
+  }
+
+  private static JsonObject send(HttpRequest.Builder request) throws Exception {
+    HttpResponse<String> r = HTTP.send(request.header("Content-Type", "application/json").build(), HttpResponse.BodyHandlers.ofString());
+    JsonObject body = new JsonObject(r.body());
+    if (r.statusCode() != 200) {
+      throw new IllegalStateException(r.statusCode() + " " + body.encode());
+    }
+    return body;
+  }
+
+  private static String resource(String name) {
+    try (var in = IngestBench.class.getResourceAsStream(name)) {
+      if (in == null) {
+        throw new IllegalStateException("missing test resource " + name);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+}
