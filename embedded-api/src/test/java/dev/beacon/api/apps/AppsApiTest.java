@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.api.core.Dates;
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
+import dev.beacon.api.support.ServerTest;
 import dev.beacon.api.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -17,23 +18,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A developer's apps: create, edit, delete, detail and the filtered, paged list. */
-class AppsApiTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
+class AppsApiTest extends ServerTest {
 
   static String apps(Api dev) {
     return "/v1/user/" + dev.openId + "/app";

@@ -8,24 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
+import dev.beacon.api.support.ServerTest;
 import dev.beacon.api.support.TestServer;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class AuthApiTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
+class AuthApiTest extends ServerTest {
 
   private static JsonObject creds(String account, String password) {
     return new JsonObject().put("account", account).put("password", password);

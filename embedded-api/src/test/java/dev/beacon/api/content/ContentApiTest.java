@@ -1,23 +1,15 @@
 package dev.beacon.api.content;
 
 import dev.beacon.api.support.Api;
-import dev.beacon.api.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.beacon.api.support.ServerTest;
 import org.junit.jupiter.api.BeforeAll;
 
-/** One real server for all the tests of a class, with its admin signed in. */
-abstract class ContentApiTest {
-  static TestServer server;
+/** The content tests' server, with its admin signed in. */
+abstract class ContentApiTest extends ServerTest {
   static Api admin;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = TestServer.start();
+  static void signInAdmin() {
     admin = server.admin();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
   }
 }

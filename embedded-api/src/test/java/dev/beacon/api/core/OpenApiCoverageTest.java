@@ -4,35 +4,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
+import dev.beacon.api.support.ServerTest;
 import java.util.Map;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.yaml.snakeyaml.Yaml;
 
 /** {@code GET /openapi.yaml} describes exactly the endpoints the router registers. */
-class OpenApiCoverageTest {
+class OpenApiCoverageTest extends ServerTest {
   private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch", "head", "options");
 
-  static TestServer server;
   static Map<String, Object> document;
 
   @BeforeAll
   static void up() throws Exception {
-    server = TestServer.start();
     Resp r = server.anonymous().get("/openapi.yaml");
     assertEquals(200, r.status());
     assertTrue(r.header("Content-Type").startsWith("application/yaml"), r.header("Content-Type"));
     document = new Yaml().load(r.raw());
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
   }
 
   @SuppressWarnings("unchecked")

@@ -6,33 +6,25 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
+import dev.beacon.api.support.ServerTest;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class ErrorReportApiTest {
+class ErrorReportApiTest extends ServerTest {
   static final String PATH = "/api/v1/error/report";
 
-  static TestServer server;
   static Api developer;
   static TestApps.Created app;
 
   @BeforeAll
   static void up() throws Exception {
-    server = TestServer.start();
     developer = server.newDeveloper();
     app = TestApps.create(developer);
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
   }
 
   /** The seed's sample request. */

@@ -1,23 +1,15 @@
 package dev.beacon.api.errors;
 
 import dev.beacon.api.support.Api;
-import dev.beacon.api.support.TestServer;
-import org.junit.jupiter.api.AfterAll;
+import dev.beacon.api.support.ServerTest;
 import org.junit.jupiter.api.BeforeAll;
 
-/** One real server for all the tests of a class, with a developer signed in. */
-abstract class IssueApiTest {
-  static TestServer server;
+/** The issue tests' server, with a developer signed in. */
+abstract class IssueApiTest extends ServerTest {
   static Api dev;
 
   @BeforeAll
-  static void startServer() throws Exception {
-    server = TestServer.start();
+  static void signInDeveloper() {
     dev = server.newDeveloper();
-  }
-
-  @AfterAll
-  static void stopServer() throws Exception {
-    server.close();
   }
 }

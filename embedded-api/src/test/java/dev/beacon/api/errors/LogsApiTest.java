@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
+import dev.beacon.api.support.ServerTest;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -16,22 +16,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class LogsApiTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
+class LogsApiTest extends ServerTest {
 
   /** The seed's sample log for an app, with the app's real id and key. */
   static JsonObject sample(TestApps.Created app) {

@@ -12,35 +12,27 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
-import dev.beacon.api.support.TestServer;
+import dev.beacon.api.support.ServerTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.util.Arrays;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** {@code GET|HEAD /files/{filename}}: content, headers, ranges, and names that must not escape the folder. */
-class FileDownloadApiTest {
-  static TestServer server;
+class FileDownloadApiTest extends ServerTest {
   static Api dev;
   static byte[] content;
   static String name;
 
   @BeforeAll
   static void up() throws Exception {
-    server = TestServer.start();
     dev = server.newDeveloper();
     content = bytes(1000, 21);
     name = upload(dev, "/v1/user/uploadfile", "app-2.0.apk", content).json().getString("filename");
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
   }
 
   private static HttpResponse<byte[]> get(String path, String... headers) {

@@ -10,14 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
+import dev.beacon.api.support.ServerTest;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,18 +24,7 @@ import org.junit.jupiter.api.Test;
  * md5; client answers make the url absolute on the host the client asked; a file in use cannot
  * be deleted.
  */
-class FileReferenceApiTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
+class FileReferenceApiTest extends ServerTest {
 
   /** A developer with an app, a module and an uploaded package. */
   private record Setup(Api dev, JsonObject app, String moduleId, JsonObject file, byte[] content) {

@@ -13,25 +13,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
+import dev.beacon.api.support.ServerTest;
 import io.vertx.core.json.JsonObject;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Family B's {@code POST /v1/app/module/upgrade}: what a client is offered for a module, and when it is refused. */
-class ModuleUpgradeApiTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
+class ModuleUpgradeApiTest extends ServerTest {
 
   /** A fresh developer's app with one module. */
   private record Hosted(Api dev, JsonObject app, String moduleId) {

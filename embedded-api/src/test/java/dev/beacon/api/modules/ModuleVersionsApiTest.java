@@ -13,28 +13,15 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
+import dev.beacon.api.support.ServerTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A module's versions: create, edit, delete, detail, list, release and disable. */
-class ModuleVersionsApiTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
+class ModuleVersionsApiTest extends ServerTest {
 
   /** A developer with an app and a module: {dev, appId, moduleId}. */
   private record Setup(Api dev, String appId, String moduleId) {

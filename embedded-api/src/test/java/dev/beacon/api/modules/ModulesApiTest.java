@@ -12,30 +12,17 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
+import dev.beacon.api.support.ServerTest;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.List;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** A developer's app modules: create, edit, delete, detail, list, and what deleting takes along. */
-class ModulesApiTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
+class ModulesApiTest extends ServerTest {
 
   private static List<String> names(Resp list) {
     return list.json().getJsonArray("module").stream().map(o -> ((JsonObject) o).getString("name")).collect(Collectors.toList());

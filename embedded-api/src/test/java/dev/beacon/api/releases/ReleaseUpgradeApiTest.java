@@ -13,28 +13,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
+import dev.beacon.api.support.ServerTest;
 import dev.beacon.api.support.TestServer;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Family B's {@code POST /v1/app/upgrade}: what a client is offered, and when it is refused. */
-class ReleaseUpgradeApiTest {
-  static TestServer server;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
+class ReleaseUpgradeApiTest extends ServerTest {
 
   private static Resp upgrade(TestServer on, JsonObject app, String deviceId) {
     JsonObject req = new JsonObject().put("appId", app.getString("appId")).put("appKey", app.getString("appKey"));

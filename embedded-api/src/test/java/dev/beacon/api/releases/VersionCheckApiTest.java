@@ -11,29 +11,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
+import dev.beacon.api.support.ServerTest;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Family A's {@code POST /api/v1/version/check}. */
-class VersionCheckApiTest {
+class VersionCheckApiTest extends ServerTest {
   private static final String PATH = "/api/v1/version/check";
 
-  static TestServer server;
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = TestServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
 
   private static JsonObject request(JsonObject app, String current, String platform) {
     JsonObject r = new JsonObject().put("app_key", app.getString("appKey")).put("current_version", current);

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.api.core.Dates;
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.support.TestServer;
+import dev.beacon.api.support.ServerTest;
 import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.sql.Date;
@@ -19,27 +19,19 @@ import java.util.List;
 import java.util.Map;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-class HeartbeatApiTest {
+class HeartbeatApiTest extends ServerTest {
   static final String PATH = "/api/v1/user/heartbeat";
 
-  static TestServer server;
   static Api developer;
   static TestApps.Created app;
 
   @BeforeAll
   static void up() throws Exception {
-    server = TestServer.start();
     developer = server.newDeveloper();
     app = TestApps.create(developer);
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
   }
 
   static JsonObject beat(String appKey, String machineId, String version) {
