@@ -4,11 +4,13 @@ import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * A small typed client of the Beacon REST API over {@code java.net.http}. Blocking: call it from a
@@ -22,6 +24,7 @@ public final class BeaconClient {
 
   private final URI base;
   private final HttpClient http;
+  private final Session session;
 
   /** A client of the server at {@code base}, e.g. {@code http://127.0.0.1:8470/}. */
   public BeaconClient(URI base) {
@@ -31,6 +34,31 @@ public final class BeaconClient {
         .connectTimeout(CONNECT_TIMEOUT)
         .version(HttpClient.Version.HTTP_1_1)
         .build();
+    this.session = null;
+  }
+
+  private BeaconClient(URI base, HttpClient http, Session session) {
+    this.base = base;
+    this.http = http;
+    this.session = session;
+  }
+
+  /** The same server, calling as {@code session} (its token and openId go with every request). */
+  public BeaconClient as(Session session) {
+    return new BeaconClient(base, http, session);
+  }
+
+  /** The signed-in developer, or null. */
+  public Session session() {
+    return session;
+  }
+
+  /** The signed-in developer's openId, for paths such as {@code v1/user/{openId}/apps}; fails when not signed in. */
+  public String openId() {
+    if (session == null) {
+      throw new IllegalStateException("not signed in");
+    }
+    return session.openId();
   }
 
   public URI base() {
@@ -39,43 +67,105 @@ public final class BeaconClient {
 
   /** {@code GET /health}. */
   public Health health() throws ApiError {
-    JsonObject j = call(get("health"));
+    JsonObject j = call(request("health").GET().build());
     return new Health(text(j, "status"), text(j, "version"), text(j, "startedAt"), number(j, "requests"));
   }
 
   /** {@code POST /v1/auth/login}: signs in with an account and password. */
   public Session login(String account, String password) throws ApiError {
     JsonObject body = new JsonObject().put("account", account).put("password", password);
-    JsonObject j = call(post("v1/auth/login", body));
+    JsonObject j = post("v1/auth/login", body);
     return new Session(text(j, "openId"), text(j, "token"), Boolean.TRUE.equals(j.getValue("admin")));
   }
 
-  private HttpRequest get(String path) {
-    return request(path).GET().build();
+  /** {@code GET path?query}: the answer's envelope (code 1000, or 200 on {@code /api/**}). */
+  public JsonObject get(String path, Map<String, ?> query) throws ApiError {
+    return call(request(withQuery(path, query)).GET().build());
   }
 
-  private HttpRequest post(String path, JsonObject body) {
+  /** {@code POST path} with a JSON body. */
+  public JsonObject post(String path, JsonObject body) throws ApiError {
+    return call(json(path, "POST", body));
+  }
+
+  /** {@code PUT path} with a JSON body. */
+  public JsonObject put(String path, JsonObject body) throws ApiError {
+    return call(json(path, "PUT", body));
+  }
+
+  /** {@code DELETE path}. */
+  public JsonObject delete(String path) throws ApiError {
+    return call(request(path).DELETE().build());
+  }
+
+  /**
+   * {@code GET path?query} for an answer that is not JSON (a CSV export, rendered markdown):
+   * its body as text when the status is 2xx, else the envelope's error as an {@link ApiError}.
+   */
+  public String text(String path, Map<String, ?> query) throws ApiError {
+    HttpRequest req = request(withQuery(path, query)).header("Accept", "*/*").GET().build();
+    HttpResponse<String> resp = send(req);
+    if (resp.statusCode() / 100 == 2) {
+      return resp.body();
+    }
+    envelope(req, resp);
+    throw new ApiError(ApiError.BAD_ANSWER, "HTTP " + resp.statusCode() + " from GET " + req.uri().getPath());
+  }
+
+  private HttpRequest json(String path, String method, JsonObject body) {
     return request(path)
         .header("Content-Type", "application/json; charset=utf-8")
-        .POST(HttpRequest.BodyPublishers.ofString(body.encode(), StandardCharsets.UTF_8))
+        .method(method, HttpRequest.BodyPublishers.ofString(body.encode(), StandardCharsets.UTF_8))
         .build();
   }
 
   private HttpRequest.Builder request(String path) {
-    return HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+    HttpRequest.Builder b = HttpRequest.newBuilder(base.resolve(path.startsWith("/") ? path.substring(1) : path))
+        .timeout(REQUEST_TIMEOUT).header("Accept", "application/json");
+    if (session != null) {
+      b.header("X-Auth-Token", session.token()).header("X-Openid", session.openId());
+    }
+    return b;
   }
 
-  /** Sends the request and returns the envelope when its code is 1000; anything else is an {@link ApiError}. */
+  /** {@code path} with the non-null query values appended, URL-encoded. */
+  static String withQuery(String path, Map<String, ?> query) {
+    if (query == null || query.isEmpty()) {
+      return path;
+    }
+    StringBuilder sb = new StringBuilder(path);
+    char sep = path.contains("?") ? '&' : '?';
+    for (Map.Entry<String, ?> e : query.entrySet()) {
+      if (e.getValue() == null) {
+        continue;
+      }
+      sb.append(sep).append(URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8))
+          .append('=').append(URLEncoder.encode(e.getValue().toString(), StandardCharsets.UTF_8));
+      sep = '&';
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Sends the request and returns the envelope when its code says success (1000, or 200 on the
+   * {@code /api/**} family); anything else is an {@link ApiError}.
+   */
   private JsonObject call(HttpRequest req) throws ApiError {
-    HttpResponse<String> resp;
+    return envelope(req, send(req));
+  }
+
+  private HttpResponse<String> send(HttpRequest req) throws ApiError {
     try {
-      resp = http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+      return http.send(req, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new ApiError(ApiError.UNREACHABLE, "cannot reach " + base + ": " + describe(e), e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new ApiError(ApiError.UNREACHABLE, "interrupted while calling " + base, e);
     }
+  }
+
+  private static JsonObject envelope(HttpRequest req, HttpResponse<String> resp) throws ApiError {
     JsonObject j;
     try {
       j = new JsonObject(resp.body());
@@ -88,7 +178,8 @@ public final class BeaconClient {
       throw new ApiError(ApiError.BAD_ANSWER,
           "answer without a code from " + req.method() + " " + req.uri().getPath() + " (HTTP " + resp.statusCode() + ")");
     }
-    if (n.intValue() != OK) {
+    boolean familyA = req.uri().getPath().startsWith("/api/");
+    if (n.intValue() != OK && !(familyA && n.intValue() == 200)) {
       String msg = text(j, "msg");
       if (msg == null) {
         msg = text(j, "message");

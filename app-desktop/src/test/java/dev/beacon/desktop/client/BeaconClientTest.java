@@ -16,7 +16,10 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import io.vertx.core.json.JsonObject;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -96,5 +99,37 @@ class BeaconClientTest {
     }
     ApiError e = assertThrows(ApiError.class, () -> new BeaconClient(URI.create("http://127.0.0.1:" + port)).health());
     assertEquals(ApiError.UNREACHABLE, e.code());
+  }
+
+  @Test
+  void signedInCallsCarryTheSession() throws ApiError {
+    BeaconClient admin = client.as(client.login("admin", "client-test-password"));
+    JsonObject created = admin.post("v1/user/" + admin.openId() + "/app",
+        new JsonObject().put("name", "Client test app").put("platform", 1));
+    String appId = created.getJsonObject("app").getString("appId");
+    JsonObject read = admin.get("/v1/user/" + admin.openId() + "/app/" + appId, Map.of());
+    assertEquals("Client test app", read.getJsonObject("app").getString("name"));
+    ApiError anonymous = assertThrows(ApiError.class,
+        () -> client.get("v1/user/" + admin.openId() + "/app/" + appId, Map.of()));
+    assertEquals(4001, anonymous.code());
+    admin.delete("v1/user/" + admin.openId() + "/app/" + appId);
+    ApiError gone = assertThrows(ApiError.class, () -> admin.get("v1/user/" + admin.openId() + "/app/" + appId, null));
+    assertEquals(4004, gone.code());
+  }
+
+  @Test
+  void queryValuesAreEncodedAndNullsLeftOut() {
+    Map<String, Object> q = new LinkedHashMap<>();
+    q.put("q", "a b&c");
+    q.put("page", 2);
+    q.put("status", null);
+    assertEquals("v1/x?q=a+b%26c&page=2", BeaconClient.withQuery("v1/x", q));
+    assertEquals("v1/x", BeaconClient.withQuery("v1/x", Map.of()));
+  }
+
+  @Test
+  void textAnswersComeBackWhole() throws ApiError {
+    String yaml = client.text("openapi.yaml", null);
+    assertTrue(yaml.startsWith("openapi:"), yaml.substring(0, Math.min(40, yaml.length())));
   }
 }

@@ -1,0 +1,96 @@
+package dev.beacon.desktop.ui;
+
+import dev.beacon.desktop.client.BeaconClient;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.scene.control.ComboBox;
+
+/**
+ * The app chooser that screens about one app (overview, releases, errors) put in their tool bar.
+ * Its selection is the context's {@link ConsoleContext#currentAppProperty() current app}, so
+ * switching screens keeps the app. {@link #reload()} fetches the signed-in developer's apps.
+ */
+public final class AppPicker extends ComboBox<AppRef> {
+  private static final int PAGE = 100;
+
+  private final ConsoleContext ctx;
+  private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+  private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+  private boolean syncing;
+
+  public AppPicker(ConsoleContext ctx) {
+    this.ctx = ctx;
+    setId("app-picker");
+    setPromptText("Choose an app");
+    setMinWidth(200);
+    getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+      if (!syncing && now != null) {
+        ctx.setCurrentApp(now);
+      }
+    });
+    ctx.currentAppProperty().addListener((o, was, now) -> select(now));
+  }
+
+  /** Loads the apps in the background; keeps the current app if it is still there, else picks the first. */
+  public void reload() {
+    if (ctx.client() == null) {
+      return;
+    }
+    BeaconClient client = ctx.client();
+    Background.run(ctx, () -> all(client), apps -> {
+      syncing = true;
+      try {
+        getItems().setAll(apps);
+      } finally {
+        syncing = false;
+      }
+      AppRef current = ctx.currentAppProperty().get();
+      AppRef keep = apps.stream().filter(a -> current != null && a.appId().equals(current.appId())).findFirst()
+          .orElse(apps.isEmpty() ? null : apps.get(0));
+      ctx.setCurrentApp(keep);
+      select(keep);
+    }, busy, problem);
+  }
+
+  private void select(AppRef app) {
+    syncing = true;
+    try {
+      AppRef match = app == null ? null
+          : getItems().stream().filter(a -> Objects.equals(a.appId(), app.appId())).findFirst().orElse(null);
+      getSelectionModel().select(match);
+    } finally {
+      syncing = false;
+    }
+  }
+
+  /** Every app of the signed-in developer, page by page. Blocking. */
+  static List<AppRef> all(BeaconClient client) throws Exception {
+    List<AppRef> apps = new ArrayList<>();
+    for (int page = 1; ; page++) {
+      JsonObject j = client.get("v1/user/" + client.openId() + "/app", Map.of("pageNo", page, "pageSize", PAGE));
+      JsonArray items = j.getJsonArray("apps", new JsonArray());
+      items.forEach(o -> apps.add(AppRef.of((JsonObject) o)));
+      if (items.size() < PAGE) {
+        return apps;
+      }
+    }
+  }
+
+  /** True while the list is loading. */
+  public BooleanProperty busyProperty() {
+    return busy;
+  }
+
+  /** Why the list could not be loaded, or empty. */
+  public StringProperty problemProperty() {
+    return problem;
+  }
+}
