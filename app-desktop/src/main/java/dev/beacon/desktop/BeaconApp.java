@@ -6,7 +6,14 @@ import dev.beacon.desktop.shell.ConsoleOptions;
 import dev.beacon.desktop.shell.ServerHost;
 import dev.beacon.desktop.shell.ServerState;
 import dev.beacon.desktop.shell.StatusModel;
-import dev.beacon.desktop.shell.StatusView;
+import dev.beacon.desktop.shell.LogTail;
+import dev.beacon.desktop.shell.MainWindow;
+import dev.beacon.desktop.shell.Screens;
+import dev.beacon.desktop.shell.StatusBar;
+import dev.beacon.desktop.shell.WindowMemory;
+import dev.beacon.desktop.signin.SignInModel;
+import dev.beacon.desktop.ui.ConsoleContext;
+import java.io.IOException;
 import dev.beacon.desktop.theme.ThemeManager;
 import java.time.Duration;
 import java.time.Instant;
@@ -32,6 +39,10 @@ public final class BeaconApp extends Application {
   private final ServerHost host = new ServerHost();
   private final ExecutorService io = Io.newExecutor();
   private StatusModel model;
+  private WindowMemory memory;
+  private ConsoleContext ctx;
+  private SignInModel signIn;
+  private MainWindow window;
 
   /** Used by {@link Application#launch}: the options given to {@link #configure}, else the system properties. */
   public BeaconApp() {
@@ -52,24 +63,94 @@ public final class BeaconApp extends Application {
     configured = options;
   }
 
+  /** Reads what the window remembers, before the window opens (off the FX thread). */
+  @Override
+  public void init() {
+    LogTail.install();
+    try {
+      memory = WindowMemory.load(options.dataDir());
+    } catch (IOException e) {
+      System.err.println("Beacon console: cannot read the window settings: " + e.getMessage());
+    }
+  }
+
   @Override
   public void start(Stage stage) {
+    if (memory == null) {
+      init(); // started without init() (some test harnesses)
+    }
     model = new StatusModel(host, options, BeaconClient::new, io, REFRESH_EVERY);
-    Scene scene = new Scene(new StatusView(model), 620, 460);
-    ThemeManager.apply(scene);
+    ctx = new ConsoleContext(io);
+    signIn = new SignInModel(ctx);
+    window = new MainWindow(ctx, model, signIn, Screens.all(ctx, model), memory.lastScreen(Screens.FIRST), this::remember);
+    Scene scene = new Scene(window, memory.width(), memory.height());
+    window.installShortcuts(scene);
+    ThemeManager.apply(scene, memory.dark());
+    window.darkProperty().set(memory.dark());
+    window.darkProperty().addListener((o, was, dark) -> {
+      ThemeManager.apply(scene, dark);
+      save(WindowMemory.theme(dark));
+    });
     stage.setTitle("Beacon");
     stage.setScene(scene);
-    stage.setMinWidth(480);
-    stage.setMinHeight(380);
+    stage.setMinWidth(720);
+    stage.setMinHeight(480);
+    memory.applyTo(stage);
     stage.setOnCloseRequest(e -> {
       e.consume(); // the window stays, showing "Stopping...", until the server is down
       if (model.stateProperty().get() != ServerState.STOPPING && model.stateProperty().get() != ServerState.STOPPED) {
+        save(WindowMemory.capture(stage));
         model.stop(exit);
       }
     });
+    model.stateProperty().addListener((o, was, now) -> {
+      if (now == ServerState.RUNNING) {
+        serverRunning();
+      }
+    });
+    model.lanAllowedProperty().addListener((o, was, now) -> publishUrl());
     reportWhenShown(scene);
     stage.show();
-    model.start(); // beside the window, never before it
+    if (options.remote()) { // beside the window, never before it
+      model.attach(options.server());
+    } else {
+      model.start();
+    }
+  }
+
+  /** The server answers (first start, restart, or remote): sign in again and tell the screens the public URL. */
+  private void serverRunning() {
+    signIn.serverReady(model.client());
+    publishUrl();
+    signIn.auto(options.remote() ? null : options.dataDir());
+  }
+
+  private void publishUrl() {
+    String local = model.localUrlProperty().get();
+    ctx.setPublicUrl(!options.remote() && model.lanAllowedProperty().get() ? StatusBar.lanUrl(model) : strip(local));
+  }
+
+  private static String strip(String url) {
+    return url != null && url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+  }
+
+  private void remember(String screen) {
+    save(WindowMemory.screen(screen));
+  }
+
+  /** Saves window settings in the background (never on the FX thread). */
+  private void save(java.util.Map<String, String> values) {
+    if (memory == null || io.isShutdown()) {
+      return;
+    }
+    WindowMemory mem = memory;
+    io.execute(() -> {
+      try {
+        mem.save(values);
+      } catch (IOException e) {
+        System.err.println("Beacon console: cannot save the window settings: " + e.getMessage());
+      }
+    });
   }
 
   /** Prints when the first frame was laid out and when the server answered: start-up time is a product goal. */
@@ -109,5 +190,15 @@ public final class BeaconApp extends Application {
   /** The model behind the window (for tests). */
   StatusModel model() {
     return model;
+  }
+
+  /** The context the screens share (for tests and the screenshot program). */
+  public ConsoleContext context() {
+    return ctx;
+  }
+
+  /** The main window (for tests and the screenshot program). */
+  public MainWindow window() {
+    return window;
   }
 }

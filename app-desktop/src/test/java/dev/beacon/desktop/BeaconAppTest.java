@@ -76,6 +76,10 @@ class BeaconAppTest {
     System.out.println("BeaconAppTest: Running " + TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0) + " ms after the window");
     assertFalse(Fx.call(() -> robot.lookup("#progress").queryAs(ProgressIndicator.class).isVisible()));
 
+    // signed in as the owner without a form, then the server screen
+    Fx.waitUntil(30, () -> app.context().client() != null);
+    assertTrue(text("#account").startsWith("Signed in as admin"), text("#account"));
+    robot.clickOn("#nav-server");
     int port = Integer.parseInt(text("#port"));
     assertTrue(port > 0, "port shown: " + port);
     String lan = text("#lanAddress");
@@ -111,6 +115,8 @@ class BeaconAppTest {
     Fx.waitUntil(90, () -> robot.lookup("#status").queryAs(Label.class).getText().equals("Running"));
     // first run: the question is shown, the server binds this computer only
     assertTrue(Fx.call(() -> robot.lookup("#lanPrompt").query().isVisible()));
+    Fx.waitUntil(30, () -> app.context().client() != null);
+    Fx.run(() -> app.window().select("server"));
     assertTrue(text("#lanHint").startsWith("Only this computer"), text("#lanHint"));
     assertFalse(Fx.call(() -> robot.lookup("#lanSwitch").queryAs(org.controlsfx.control.ToggleSwitch.class).isSelected()));
 
@@ -120,6 +126,9 @@ class BeaconAppTest {
     assertFalse(Fx.call(() -> robot.lookup("#lanPrompt").query().isVisible()), "answered: not asked again");
     assertTrue(text("#lanHint").startsWith("Other computers on your network reach Beacon at http://"), text("#lanHint"));
     int port = Integer.parseInt(text("#port"));
+    // signed in again on the restarted server; the snippets' address is the LAN one
+    Fx.waitUntil(30, () -> app.context().client() != null && app.context().client().base().getPort() == port);
+    assertTrue(Fx.call(() -> app.context().publicUrlProperty().get()).endsWith(":" + port), app.context().publicUrlProperty().get());
     assertEquals(200, http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/health")).build(),
         HttpResponse.BodyHandlers.ofString()).statusCode());
 

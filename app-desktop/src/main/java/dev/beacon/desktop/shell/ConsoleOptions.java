@@ -10,7 +10,7 @@ import java.util.Properties;
  * whether the port was asked for (then it is used or the start fails) or is the default (then a busy
  * default falls back to a free port).
  */
-public record ConsoleOptions(Path dataDir, int port, boolean portChosen) {
+public record ConsoleOptions(Path dataDir, int port, boolean portChosen, java.net.URI server) {
   /** System property that sets the data folder (the {@code --data} option wins). */
   public static final String DATA_PROPERTY = "beacon.data";
   /** System property that sets the port (the {@code --port} option wins). */
@@ -18,9 +18,11 @@ public record ConsoleOptions(Path dataDir, int port, boolean portChosen) {
 
   public static final String USAGE = """
       Usage: java -jar beacon.jar [--data DIR] [--port P]     the console: a window with the server inside
+             java -jar beacon.jar --server URL                 the console of a remote (headless) Beacon: sign in with its account
              java -jar beacon.jar --headless [server options]  the server without a window (--headless --help lists them)
         --data DIR   data folder: database and uploads (default %s)
         --port P     port (default %d, or a free one when it is taken; 0 picks a free one)
+        --server URL a Beacon running elsewhere, e.g. http://10.0.0.5:8470 (no server starts here)
       System properties beacon.data and beacon.port set the same defaults.
       """;
 
@@ -28,6 +30,19 @@ public record ConsoleOptions(Path dataDir, int port, boolean portChosen) {
     Objects.requireNonNull(dataDir, "dataDir");
     dataDir = dataDir.toAbsolutePath().normalize();
     checkPort(port);
+    if (server != null && (server.getScheme() == null || !server.getScheme().matches("https?") || server.getHost() == null)) {
+      throw new IllegalArgumentException("--server needs an http:// or https:// URL, got '" + server + "'");
+    }
+  }
+
+  /** The console with its own embedded server. */
+  public ConsoleOptions(Path dataDir, int port, boolean portChosen) {
+    this(dataDir, port, portChosen, null);
+  }
+
+  /** Whether the console talks to a server elsewhere instead of starting its own. */
+  public boolean remote() {
+    return server != null;
   }
 
   /** The defaults: the OS's per-user data folder and port 8470 (a free one when it is taken). */
@@ -64,7 +79,7 @@ public record ConsoleOptions(Path dataDir, int port, boolean portChosen) {
         value = a.substring(eq + 1);
         a = a.substring(0, eq);
       }
-      if (!a.equals("--data") && !a.equals("--port")) {
+      if (!a.equals("--data") && !a.equals("--port") && !a.equals("--server")) {
         throw new IllegalArgumentException("unknown option " + a);
       }
       if (value == null) {
@@ -77,9 +92,15 @@ public record ConsoleOptions(Path dataDir, int port, boolean portChosen) {
         if (value.isBlank()) {
           throw new IllegalArgumentException("--data needs a folder");
         }
-        o = new ConsoleOptions(Paths.get(value), o.port, o.portChosen);
+        o = new ConsoleOptions(Paths.get(value), o.port, o.portChosen, o.server);
+      } else if (a.equals("--server")) {
+        try {
+          o = new ConsoleOptions(o.dataDir, o.port, o.portChosen, java.net.URI.create(value.trim()));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException("--server needs an http:// or https:// URL, got '" + value + "'");
+        }
       } else {
-        o = new ConsoleOptions(o.dataDir, parsePort("--port", value), true);
+        o = new ConsoleOptions(o.dataDir, parsePort("--port", value), true, o.server);
       }
     }
     return o;

@@ -42,6 +42,11 @@ public final class ServerHost {
    * taken, a free port is used instead and {@link ServerInfo#note()} says so.
    */
   public synchronized ServerInfo start(ConsoleOptions options, boolean lan) throws Exception {
+    return start(options, lan, false);
+  }
+
+  /** As {@link #start(ConsoleOptions, boolean)}, with self-registration of developer accounts on or off. */
+  public synchronized ServerInfo start(ConsoleOptions options, boolean lan, boolean selfRegistration) throws Exception {
     if (server != null) {
       throw new IllegalStateException("the server is already running on port " + server.port());
     }
@@ -51,13 +56,13 @@ public final class ServerHost {
     int port = mayFallBack && !isFree(bind, wanted) ? 0 : wanted;
     BeaconServer s;
     try {
-      s = BeaconServer.startBlocking(config(options, bind, port));
+      s = BeaconServer.startBlocking(config(options, bind, port).selfRegistration(selfRegistration));
     } catch (Exception e) {
       if (port == 0 || !mayFallBack || !isBindFailure(e)) {
         throw e;
       }
       port = 0; // taken between the check and the bind
-      s = BeaconServer.startBlocking(config(options, bind, port));
+      s = BeaconServer.startBlocking(config(options, bind, port).selfRegistration(selfRegistration));
     }
     String note = port != wanted && wanted != 0
         ? "Port " + wanted + " is in use by another program, so Beacon is on port " + s.port() + " this time."

@@ -45,6 +45,8 @@ public final class StatusModel {
   private final ReadOnlyStringWrapper refreshProblem = new ReadOnlyStringWrapper(this, "refreshProblem", "");
   private final ReadOnlyBooleanWrapper lanAllowed = new ReadOnlyBooleanWrapper(this, "lanAllowed", false);
   private final ReadOnlyBooleanWrapper lanAsked = new ReadOnlyBooleanWrapper(this, "lanAsked", true);
+  private final ReadOnlyBooleanWrapper remote = new ReadOnlyBooleanWrapper(this, "remote", false);
+  private final ReadOnlyStringWrapper bindAddress = new ReadOnlyStringWrapper(this, "bindAddress", "");
 
   private BeaconClient client;
   private Task<?> starting;
@@ -83,6 +85,43 @@ public final class StatusModel {
     return launch(allow);
   }
 
+  /** Stops the embedded server and starts it again with the saved settings (port, self-registration, LAN). */
+  public Task<?> restart() {
+    stopRefreshing();
+    return launch(lanAllowed.get());
+  }
+
+  /**
+   * Talks to a Beacon running elsewhere instead of starting one: RUNNING once its {@code /health}
+   * answers, FAILED with the reason otherwise.
+   */
+  public Task<?> attach(URI url) {
+    remote.set(true);
+    state.set(ServerState.STARTING);
+    problem.set("");
+    Task<Started> t = new Task<>() {
+      @Override
+      protected Started call() throws Exception {
+        BeaconClient c = clients.apply(url);
+        return new Started(null, "", c, c.health(), true);
+      }
+    };
+    t.setOnSucceeded(e -> {
+      Started s = t.getValue();
+      client = s.client();
+      localUrl.set(s.client().base().toString());
+      port.set(Integer.toString(url.getPort() < 0 ? ("https".equals(url.getScheme()) ? 443 : 80) : url.getPort()));
+      dataFolder.set("");
+      show(s.health());
+      state.set(ServerState.RUNNING);
+      startRefreshing();
+    });
+    t.setOnFailed(e -> failed(t.getException()));
+    starting = t;
+    io.execute(t);
+    return t;
+  }
+
   /** Starts the server; with a LAN choice, saves it and stops the running server first. */
   private Task<Started> launch(Boolean lanChoice) {
     state.set(ServerState.STARTING);
@@ -96,7 +135,7 @@ public final class StatusModel {
           host.stop();
         }
         Boolean allowed = settings.lanAllowed();
-        ServerInfo info = host.start(options, Boolean.TRUE.equals(allowed));
+        ServerInfo info = host.start(settings.serverOptions(options), Boolean.TRUE.equals(allowed), settings.selfRegistration());
         String lan = LanAddress.find();
         BeaconClient c = clients.apply(info.localUri());
         return new Started(info, lan, c, c.health(), allowed != null); // running means answering, not only bound
@@ -120,6 +159,7 @@ public final class StatusModel {
     note.set(s.info().note() == null ? "" : s.info().note());
     lanAllowed.set(s.info().lan());
     lanAsked.set(s.lanAsked());
+    bindAddress.set(s.info().host());
     dataFolder.set(s.info().dataDir().toString());
     show(s.health());
     state.set(ServerState.RUNNING);
@@ -266,6 +306,12 @@ public final class StatusModel {
   public ReadOnlyBooleanProperty lanAllowedProperty() { return lanAllowed.getReadOnlyProperty(); }
   /** Whether the user has answered the LAN question; {@code false} on a first run until they do. */
   public ReadOnlyBooleanProperty lanAskedProperty() { return lanAsked.getReadOnlyProperty(); }
+  /** Whether the console talks to a server elsewhere (then nothing local is shown). */
+  public ReadOnlyBooleanProperty remoteProperty() { return remote.getReadOnlyProperty(); }
+  /** The address the embedded server binds ({@code 127.0.0.1} or {@code 0.0.0.0}). */
+  public ReadOnlyStringProperty bindAddressProperty() { return bindAddress.getReadOnlyProperty(); }
+  /** The options the console was started with. */
+  public ConsoleOptions options() { return options; }
   /** Why the last {@code /health} refresh failed; empty when it worked. */
   public ReadOnlyStringProperty refreshProblemProperty() { return refreshProblem.getReadOnlyProperty(); }
 }

@@ -49,7 +49,14 @@ public final class Background {
         problem.set(ApiError.text(task.getException()));
       }
     });
-    ctx.io().execute(task);
+    try {
+      ctx.io().execute(task);
+    } catch (java.util.concurrent.RejectedExecutionException closing) {
+      // the console is closing: nothing more to load
+      if (busy != null) {
+        busy.set(false);
+      }
+    }
     return task;
   }
 }

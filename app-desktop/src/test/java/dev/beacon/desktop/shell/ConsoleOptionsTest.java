@@ -51,4 +51,14 @@ class ConsoleOptionsTest {
     assertThrows(IllegalArgumentException.class, () -> ConsoleOptions.parse(new String[] {"--port", "70000"}, NONE));
     assertThrows(IllegalArgumentException.class, () -> ConsoleOptions.parse(new String[] {"--data="}, NONE));
   }
+
+  @Test
+  void serverNamesARemoteBeacon() {
+    ConsoleOptions o = ConsoleOptions.parse(new String[] {"--server", "http://10.0.0.5:8470"}, NONE);
+    assertTrue(o.remote());
+    assertEquals("http://10.0.0.5:8470", o.server().toString());
+    assertFalse(ConsoleOptions.parse(new String[0], NONE).remote());
+    assertThrows(IllegalArgumentException.class, () -> ConsoleOptions.parse(new String[] {"--server", "ftp://x"}, NONE));
+    assertThrows(IllegalArgumentException.class, () -> ConsoleOptions.parse(new String[] {"--server=not a url"}, NONE));
+  }
 }

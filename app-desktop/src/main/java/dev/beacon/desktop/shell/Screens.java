@@ -1,0 +1,32 @@
+package dev.beacon.desktop.shell;
+
+import dev.beacon.desktop.apps.AppsScreen;
+import dev.beacon.desktop.overview.OverviewScreen;
+import dev.beacon.desktop.releases.ReleasesScreen;
+import dev.beacon.desktop.server.ServerScreen;
+import dev.beacon.desktop.ui.ConsoleContext;
+import dev.beacon.desktop.ui.Screen;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The console's screens, in navigation order (Ctrl+1 is the first). */
+public final class Screens {
+  /** The screen shown when none is remembered. */
+  public static final String FIRST = "overview";
+
+  private Screens() {}
+
+  public static List<Screen> all(ConsoleContext ctx, StatusModel status) {
+    List<Screen> s = new ArrayList<>();
+    s.add(new OverviewScreen(ctx));
+    s.add(new AppsScreen(ctx));
+    s.add(new ReleasesScreen(ctx));
+    // ==== console B's screens: register them here when merging (each has a (ConsoleContext) constructor) ====
+    // s.add(new dev.beacon.desktop.errors.ErrorsScreen(ctx));
+    // s.add(new dev.beacon.desktop.docs.DocsScreen(ctx));
+    // s.add(new dev.beacon.desktop.content.ContentScreen(ctx));
+    // ==== end of console B's screens ====
+    s.add(new ServerScreen(ctx, status));
+    return s;
+  }
+}

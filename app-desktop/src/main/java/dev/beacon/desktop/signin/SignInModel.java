@@ -1,0 +1,128 @@
+package dev.beacon.desktop.signin;
+
+import dev.beacon.desktop.client.ApiError;
+import dev.beacon.desktop.client.BeaconClient;
+import dev.beacon.desktop.client.Session;
+import dev.beacon.desktop.ui.Background;
+import dev.beacon.desktop.ui.ConsoleContext;
+import java.nio.file.Path;
+import java.util.Optional;
+import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+/**
+ * Signing in: automatically as the owner on the embedded server (from the credentials the server
+ * wrote into its data folder), else with the form. A successful sign-in sets the context's client;
+ * the credentials stay in memory only, to sign in again after the server restarts. FX thread.
+ */
+public final class SignInModel {
+  private final ConsoleContext ctx;
+  private final StringProperty account = new SimpleStringProperty(this, "account", "");
+  private final StringProperty password = new SimpleStringProperty(this, "password", "");
+  private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
+  private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+  private final StringProperty server = new SimpleStringProperty(this, "server", "");
+  private final ReadOnlyBooleanWrapper formShown = new ReadOnlyBooleanWrapper(this, "formShown");
+  private BeaconClient anonymous;
+  private OwnerCredentials remembered;
+
+  public SignInModel(ConsoleContext ctx) {
+    this.ctx = ctx;
+  }
+
+  /** The server to sign in to (a client not signed in); signs out of any earlier one. */
+  public void serverReady(BeaconClient anonymous) {
+    this.anonymous = anonymous;
+    server.set(anonymous.base().toString());
+    ctx.setClient(null);
+  }
+
+  /**
+   * Signs in without asking: with the credentials used last (after a restart of the server), else
+   * the owner's from {@code dataDir} (null for a remote server); shows the form when neither works.
+   */
+  public void auto(Path dataDir) {
+    BeaconClient c = anonymous;
+    OwnerCredentials last = remembered;
+    Background.run(ctx, () -> {
+      Optional<OwnerCredentials> creds = last != null ? Optional.of(last)
+          : dataDir == null ? Optional.empty() : OwnerCredentials.read(dataDir);
+      if (creds.isEmpty()) {
+        return new Attempt(null, null, "");
+      }
+      try {
+        return new Attempt(creds.get(), c.login(creds.get().account(), creds.get().password()), "");
+      } catch (ApiError e) {
+        if (e.code() == ApiError.UNREACHABLE) {
+          throw e;
+        }
+        return new Attempt(creds.get(), null, "The saved owner password was not accepted (" + e.msg() + "); sign in.");
+      }
+    }, a -> {
+      if (a.session() != null) {
+        signedIn(a.creds(), a.session());
+      } else {
+        if (a.creds() != null) {
+          account.set(a.creds().account());
+        }
+        problem.set(a.why());
+        formShown.set(true);
+      }
+    }, busy, problem);
+  }
+
+  private record Attempt(OwnerCredentials creds, Session session, String why) {}
+
+  /** Signs in with the form's account and password. */
+  public void submit() {
+    if (anonymous == null) {
+      problem.set("The server is not running yet.");
+      return;
+    }
+    if (account.get().isBlank() || password.get().isEmpty()) {
+      problem.set("Enter the account and the password.");
+      return;
+    }
+    OwnerCredentials creds = new OwnerCredentials(account.get().trim(), password.get());
+    BeaconClient c = anonymous;
+    Background.run(ctx, () -> c.login(creds.account(), creds.password()), s -> signedIn(creds, s), busy, problem);
+  }
+
+  private void signedIn(OwnerCredentials creds, Session s) {
+    remembered = creds;
+    password.set("");
+    problem.set("");
+    formShown.set(false);
+    ctx.setClient(anonymous.as(s));
+  }
+
+  /** Signs out (the token ends on the server in the background) and shows the form. */
+  public void signOut() {
+    BeaconClient signedIn = ctx.client();
+    remembered = null;
+    ctx.setClient(null);
+    formShown.set(true);
+    if (signedIn != null) {
+      ctx.io().execute(() -> {
+        try {
+          signedIn.post("v1/auth/logout", new io.vertx.core.json.JsonObject());
+        } catch (ApiError ignored) {
+          // the token expires anyway
+        }
+      });
+    }
+  }
+
+  public StringProperty accountProperty() { return account; }
+  public StringProperty passwordProperty() { return password; }
+  public BooleanProperty busyProperty() { return busy; }
+  public StringProperty problemProperty() { return problem; }
+  /** The URL of the server signed in to. */
+  public StringProperty serverProperty() { return server; }
+  /** Whether the form is to be shown (the automatic sign-in did not work, or signed out). */
+  public ReadOnlyBooleanProperty formShownProperty() { return formShown.getReadOnlyProperty(); }
+}
