@@ -1,0 +1,204 @@
+package dev.beacon.desktop.apps;
+
+import atlantafx.base.theme.Styles;
+import dev.beacon.desktop.ui.ConsoleContext;
+import dev.beacon.desktop.ui.FormDialog;
+import dev.beacon.desktop.ui.Screen;
+import dev.beacon.desktop.ui.Views;
+import java.util.Map;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/**
+ * Apps: the developer's apps in a table; create, edit, delete (confirmed), freeze/unfreeze for
+ * admins; the selected app's key with a copy button and the "Integrate" snippets for this
+ * server's address.
+ */
+public final class AppsScreen implements Screen {
+  private final ConsoleContext ctx;
+  private final AppsModel model;
+
+  public AppsScreen(ConsoleContext ctx) {
+    this.ctx = ctx;
+    this.model = new AppsModel(ctx);
+  }
+
+  @Override
+  public String id() {
+    return "apps";
+  }
+
+  @Override
+  public String title() {
+    return "Apps";
+  }
+
+  @Override
+  public void shown() {
+    model.load();
+  }
+
+  /** The model (for tests). */
+  public AppsModel model() {
+    return model;
+  }
+
+  @Override
+  public Node view() {
+    TableView<AppRow> table = new TableView<>(model.apps());
+    table.setId("appsTable");
+    table.getColumns().add(column("Name", AppRow::name, 180));
+    table.getColumns().add(column("Platform", a -> AppRow.platformName(a.platform()), 90));
+    table.getColumns().add(column("Key", AppRow::appKey, 170));
+    table.getColumns().add(column("Created", AppRow::createDate, 150));
+    table.getColumns().add(column("Status", a -> a.frozen() ? "Frozen" : "Active", 80));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Label empty = new Label("No apps yet \u2014 create one with New app.");
+    empty.setId("appsEmpty");
+    table.setPlaceholder(empty);
+    table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+      if (now != null) {
+        model.selectedProperty().set(now);
+      }
+    });
+    model.selectedProperty().addListener((o, was, now) -> {
+      if (now != null && table.getItems().contains(now) && table.getSelectionModel().getSelectedItem() != now) {
+        table.getSelectionModel().select(now);
+      }
+    });
+    model.apps().addListener((javafx.collections.ListChangeListener<AppRow>) c -> {
+      AppRow s = model.selectedProperty().get();
+      if (s != null) {
+        table.getItems().stream().filter(a -> a.appId().equals(s.appId())).findFirst()
+            .ifPresent(a -> table.getSelectionModel().select(a));
+      }
+    });
+
+    Button create = new Button("_New app");
+    create.setId("newApp");
+    create.getStyleClass().add(Styles.ACCENT);
+    create.setOnAction(e -> AppDialog.open(window(table), model, null));
+    Button refresh = new Button("Refresh");
+    refresh.setOnAction(e -> model.load());
+    HBox title = Views.titleBar("Apps", model.busyProperty(), create, refresh);
+
+    VBox left = new VBox(10, title, Views.problem("appsProblem", model.problemProperty()), table);
+    VBox.setVgrow(table, Priority.ALWAYS);
+    left.setPadding(new Insets(16, 12, 16, 24));
+
+    SplitPane split = new SplitPane(left, detail(table));
+    split.setDividerPositions(0.55);
+    split.getStyleClass().add("apps-screen");
+    return split;
+  }
+
+  private Node detail(TableView<AppRow> table) {
+    Label name = new Label();
+    name.setId("appTitle");
+    name.getStyleClass().add(Styles.TITLE_4);
+    StringProperty key = new SimpleStringProperty("");
+    Label keyLabel = new Label();
+    keyLabel.setId("appKey");
+    keyLabel.getStyleClass().add("mono");
+    keyLabel.textProperty().bind(key);
+    HBox keyRow = new HBox(8, new Label("App key"), keyLabel, Views.copyButton("copyAppKey", "Copy", key));
+    keyRow.setAlignment(Pos.CENTER_LEFT);
+
+    Button edit = new Button("_Edit");
+    edit.setId("editApp");
+    edit.setOnAction(e -> AppDialog.open(window(table), model, model.selectedProperty().get()));
+    Button delete = new Button("_Delete");
+    delete.setId("deleteApp");
+    delete.getStyleClass().add(Styles.DANGER);
+    delete.setOnAction(e -> {
+      AppRow a = model.selectedProperty().get();
+      FormDialog.confirm(window(table), "Delete " + a.name() + "?",
+          "This deletes the app with its versions, modules, statistics and error reports. It cannot be undone.",
+          "Delete", () -> model.delete(a));
+    });
+    Button freeze = new Button();
+    freeze.setId("freezeApp");
+    freeze.setOnAction(e -> {
+      AppRow a = model.selectedProperty().get();
+      model.freeze(a, !a.frozen());
+    });
+    HBox actions = new HBox(8, edit, delete, freeze);
+
+    TabPane snippets = new TabPane();
+    snippets.setId("integrate");
+    snippets.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    Map<String, StringProperty> texts = new java.util.LinkedHashMap<>();
+    for (String lang : Snippets.forApp("", "").keySet()) {
+      StringProperty text = new SimpleStringProperty("");
+      texts.put(lang, text);
+      TextArea area = new TextArea();
+      area.setId("snippet-" + lang.replace("#", "sharp").toLowerCase(java.util.Locale.ROOT));
+      area.setEditable(false);
+      area.getStyleClass().add("mono");
+      area.textProperty().bind(text);
+      Button copy = Views.copyButton("copy-" + area.getId(), "Copy " + lang, text);
+      VBox box = new VBox(6, area, copy);
+      VBox.setVgrow(area, Priority.ALWAYS);
+      box.setPadding(new Insets(8, 0, 0, 0));
+      snippets.getTabs().add(new Tab(lang, box));
+    }
+    Label integrate = new Label("Integrate");
+    integrate.getStyleClass().add(Styles.TITLE_4);
+    Label hint = new Label();
+    hint.setWrapText(true);
+    hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
+    hint.textProperty().bind(Bindings.createStringBinding(() -> "Your software reaches Beacon at "
+        + ctx.publicUrlProperty().get() + (ctx.publicUrlProperty().get().contains("127.0.0.1")
+        ? " \u2014 allow network access on the Server screen for other computers." : "."), ctx.publicUrlProperty()));
+
+    Runnable fill = () -> {
+      AppRow a = model.selectedProperty().get();
+      name.setText(a == null ? "" : a.name() + (a.frozen() ? "  (frozen)" : ""));
+      key.set(a == null ? "" : a.appKey());
+      freeze.setText(a != null && a.frozen() ? "Un_freeze" : "_Freeze");
+      Map<String, String> code = Snippets.forApp(ctx.publicUrlProperty().get(), a == null ? "" : a.appKey());
+      texts.forEach((lang, t) -> t.set(a == null ? "" : code.get(lang)));
+    };
+    model.selectedProperty().addListener((o, was, now) -> fill.run());
+    ctx.publicUrlProperty().addListener((o, was, now) -> fill.run());
+    fill.run();
+
+    VBox detail = new VBox(10, name, keyRow, actions, integrate, hint, snippets);
+    VBox.setVgrow(snippets, Priority.ALWAYS);
+    detail.setPadding(new Insets(16, 24, 16, 12));
+    detail.visibleProperty().bind(model.selectedProperty().isNotNull());
+    edit.disableProperty().bind(model.busyProperty());
+    delete.disableProperty().bind(model.busyProperty());
+    freeze.visibleProperty().bind(Bindings.createBooleanBinding(model::admin, ctx.clientProperty()));
+    freeze.managedProperty().bind(freeze.visibleProperty());
+    return detail;
+  }
+
+  private static javafx.stage.Window window(Node n) {
+    return n.getScene() == null ? null : n.getScene().getWindow();
+  }
+
+  private static TableColumn<AppRow, String> column(String title, Function<AppRow, String> value, double width) {
+    TableColumn<AppRow, String> c = new TableColumn<>(title);
+    c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+    c.setPrefWidth(width);
+    return c;
+  }
+}
