@@ -1,0 +1,165 @@
+package dev.beacon.desktop.releases;
+
+import atlantafx.base.theme.Styles;
+import dev.beacon.desktop.ui.AppPicker;
+import dev.beacon.desktop.ui.ConsoleContext;
+import dev.beacon.desktop.ui.FormDialog;
+import dev.beacon.desktop.ui.Screen;
+import dev.beacon.desktop.ui.Views;
+import java.util.function.Function;
+import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.geometry.Insets;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableCell;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+import org.controlsfx.control.ToggleSwitch;
+
+/**
+ * Releases: for the chosen app and module, the versions with a release switch per row (the
+ * server's refusal turns it back, with the reason in place), force update, device targeting,
+ * md5; create and edit with a package upload; delete after confirming.
+ */
+public final class ReleasesScreen implements Screen {
+  private final ConsoleContext ctx;
+  private final ReleasesModel model;
+  private AppPicker picker;
+
+  public ReleasesScreen(ConsoleContext ctx) {
+    this.ctx = ctx;
+    this.model = new ReleasesModel(ctx);
+    ctx.currentAppProperty().addListener((o, was, now) -> {
+      if (picker != null && (was == null || now == null || !was.appId().equals(now.appId()))) {
+        model.moduleProperty().set(ModuleRef.APP);
+        model.load();
+      }
+    });
+  }
+
+  @Override
+  public String id() {
+    return "releases";
+  }
+
+  @Override
+  public String title() {
+    return "Releases";
+  }
+
+  @Override
+  public void shown() {
+    picker.reload();
+    model.load();
+  }
+
+  /** The model (for tests). */
+  public ReleasesModel model() {
+    return model;
+  }
+
+  @Override
+  public Node view() {
+    picker = new AppPicker(ctx);
+    ComboBox<ModuleRef> module = new ComboBox<>(model.modules());
+    module.setId("moduleChooser");
+    module.valueProperty().bindBidirectional(model.moduleProperty());
+    Button create = new Button("_New version");
+    create.setId("newVersion");
+    create.getStyleClass().add(Styles.ACCENT);
+    create.disableProperty().bind(ctx.currentAppProperty().isNull());
+    Button refresh = new Button("Refresh");
+    refresh.setOnAction(e -> model.load());
+
+    TableView<VersionRow> table = new TableView<>(model.versions());
+    table.setId("versionsTable");
+    table.getColumns().add(column("Name", VersionRow::name, 140));
+    table.getColumns().add(column("Code", v -> Integer.toString(v.code()), 70));
+    table.getColumns().add(releaseColumn());
+    table.getColumns().add(column("Force", v -> v.forceUpdate() ? "yes" : "", 60));
+    table.getColumns().add(column("Devices", v -> v.devices().isEmpty() ? "all" : Integer.toString(v.devices().size()), 70));
+    table.getColumns().add(column("MD5", VersionRow::md5, 240));
+    table.getColumns().add(column("Created", VersionRow::createDate, 150));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Label empty = new Label();
+    empty.setId("versionsEmpty");
+    empty.textProperty().bind(Bindings.createStringBinding(() -> ctx.currentAppProperty().get() == null
+        ? "No app chosen \u2014 create one on the Apps screen." : "No versions yet \u2014 create one with New version.",
+        ctx.currentAppProperty()));
+    table.setPlaceholder(empty);
+
+    create.setOnAction(e -> VersionDialog.open(table.getScene().getWindow(), model, null));
+    Button edit = new Button("_Edit");
+    edit.setId("editVersion");
+    edit.setOnAction(e -> VersionDialog.open(table.getScene().getWindow(), model, table.getSelectionModel().getSelectedItem()));
+    Button delete = new Button("_Delete");
+    delete.setId("deleteVersion");
+    delete.getStyleClass().add(Styles.DANGER);
+    delete.setOnAction(e -> {
+      VersionRow v = table.getSelectionModel().getSelectedItem();
+      FormDialog.confirm(table.getScene().getWindow(), "Delete version " + v.name() + "?",
+          "Clients are no longer offered it. The uploaded package stays until you delete it.", "Delete", () -> model.delete(v));
+    });
+    edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+    delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
+
+    HBox tools = new HBox(10, picker, module, create, refresh);
+    VBox page = new VBox(10, Views.titleBar("Releases", model.busyProperty()), tools,
+        Views.problem("releasesProblem", model.problemProperty()), table, new HBox(8, edit, delete));
+    VBox.setVgrow(table, Priority.ALWAYS);
+    page.setPadding(new Insets(16, 24, 16, 24));
+    return page;
+  }
+
+  private TableColumn<VersionRow, VersionRow> releaseColumn() {
+    TableColumn<VersionRow, VersionRow> c = new TableColumn<>("Released");
+    c.setPrefWidth(90);
+    c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
+    c.setCellFactory(col -> new TableCell<>() {
+      private final ToggleSwitch toggle = new ToggleSwitch();
+      private boolean syncing;
+
+      {
+        toggle.selectedProperty().addListener((o, was, on) -> {
+          VersionRow v = getItem();
+          if (!syncing && v != null && on != v.released()) {
+            model.setReleased(v, on, () -> show(v));
+          }
+        });
+      }
+
+      private void show(VersionRow v) {
+        syncing = true;
+        toggle.setSelected(v.released());
+        syncing = false;
+      }
+
+      @Override
+      protected void updateItem(VersionRow v, boolean empty) {
+        super.updateItem(v, empty);
+        if (empty || v == null) {
+          setGraphic(null);
+        } else {
+          toggle.setId("release-" + v.name().replaceAll("[^A-Za-z0-9_-]", "_"));
+          show(v);
+          setGraphic(toggle);
+        }
+      }
+    });
+    return c;
+  }
+
+  private static TableColumn<VersionRow, String> column(String title, Function<VersionRow, String> value, double width) {
+    TableColumn<VersionRow, String> c = new TableColumn<>(title);
+    c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
+    c.setPrefWidth(width);
+    return c;
+  }
+}
