@@ -133,4 +133,29 @@ class ConsoleWindowTest {
       assertTrue(remote.anonymous().health().up(), "closing the console leaves the remote server running");
     }
   }
+
+  @Test
+  void serverSettingsAreSavedAndAppliedByARestart() throws Exception {
+    CountDownLatch exited = new CountDownLatch(1);
+    BeaconApp a = start(new ConsoleOptions(data, 0, true), exited);
+    Fx.waitUntil(90, () -> a.context().client() != null);
+    Fx.run(() -> a.window().select("server"));
+    Fx.waitUntil(20, () -> robot.lookup("#dbSize").queryAs(Label.class).getText().endsWith("B"));
+    io.vertx.core.json.JsonObject newcomer = new io.vertx.core.json.JsonObject().put("type", "email")
+        .put("account", "newcomer@example.com").put("password", "a-long-password");
+    java.net.URI before = Fx.call(() -> a.context().client().base());
+    org.junit.jupiter.api.Assertions.assertThrows(dev.beacon.desktop.client.ApiError.class,
+        () -> new dev.beacon.desktop.client.BeaconClient(before).post("v1/auth/register", newcomer), "self-registration is off");
+
+    robot.clickOn(robot.lookup("#settingsSelfRegistration").lookup(".thumb-area").<javafx.scene.Node>query(),
+        javafx.scene.input.MouseButton.PRIMARY);
+    Fx.run(() -> robot.lookup("#restartServer").queryButton().fire()); // below the fold of the scrolling page
+    Fx.waitUntil(90, () -> !robot.lookup("#settingsSaved").queryAs(Label.class).getText().isEmpty()
+        && robot.lookup("#status").queryAs(Label.class).getText().equals("Running") && a.context().client() != null);
+    java.net.URI after = Fx.call(() -> a.context().client().base());
+    assertEquals("newcomer@example.com",
+        new dev.beacon.desktop.client.BeaconClient(after).post("v1/auth/register", newcomer).getString("account"));
+    assertTrue(java.nio.file.Files.readString(data.resolve("console.properties")).contains("server.selfRegistration=true"));
+    close(exited);
+  }
 }

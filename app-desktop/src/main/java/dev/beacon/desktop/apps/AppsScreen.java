@@ -64,11 +64,11 @@ public final class AppsScreen implements Screen {
   public Node view() {
     TableView<AppRow> table = new TableView<>(model.apps());
     table.setId("appsTable");
-    table.getColumns().add(column("Name", AppRow::name, 180));
-    table.getColumns().add(column("Platform", a -> AppRow.platformName(a.platform()), 90));
-    table.getColumns().add(column("Key", AppRow::appKey, 170));
-    table.getColumns().add(column("Created", AppRow::createDate, 150));
-    table.getColumns().add(column("Status", a -> a.frozen() ? "Frozen" : "Active", 80));
+    table.getColumns().add(column("Name", AppRow::name, 130));
+    table.getColumns().add(column("Platform", a -> AppRow.platformName(a.platform()), 75));
+    table.getColumns().add(column("Key", AppRow::appKey, 150));
+    table.getColumns().add(column("Created", AppRow::createDate, 145));
+    table.getColumns().add(column("Status", a -> a.frozen() ? "Frozen" : "Active", 65));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Label empty = new Label("No apps yet \u2014 create one with New app.");
     empty.setId("appsEmpty");
@@ -104,7 +104,7 @@ public final class AppsScreen implements Screen {
     left.setPadding(new Insets(16, 12, 16, 24));
 
     SplitPane split = new SplitPane(left, detail(table));
-    split.setDividerPositions(0.55);
+    split.setDividerPositions(0.6);
     split.getStyleClass().add("apps-screen");
     return split;
   }
@@ -165,8 +165,8 @@ public final class AppsScreen implements Screen {
     hint.setWrapText(true);
     hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     hint.textProperty().bind(Bindings.createStringBinding(() -> "Your software reaches Beacon at "
-        + ctx.publicUrlProperty().get() + (ctx.publicUrlProperty().get().contains("127.0.0.1")
-        ? " \u2014 allow network access on the Server screen for other computers." : "."), ctx.publicUrlProperty()));
+        + ctx.publicUrlProperty().get() + (ctx.publicUrlProperty().get().contains("://127.0.0.1:")
+        ? " (this computer only: the Server screen lets the network in)." : "."), ctx.publicUrlProperty()));
 
     Runnable fill = () -> {
       AppRow a = model.selectedProperty().get();

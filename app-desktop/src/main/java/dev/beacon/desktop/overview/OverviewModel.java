@@ -52,8 +52,17 @@ public final class OverviewModel {
     LocalDate to = LocalDate.now();
     Map<String, Object> range = Map.of("from", to.minusDays(days.get() - 1L).toString(), "to", to.toString());
     String base = "v1/user/" + c.openId() + "/app/" + app.appId() + "/stats/";
-    Background.run(ctx, () -> new Loaded(Stats.active(c.get(base + "active", range)),
-        Stats.versions(c.get(base + "versions", range)), Stats.summary(c.get(base + "summary", Map.of()))), l -> {
+    Background.run(ctx, () -> {
+      try {
+        return new Loaded(Stats.active(c.get(base + "active", range)),
+            Stats.versions(c.get(base + "versions", range)), Stats.summary(c.get(base + "summary", Map.of())));
+      } catch (dev.beacon.desktop.client.ApiError e) {
+        if (e.code() == 4004 && e.msg() != null && e.msg().startsWith("no such endpoint")) {
+          throw new dev.beacon.desktop.client.ApiError(e.code(), "This server does not offer statistics yet (a Beacon older than this console).");
+        }
+        throw e;
+      }
+    }, l -> {
           loads++;
           active.set(l.active());
           versions.set(l.versions());

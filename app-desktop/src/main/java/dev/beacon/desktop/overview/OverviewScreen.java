@@ -107,11 +107,11 @@ public final class OverviewScreen implements Screen {
         tile("dau", "DAU", s -> Long.toString(s.dau())),
         tile("wau", "WAU", s -> Long.toString(s.wau())),
         tile("mau", "MAU", s -> Long.toString(s.mau())),
-        tile("stickiness", "Stickiness (DAU/MAU)", s -> Stats.percent(s.stickiness())),
+        tile("stickiness", "Stickiness", s -> Stats.percent(s.stickiness())),
         tile("total", "All machines", s -> Long.toString(s.totalMachines())));
     Label newMachines = tileValue("tile-new");
     model.activeProperty().subscribe(a -> newMachines.setText(Long.toString(Stats.newMachines(a))));
-    tiles.getChildren().add(tileBox("New machines in range", newMachines));
+    tiles.getChildren().add(tileBox("New machines", newMachines));
 
     LineChart<String, Number> activeChart = new LineChart<>(new CategoryAxis(), new NumberAxis());
     activeChart.setId("activeChart");
@@ -182,7 +182,7 @@ public final class OverviewScreen implements Screen {
     t.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     VBox box = new VBox(4, t, value);
     box.getStyleClass().add("tile");
-    box.setPrefWidth(150);
+    box.setPrefWidth(118);
     return box;
   }
 }

@@ -1,0 +1,123 @@
+package dev.beacon.desktop;
+
+import dev.beacon.desktop.client.BeaconClient;
+import dev.beacon.desktop.shell.ConsoleOptions;
+import io.vertx.core.json.JsonObject;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import javafx.event.Event;
+import javafx.scene.image.PixelReader;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.testfx.api.FxToolkit;
+
+/**
+ * Writes the README's screenshots: the real console (headless, Monocle) on a fresh data folder,
+ * seeded with an app, versions, heartbeats and errors through the API, each screen snapshotted to
+ * a PNG. Runs only when asked:
+ *
+ * <pre>
+ * mvn -q -pl app-desktop -am test -Dtest=Screenshots -Dsurefire.failIfNoSpecifiedTests=false \
+ *     -Dbeacon.screenshots=$PWD/docs/screenshots [-Dbeacon.screenshots.screens=overview,apps,...]
+ * </pre>
+ *
+ * Without {@code beacon.screenshots.screens} every registered screen is taken (named by its id).
+ */
+@EnabledIfSystemProperty(named = "beacon.screenshots", matches = ".+")
+class Screenshots {
+  static final int WIDTH = 1100;
+  static final int HEIGHT = 700;
+
+  @Test
+  void writeThem() throws Exception {
+    Path out = Path.of(System.getProperty("beacon.screenshots"));
+    Files.createDirectories(out);
+    Path data = TempDirs.create("beacon-screenshots-");
+    // the first-run question answered: reachable from the network, so the snippets show the LAN address
+    Files.writeString(data.resolve("console.properties"), "lan.allowed=true\n");
+    Stage stage = FxToolkit.registerPrimaryStage();
+    CountDownLatch exited = new CountDownLatch(1);
+    BeaconApp app = (BeaconApp) FxToolkit.setupApplication(() -> new BeaconApp(new ConsoleOptions(data, 0, true), exited::countDown));
+    try {
+      Fx.run(() -> {
+        stage.setWidth(WIDTH);
+        stage.setHeight(HEIGHT);
+      });
+      Fx.waitUntil(90, () -> app.context().client() != null);
+      seed(app.context().client());
+      List<String> ids = new ArrayList<>();
+      String only = System.getProperty("beacon.screenshots.screens", "");
+      if (only.isBlank()) {
+        Fx.run(() -> app.window().screens().forEach(s -> ids.add(s.id())));
+      } else {
+        ids.addAll(List.of(only.split(",")));
+      }
+      for (String id : ids) {
+        Fx.run(() -> app.window().select(id.trim()));
+        Thread.sleep(2500); // the screen loads in the background
+        WritableImage img = Fx.call(() -> stage.getScene().snapshot(null));
+        Path png = out.resolve(id.trim() + ".png");
+        ImageIO.write(toBuffered(img), "png", png.toFile());
+        System.out.println("Screenshots: wrote " + png + " (" + (int) img.getWidth() + "x" + (int) img.getHeight() + ")");
+      }
+    } finally {
+      Fx.run(() -> Event.fireEvent(stage, new WindowEvent(stage, WindowEvent.WINDOW_CLOSE_REQUEST)));
+      exited.await(60, TimeUnit.SECONDS);
+      FxToolkit.cleanupApplication(app);
+      TempDirs.delete(data);
+    }
+  }
+
+  /** An app with two versions (one released), a module, heartbeats from a few machines and a few errors. */
+  static void seed(BeaconClient c) throws Exception {
+    String apps = "v1/user/" + c.openId() + "/app";
+    c.post(apps, new JsonObject().put("name", "Acme Sync").put("platform", 1));
+    JsonObject app = c.post(apps, new JsonObject().put("name", "Acme Notes").put("platform", 3)
+        .put("desc", "The note-taking app")).getJsonObject("app"); // the newest: the one the screens pick first
+    String versions = apps + "/" + app.getString("appId") + "/version";
+    String[][] vs = {{"1.4.0", "140"}, {"1.5.0", "150"}, {"1.6.0-beta", "160"}};
+    for (String[] v : vs) {
+      JsonObject created = c.post(versions, new JsonObject().put("name", v[0]).put("code", Integer.parseInt(v[1]))
+          .put("url", "https://downloads.example.com/acme-notes-" + v[0] + ".zip")
+          .put("md5", Integer.toHexString(v[0].hashCode()) + "9e107d9d372bb6826bd81d3542a419d6".substring(8))
+          .put("desc", "Fixes and improvements").put("deviceIds", v[0].contains("beta") ? "qa-laptop-1;qa-laptop-2" : ""));
+      if (!v[0].contains("beta")) {
+        c.post(versions + "/" + created.getString("versionId") + "/action", new JsonObject().putNull("release"));
+      }
+    }
+    c.post(apps + "/" + app.getString("appId") + "/module", new JsonObject().put("name", "spell-checker"));
+    String key = app.getString("appKey");
+    for (int m = 0; m < 14; m++) {
+      c.post("api/v1/user/heartbeat", new JsonObject().put("app_key", key).put("machine_id", "machine-" + m)
+          .put("version", m < 9 ? "1.5.0" : "1.4.0"));
+    }
+    for (int e = 0; e < 5; e++) {
+      c.post("api/v1/error/report", new JsonObject().put("app_key", key).put("machine_id", "machine-" + e)
+          .put("software_version", "1.5.0").put("error_type", e < 3 ? "NullReferenceException" : "IOException")
+          .put("error_message", e < 3 ? "Object reference not set to an instance of an object" : "The disk is full")
+          .put("error_stack", e < 3 ? "at Acme.Notes.Editor.Save()\nat Acme.Notes.MainWindow.OnClose()" : "at Acme.Notes.Store.Write()")
+          .put("os_info", "Windows 11 Pro"));
+    }
+  }
+
+  /** A JavaFX image as an AWT one, for ImageIO (no javafx-swing needed). */
+  static BufferedImage toBuffered(WritableImage img) {
+    int w = (int) img.getWidth();
+    int h = (int) img.getHeight();
+    int[] argb = new int[w * h];
+    PixelReader r = img.getPixelReader();
+    r.getPixels(0, 0, w, h, javafx.scene.image.PixelFormat.getIntArgbInstance(), argb, 0, w);
+    BufferedImage b = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
+    b.setRGB(0, 0, w, h, argb, 0, w);
+    return b;
+  }
+}
