@@ -54,6 +54,7 @@ class Screenshots {
       });
       Fx.waitUntil(90, () -> app.context().client() != null);
       seed(app.context().client());
+      Fx.run(() -> app.window().select("server")); // away from the first screen, so that each one loads the seeded data when shown
       List<String> ids = new ArrayList<>();
       String only = System.getProperty("beacon.screenshots.screens", "");
       if (only.isBlank()) {
