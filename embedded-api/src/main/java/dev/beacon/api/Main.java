@@ -30,6 +30,7 @@ public final class Main {
                               keep raw error events N days; issues and counts stay (default %d; 0 keeps all)
         --error-rate N        error events per second per app key (default %s; 0 switches the limit off)
         --error-burst N       error events an app key may send at once (default %d)
+        --heartbeat-queue N   heartbeats that may wait for their commit before 429 (default %d)
         --version             print the version and exit
         --help                print this and exit
       Environment: BEACON_ADMIN_ACCOUNT / BEACON_ADMIN_PASSWORD set the admin account created on first start.
@@ -82,7 +83,8 @@ public final class Main {
 
   static String usage() {
     return USAGE.formatted(Config.DEFAULT_PORT, Config.defaultDataDir(), Config.DEFAULT_ERROR_RETENTION.toDays(),
-        (long) Config.DEFAULT_ERROR_RATE, Config.DEFAULT_ERROR_BURST);
+        (long) Config.DEFAULT_ERROR_RATE, Config.DEFAULT_ERROR_BURST,
+        Config.DEFAULT_HEARTBEAT_QUEUE);
   }
 
   /** Parses the command line; {@code null} when it only asked for help or the version. */
@@ -113,7 +115,7 @@ public final class Main {
         case "--self-registration" -> c.selfRegistration(true);
         case "--headless" -> { } // accepted for symmetry with the desktop launcher
         case "--host", "--port", "--data", "--db-url", "--db-user", "--db-password", "--upload-limit",
-            "--error-retention-days", "--error-rate", "--error-burst" -> {
+            "--error-retention-days", "--error-rate", "--error-burst", "--heartbeat-queue" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException(a + " needs a value");
@@ -171,6 +173,7 @@ public final class Main {
         }
       }
       case "--error-burst" -> c.errorBurst(whole(option, value));
+      case "--heartbeat-queue" -> c.heartbeatQueue(whole(option, value));
       case "--data" -> c.dataDir(Paths.get(value));
       case "--db-url" -> c.dbUrl(value);
       case "--db-user" -> c.dbUser(value);

@@ -49,11 +49,32 @@ public class App {
   @Column(nullable = false)
   public int status;
 
+  /** The IANA time zone of the app's calendar days (usage stats); {@code null} follows the server's zone. */
+  @Column(name = "time_zone", length = 64)
+  public String timeZone;
+
   @Column(name = "created_at", nullable = false)
   public Instant createdAt;
 
   @Column(name = "updated_at", nullable = false)
   public Instant updatedAt;
+
+  /** The zone the app's days are counted in: its own, or the server's. */
+  public java.time.ZoneId zone() {
+    return zoneOf(timeZone);
+  }
+
+  /** A stored zone id as a zone; {@code null} (or an id this JVM no longer knows) is the server's. */
+  public static java.time.ZoneId zoneOf(String timeZone) {
+    if (timeZone == null) {
+      return dev.beacon.api.core.Dates.zone();
+    }
+    try {
+      return java.time.ZoneId.of(timeZone);
+    } catch (java.time.DateTimeException e) {
+      return dev.beacon.api.core.Dates.zone();
+    }
+  }
 
   public boolean frozen() {
     return status == FROZEN;

@@ -23,6 +23,21 @@ public final class AppAccess {
   }
 
   /**
+   * An app the caller may read: their own, or any app for an admin; 4004 otherwise (ids are not
+   * disclosed).
+   */
+  public static App readable(Session s, String openId, boolean admin, String appId) {
+    if (!admin) {
+      return owned(s, openId, appId);
+    }
+    App app = appId == null ? null : s.find(App.class, appId);
+    if (app == null) {
+      throw ApiException.notFound("no app " + appId);
+    }
+    return app;
+  }
+
+  /**
    * The app a client names by {@code appId} and {@code appKey} (family B): 4004 for an unknown
    * app, 4001 for a wrong key, 4003 when frozen.
    */

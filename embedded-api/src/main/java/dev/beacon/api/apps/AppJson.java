@@ -25,6 +25,7 @@ final class AppJson {
         .put("desc", a.desc)
         .put("icon", a.icon)
         .put("status", a.status)
+        .put("timeZone", a.zone().getId())
         .put("createDate", Dates.format(a.createdAt))
         .put("updateDate", Dates.format(a.updatedAt));
   }

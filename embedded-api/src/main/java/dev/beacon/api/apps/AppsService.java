@@ -32,6 +32,7 @@ final class AppsService {
     a.platform = patch.platform();
     a.desc = patch.desc();
     a.icon = patch.icon();
+    a.timeZone = patch.timeZone();
     a.appKey = Ids.randomHex(8);
     a.secret = Ids.randomHex(32);
     a.status = App.ACTIVE;
@@ -54,6 +55,9 @@ final class AppsService {
     }
     if (patch.icon() != null) {
       a.icon = patch.icon();
+    }
+    if (patch.timeZone() != null) {
+      a.timeZone = patch.timeZone();
     }
     a.updatedAt = sc.now();
     return a;

@@ -77,7 +77,7 @@ public final class BeaconServer {
   }
 
   static Future<BeaconServer> start(Vertx vertx, Config config, List<Feature> features, boolean ownsVertx) {
-    Clock clock = Clock.systemUTC();
+    Clock clock = config.clock();
     List<Class<?>> entities = new ArrayList<>();
     features.forEach(f -> entities.addAll(f.entities()));
     // everything blocking (folders, database, migrations, resources) happens here, off the event loop

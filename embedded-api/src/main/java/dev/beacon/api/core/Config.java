@@ -14,6 +14,7 @@ public final class Config {
   public static final Duration DEFAULT_ERROR_RETENTION = Duration.ofDays(90);
   public static final double DEFAULT_ERROR_RATE = 50;
   public static final int DEFAULT_ERROR_BURST = 200;
+  public static final int DEFAULT_HEARTBEAT_QUEUE = 20_000;
 
   private String host = "127.0.0.1";
   private int port = DEFAULT_PORT;
@@ -34,6 +35,8 @@ public final class Config {
   private Duration errorRetentionSweep = Duration.ofHours(1);
   private double errorRate = DEFAULT_ERROR_RATE;
   private int errorBurst = DEFAULT_ERROR_BURST;
+  private int heartbeatQueue = DEFAULT_HEARTBEAT_QUEUE;
+  private java.time.Clock clock = java.time.Clock.systemUTC();
 
   public static Config defaults() {
     return new Config();
@@ -79,6 +82,10 @@ public final class Config {
   public double errorRate() { return errorRate; }
   /** How many error events an app key may send at once before the rate applies. */
   public int errorBurst() { return errorBurst; }
+  /** How many heartbeats may wait for their commit; one more is answered 429 with Retry-After. */
+  public int heartbeatQueue() { return heartbeatQueue; }
+  /** The server's clock (tests set it to build histories on chosen days). */
+  public java.time.Clock clock() { return clock; }
 
   public Config host(String v) { host = v; return this; }
   public Config port(int v) {
@@ -136,6 +143,14 @@ public final class Config {
     errorBurst = v;
     return this;
   }
+  public Config heartbeatQueue(int v) {
+    if (v < 1) {
+      throw new IllegalArgumentException("the heartbeat queue must hold at least 1, got " + v);
+    }
+    heartbeatQueue = v;
+    return this;
+  }
+  public Config clock(java.time.Clock v) { clock = java.util.Objects.requireNonNull(v, "clock"); return this; }
 
   /**
    * The JDBC URL: the one given, or an H2 file database in the data folder. H2 writes a commit to

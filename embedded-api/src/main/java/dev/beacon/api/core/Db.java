@@ -50,7 +50,10 @@ public final class Db implements AutoCloseable {
     hc.setPoolName("beacon-db");
     HikariDataSource ds = new HikariDataSource(hc);
     try {
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+      Flyway.configure().dataSource(ds).locations("classpath:db/migration")
+          // the one column type the two databases spell differently
+          .placeholders(java.util.Map.of("binary", config.isH2() ? "VARBINARY(1000000000)" : "BYTEA"))
+          .load().migrate();
 
       Configuration cfg = new Configuration();
       cfg.getProperties().put("hibernate.connection.datasource", ds);

@@ -4,17 +4,12 @@ import dev.beacon.api.apps.App;
 import dev.beacon.api.apps.AppAccess;
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Db;
-import io.vertx.core.Context;
+import dev.beacon.api.core.GroupCommit;
+import dev.beacon.api.core.GroupCommit.Outcome;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.BiConsumer;
 import org.hibernate.Session;
 
@@ -30,17 +25,16 @@ final class ErrorIngest {
   static final int MAX_BATCH = 256;
 
   /** How to find the event's app and fill in its fields; {@code appId} is null for family A. */
-  record Pending(String appId, String appKey, BiConsumer<App, ErrorEvent> fill, String fullStack, Instant at,
-      Context context, Promise<ErrorEvent> done) {}
+  record Pending(String appId, String appKey, BiConsumer<App, ErrorEvent> fill, String fullStack, Instant at) {}
 
-  private record Outcome(ErrorEvent event, RuntimeException failure) {}
-
-  private final Db db;
-  private final ConcurrentLinkedQueue<Pending> queue = new ConcurrentLinkedQueue<>();
-  private final AtomicBoolean storing = new AtomicBoolean();
+  private final GroupCommit<Pending, ErrorEvent> commits;
 
   ErrorIngest(Db db) {
-    this.db = db;
+    this.commits = new GroupCommit<>(db, MAX_BATCH, Integer.MAX_VALUE, "error events",
+        batch -> db.inTx(s -> {
+          Batch b = new Batch(s);
+          return batch.stream().map(b::store).toList();
+        }));
   }
 
   /**
@@ -48,56 +42,7 @@ final class ErrorIngest {
    * it was cut for storage, for the fingerprint; {@code null} uses the stored one.
    */
   Future<ErrorEvent> add(String appId, String appKey, BiConsumer<App, ErrorEvent> fill, String fullStack, Instant at) {
-    Promise<ErrorEvent> done = Promise.promise();
-    queue.add(new Pending(appId, appKey, fill, fullStack, at, Vertx.currentContext(), done));
-    drain();
-    return done.future();
-  }
-
-  /** Starts storing the queued events unless a batch is being stored (its end calls this again). */
-  private void drain() {
-    if (queue.isEmpty() || !storing.compareAndSet(false, true)) {
-      return;
-    }
-    List<Pending> batch = new ArrayList<>();
-    for (Pending p = queue.poll(); p != null; p = batch.size() < MAX_BATCH ? queue.poll() : null) {
-      batch.add(p);
-    }
-    db.blocking(() -> store(batch)).onComplete(ar -> {
-      storing.set(false);
-      for (int i = 0; i < batch.size(); i++) {
-        Pending p = batch.get(i);
-        Outcome o = ar.succeeded() ? ar.result().get(i) : new Outcome(null, new IllegalStateException(ar.cause()));
-        Runnable answer = o.failure() == null ? () -> p.done().complete(o.event()) : () -> p.done().fail(o.failure());
-        if (p.context() != null) {
-          p.context().runOnContext(v -> answer.run());
-        } else {
-          answer.run();
-        }
-      }
-      drain();
-    });
-  }
-
-  /** Stores a batch in one transaction, or its events one by one when that fails. Blocking. */
-  private List<Outcome> store(List<Pending> batch) {
-    try {
-      return db.inTx(s -> {
-        Batch b = new Batch(s);
-        return batch.stream().map(b::store).toList();
-      });
-    } catch (RuntimeException e) {
-      if (batch.size() == 1) {
-        return List.of(new Outcome(null, e));
-      }
-      return batch.stream().map(p -> {
-        try {
-          return db.inTx(s -> new Batch(s).store(p));
-        } catch (RuntimeException alone) {
-          return new Outcome(null, alone);
-        }
-      }).toList();
-    }
+    return commits.add(new Pending(appId, appKey, fill, fullStack, at));
   }
 
   /** One transaction's work, with the apps and issues it has already looked up. */
@@ -110,10 +55,10 @@ final class ErrorIngest {
       this.s = s;
     }
 
-    Outcome store(Pending p) {
+    Outcome<ErrorEvent> store(Pending p) {
       Object app = apps.computeIfAbsent(p.appId() + "\n" + p.appKey(), k -> findApp(p));
       if (app instanceof ApiException refused) {
-        return new Outcome(null, refused);
+        return Outcome.failed(refused);
       }
       App a = (App) app;
       ErrorEvent e = new ErrorEvent();
@@ -122,7 +67,7 @@ final class ErrorIngest {
       p.fill().accept(a, e);
       IssueGrouper.attach(s, a, e, Fingerprint.of(e, p.fullStack()), issues);
       s.persist(e);
-      return new Outcome(e, null);
+      return Outcome.ok(e);
     }
 
     /** The app, or the refusal (unknown key, frozen app) as the request's answer. */

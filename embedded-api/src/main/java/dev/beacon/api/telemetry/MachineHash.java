@@ -17,12 +17,18 @@ public final class MachineHash {
   private MachineHash() {}
 
   public static String of(String appSecret, String machineId) {
+    return hasher(appSecret).apply(machineId);
+  }
+
+  /** Hashes many ids under one secret with one keyed MAC (not thread-safe: one per thread). */
+  public static java.util.function.UnaryOperator<String> hasher(String appSecret) {
+    Mac mac;
     try {
-      Mac mac = Mac.getInstance(ALGORITHM);
+      mac = Mac.getInstance(ALGORITHM);
       mac.init(new SecretKeySpec(appSecret.getBytes(StandardCharsets.UTF_8), ALGORITHM));
-      return HexFormat.of().formatHex(mac.doFinal(machineId.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is not available in this JVM", e);
     }
+    return machineId -> HexFormat.of().formatHex(mac.doFinal(machineId.getBytes(StandardCharsets.UTF_8)));
   }
 }

@@ -58,7 +58,7 @@ class BackupApiTest {
       assertEquals(1, app.json().getInteger("totalCount"), app::toString);
       assertEquals(appId, app.json().getJsonArray("apps").getJsonObject(0).getString("appId"));
       try (var c = again.server().db().dataSource().getConnection();
-          var rs = c.createStatement().executeQuery("select count(*) from heartbeat")) {
+          var rs = c.createStatement().executeQuery("select count(*) from tel_machine")) {
         rs.next();
         assertEquals(1, rs.getInt(1), "the heartbeat before the backup is in it, the one after is not");
       }

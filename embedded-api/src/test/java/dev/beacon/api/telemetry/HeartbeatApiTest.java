@@ -39,7 +39,7 @@ class HeartbeatApiTest extends ServerTest {
   }
 
   static List<Map<String, Object>> heartbeats(String appId) throws Exception {
-    return TestApps.rows(server, "select * from heartbeat where app_id = ? order by id", appId);
+    return TestApps.machineDays(server, appId);
   }
 
   static String hmacHex(String key, String text) throws Exception {
@@ -84,14 +84,16 @@ class HeartbeatApiTest extends ServerTest {
     assertEquals(200, server.anonymous().post(PATH, beat(one.appKey(), "another-machine", "1.0.0")).status());
 
     assertEquals(0, TestApps.count(server,
-        "select count(*) from heartbeat where machine_hash like ? or app_version like ?", "%raw-machine%", "%raw-machine%"),
+        "select count(*) from tel_machine where machine_hash like ?", "%raw-machine%")
+        + TestApps.count(server, "select count(*) from tel_machine_day where app_version like ?", "%raw-machine%"),
         "the raw machine id must not be stored");
     List<Map<String, Object>> ofOne = heartbeats(one.appId());
     List<Map<String, Object>> ofTwo = heartbeats(two.appId());
+    assertEquals(2, ofOne.size(), "same machine, same app, same day: one machine-day");
     String hashOne = (String) ofOne.get(0).get("MACHINE_HASH");
     assertTrue(hashOne.matches("[0-9a-f]{64}"), hashOne);
-    assertEquals(hashOne, ofOne.get(1).get("MACHINE_HASH"), "same machine, same app: same hash");
-    assertNotEquals(hashOne, ofOne.get(2).get("MACHINE_HASH"), "another machine hashes differently");
+    assertEquals("1.0.1", ofOne.get(0).get("APP_VERSION"), "the machine-day keeps the version of its last heartbeat");
+    assertNotEquals(hashOne, ofOne.get(1).get("MACHINE_HASH"), "another machine hashes differently");
     assertNotEquals(hashOne, ofTwo.get(0).get("MACHINE_HASH"), "the same machine hashes differently in another app");
     assertEquals(hmacHex(TestApps.secret(server, one.appId()), machine), hashOne, "HMAC-SHA256 under the app's secret");
   }
@@ -121,10 +123,10 @@ class HeartbeatApiTest extends ServerTest {
     assertFamilyAError(server.anonymous().post(PATH, arrayVersion), 400, "version must be a string");
     assertFamilyAError(server.anonymous().post(PATH, beat(app.appKey(), "m".repeat(256), "1.0.0")), 400, "machine_id is longer than 255");
     assertFamilyAError(server.anonymous().post(PATH, beat(app.appKey(), "m", "1".repeat(129))), 400, "version is longer than 128");
-    long before = TestApps.count(server, "select count(*) from heartbeat where app_id = ?", app.appId());
+    long before = TestApps.count(server, "select count(*) from tel_machine where app_id = ?", app.appId());
     assertEquals(200, server.anonymous().post(PATH, beat(app.appKey(), "m".repeat(255), "1".repeat(128))).status(),
         "the longest allowed values are taken");
-    assertEquals(before + 1, TestApps.count(server, "select count(*) from heartbeat where app_id = ?", app.appId()));
+    assertEquals(before + 1, TestApps.count(server, "select count(*) from tel_machine where app_id = ?", app.appId()));
   }
 
   @Test

@@ -101,7 +101,7 @@ class PythonClientTest {
       assertEquals(false, data.getBoolean("force_update"));
       assertTrue(run.output().contains("POST /error/report -> 200 {\"code\":200,\"message\":\"错误上报成功\""), run.output());
 
-      List<Map<String, Object>> beats = TestApps.rows(server, "select * from heartbeat where app_id = ?", app.appId());
+      List<Map<String, Object>> beats = TestApps.machineDays(server, app.appId());
       assertEquals(1, beats.size(), run.output());
       assertEquals("3.2.1", beats.get(0).get("APP_VERSION"));
       List<Map<String, Object>> errors = TestApps.rows(server, "select * from error_event where app_id = ?", app.appId());

@@ -32,6 +32,17 @@ public final class TestApps {
     return new Created(app.getString("appId"), app.getString("appKey"));
   }
 
+  /**
+   * The stored machine-days of an app (one row per machine and day, with the version and time of
+   * its last heartbeat that day), oldest machine first, under the column names of the old
+   * one-row-per-heartbeat table: MACHINE_HASH, APP_VERSION, RECEIVED_AT, HB_DAY.
+   */
+  public static List<Map<String, Object>> machineDays(TestServer server, String appId) throws SQLException {
+    return rows(server, "select m.machine_hash, d.app_version, d.last_at as received_at, d.usage_day as hb_day "
+        + "from tel_machine_day d join tel_machine m on m.app_id = d.app_id and m.ordinal = d.ordinal "
+        + "where d.app_id = ? order by m.ordinal, d.usage_day", appId);
+  }
+
   /** Freezes an app through the admin endpoint. */
   public static void freeze(TestServer server, String appId) {
     Resp r = server.admin().post("/v1/admin/app/" + appId + "/action", new JsonObject().putNull("freeze"));

@@ -1,0 +1,108 @@
+package dev.beacon.api.telemetry;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.beacon.api.telemetry.UsageStore.DayKey;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The machines active on an app's day as a RoaringBitmap of their ordinals, decoded once and kept
+ * in a cache bounded by size. A day is read from its stored bitmap ({@code tel_day.machines}, once
+ * closed) together with its open rows ({@code tel_machine_day}); the ingest adds what each batch
+ * commits to the days already cached, so a cached day is never stale. Cached bitmaps are never
+ * changed in place (copy on write), so readers need no lock.
+ */
+final class DayBitmaps {
+  private final Cache<DayKey, RoaringBitmap> cache;
+
+  DayBitmaps(long maxBytes) {
+    this.cache = Caffeine.newBuilder()
+        .maximumWeight(maxBytes)
+        .weigher((DayKey k, RoaringBitmap b) -> (int) Math.min(Integer.MAX_VALUE, 64 + b.getLongSizeInBytes()))
+        .build();
+  }
+
+  /** The day's machines, from the cache or the database (on the caller's connection). */
+  RoaringBitmap get(Connection c, DayKey key) {
+    return cache.get(key, k -> {
+      try {
+        return load(c, k);
+      } catch (SQLException e) {
+        throw new IllegalStateException("cannot read the machines of " + k, e);
+      }
+    });
+  }
+
+  /** Adds committed ordinals to a cached day (nothing to do for a day not cached: it loads them). */
+  void added(DayKey key, List<Integer> ordinals) {
+    cache.asMap().computeIfPresent(key, (k, old) -> {
+      RoaringBitmap copy = old.clone();
+      ordinals.forEach(copy::add);
+      return copy;
+    });
+  }
+
+  /** Forgets every cached day (tests, and after a bulk change). */
+  void clear() {
+    cache.invalidateAll();
+  }
+
+  static RoaringBitmap load(Connection c, DayKey key) throws SQLException {
+    RoaringBitmap b = new RoaringBitmap();
+    try (PreparedStatement st = c.prepareStatement("SELECT machines FROM tel_day WHERE app_id = ? AND usage_day = ?")) {
+      st.setString(1, key.appId());
+      st.setObject(2, key.day());
+      try (ResultSet rs = st.executeQuery()) {
+        if (rs.next()) {
+          byte[] stored = rs.getBytes(1);
+          if (stored != null) {
+            b = decode(stored);
+          }
+        }
+      }
+    }
+    try (PreparedStatement st = c.prepareStatement("SELECT ordinal FROM tel_machine_day WHERE app_id = ? AND usage_day = ?")) {
+      st.setString(1, key.appId());
+      st.setObject(2, key.day());
+      st.setFetchSize(10_000);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          b.add(rs.getInt(1));
+        }
+      }
+    }
+    b.runOptimize();
+    return b;
+  }
+
+  static byte[] encode(RoaringBitmap b) {
+    b.runOptimize();
+    ByteArrayOutputStream out = new ByteArrayOutputStream(b.serializedSizeInBytes());
+    try (DataOutputStream data = new DataOutputStream(out)) {
+      b.serialize(data);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out.toByteArray();
+  }
+
+  static RoaringBitmap decode(byte[] bytes) {
+    RoaringBitmap b = new RoaringBitmap();
+    try {
+      b.deserialize(ByteBuffer.wrap(bytes));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return b;
+  }
+}

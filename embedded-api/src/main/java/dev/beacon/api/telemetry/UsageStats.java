@@ -1,0 +1,140 @@
+package dev.beacon.api.telemetry;
+
+import dev.beacon.api.telemetry.UsageStore.DayKey;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * The numbers of the stats API, exact, read on the caller's connection (blocking). DAU is the size
+ * of a day's bitmap, WAU and MAU the sizes of the unions over 7 and 30 days ({@link SlidingUnion}),
+ * new machines a counter kept at ingest.
+ */
+final class UsageStats {
+  static final int WEEK = 7;
+  static final int MONTH = 30;
+  static final int ONLINE_MINUTES = 15;
+
+  /** One day of the active series. */
+  record Active(LocalDate date, long dau, long wau, long mau, long newMachines) {}
+
+  /** Machines per version on one day. */
+  record VersionCount(String version, long machines) {}
+
+  /** Today's figures for the summary. */
+  record Summary(long onlineNow, long dau, long wau, long mau, double stickiness, long totalMachines, Instant lastHeartbeat) {}
+
+  private final DayBitmaps bitmaps;
+
+  UsageStats(DayBitmaps bitmaps) {
+    this.bitmaps = bitmaps;
+  }
+
+  /** One row per day of {@code from..to}, days without traffic as zeros. */
+  List<Active> active(Connection c, String appId, LocalDate from, LocalDate to) throws SQLException {
+    LocalDate first = from.minusDays(MONTH - 1L);
+    Map<LocalDate, Long> newMachines = new HashMap<>();
+    try (PreparedStatement st = c.prepareStatement(
+        "SELECT usage_day, new_machines FROM tel_day WHERE app_id = ? AND usage_day BETWEEN ? AND ?")) {
+      st.setString(1, appId);
+      st.setObject(2, first);
+      st.setObject(3, to);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          newMachines.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
+        }
+      }
+    }
+    // a day with no tel_day row had no heartbeat: its bitmap is empty without asking
+    List<RoaringBitmap> days = new ArrayList<>();
+    RoaringBitmap none = new RoaringBitmap();
+    for (LocalDate d = first; !d.isAfter(to); d = d.plusDays(1)) {
+      days.add(newMachines.containsKey(d) ? bitmaps.get(c, new DayKey(appId, d)) : none);
+    }
+    int offset = MONTH - 1;
+    long[] wau = SlidingUnion.cardinalities(days, WEEK, offset);
+    long[] mau = SlidingUnion.cardinalities(days, MONTH, offset);
+    List<Active> out = new ArrayList<>();
+    for (int i = offset; i < days.size(); i++) {
+      LocalDate d = first.plusDays(i);
+      out.add(new Active(d, days.get(i).getLongCardinality(), wau[i], mau[i], newMachines.getOrDefault(d, 0L)));
+    }
+    return out;
+  }
+
+  /** Per day of {@code from..to}: machines per version of their last heartbeat that day, most first. */
+  Map<LocalDate, List<VersionCount>> versions(Connection c, String appId, LocalDate from, LocalDate to) throws SQLException {
+    Map<LocalDate, Map<String, Long>> counts = new TreeMap<>();
+    for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+      counts.put(d, new HashMap<>());
+    }
+    String closed = "SELECT usage_day, app_version, machines FROM tel_version_day WHERE app_id = ? AND usage_day BETWEEN ? AND ?";
+    String open = "SELECT usage_day, app_version, COUNT(*) FROM tel_machine_day WHERE app_id = ? AND usage_day BETWEEN ? AND ? "
+        + "GROUP BY usage_day, app_version";
+    for (String sql : List.of(closed, open)) {
+      try (PreparedStatement st = c.prepareStatement(sql)) {
+        st.setString(1, appId);
+        st.setObject(2, from);
+        st.setObject(3, to);
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            counts.get(rs.getObject(1, LocalDate.class)).merge(rs.getString(2), rs.getLong(3), Long::sum);
+          }
+        }
+      }
+    }
+    Map<LocalDate, List<VersionCount>> out = new TreeMap<>();
+    counts.forEach((day, byVersion) -> out.put(day, byVersion.entrySet().stream()
+        .map(e -> new VersionCount(e.getKey(), e.getValue()))
+        .sorted(Comparator.comparingLong(VersionCount::machines).reversed().thenComparing(VersionCount::version))
+        .toList()));
+    return out;
+  }
+
+  /** Today's figures ({@code today} in the app's zone, {@code now} for "online now"). */
+  Summary summary(Connection c, String appId, LocalDate today, Instant now) throws SQLException {
+    Active a = active(c, appId, today, today).get(0);
+    long online;
+    try (PreparedStatement st = c.prepareStatement(
+        "SELECT COUNT(DISTINCT ordinal) FROM tel_machine_day WHERE app_id = ? AND last_at >= ?")) {
+      st.setString(1, appId);
+      st.setObject(2, UsageStore.utc(now.minusSeconds(ONLINE_MINUTES * 60L)));
+      online = single(st);
+    }
+    long total;
+    try (PreparedStatement st = c.prepareStatement("SELECT COALESCE(MAX(ordinal) + 1, 0) FROM tel_machine WHERE app_id = ?")) {
+      st.setString(1, appId);
+      total = single(st);
+    }
+    Instant last = null;
+    try (PreparedStatement st = c.prepareStatement("SELECT MAX(last_at) FROM tel_day WHERE app_id = ?")) {
+      st.setString(1, appId);
+      try (ResultSet rs = st.executeQuery()) {
+        if (rs.next()) {
+          OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
+          last = t == null ? null : t.toInstant();
+        }
+      }
+    }
+    double stickiness = a.mau() == 0 ? 0 : Math.round(10_000.0 * a.dau() / a.mau()) / 10_000.0;
+    return new Summary(online, a.dau(), a.wau(), a.mau(), stickiness, total, last);
+  }
+
+  private static long single(PreparedStatement st) throws SQLException {
+    try (ResultSet rs = st.executeQuery()) {
+      rs.next();
+      return rs.getLong(1);
+    }
+  }
+}

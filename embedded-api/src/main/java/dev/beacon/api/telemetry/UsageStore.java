@@ -1,0 +1,281 @@
+package dev.beacon.api.telemetry;
+
+import dev.beacon.api.apps.App;
+import dev.beacon.api.core.ApiException;
+import dev.beacon.api.core.GroupCommit.Outcome;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.UnaryOperator;
+
+/**
+ * Writes heartbeats, many in one transaction (blocking, plain JDBC): each machine gets a small
+ * dense ordinal per app the first time it is seen ({@code tel_machine}, with its first day), each
+ * machine and day one row ({@code tel_machine_day}: the version and time of its last heartbeat
+ * that day) and each app and day its count of new machines and last heartbeat ({@code tel_day}).
+ * Days are calendar days in the app's zone at the moment the heartbeat is received.
+ *
+ * <p>One writer at a time (the group commit) is assumed for new ordinals; a concurrent writer on
+ * the same database would hit the unique constraints and be retried one by one.
+ */
+final class UsageStore {
+  /** One heartbeat as received. */
+  record Beat(String appKey, String machineId, String version, Instant at) {}
+
+  /** An app's day. */
+  record DayKey(String appId, LocalDate day) {}
+
+  /** What a batch did: one outcome per beat, and the ordinals it marked active per app and day. */
+  record Written(List<Outcome<Boolean>> outcomes, Map<DayKey, List<Integer>> active) {}
+
+  private record AppRow(String appId, String secret, boolean frozen, ZoneId zone) {}
+
+  private record MachineDay(DayKey key, int ordinal) {}
+
+  private static final int CHUNK = 500;
+
+  private UsageStore() {}
+
+  /** Stores the beats in the caller's transaction. */
+  static Written store(Connection c, List<Beat> beats) throws SQLException {
+    Map<String, AppRow> apps = apps(c, beats.stream().map(b -> b.appKey().trim()).distinct().toList());
+    List<Outcome<Boolean>> outcomes = new ArrayList<>(beats.size());
+    // per app: hash of each beat (null when refused)
+    Map<String, UnaryOperator<String>> hashers = new HashMap<>();
+    String[] hashes = new String[beats.size()];
+    LocalDate[] days = new LocalDate[beats.size()];
+    Map<String, Map<String, LocalDate>> firstDayByHash = new LinkedHashMap<>();
+    for (int i = 0; i < beats.size(); i++) {
+      Beat b = beats.get(i);
+      AppRow app = apps.get(b.appKey().trim());
+      if (app == null) {
+        outcomes.add(Outcome.failed(ApiException.authFailed("unknown app_key")));
+        continue;
+      }
+      if (app.frozen()) {
+        outcomes.add(Outcome.failed(ApiException.forbidden("the app is frozen")));
+        continue;
+      }
+      outcomes.add(Outcome.ok(true));
+      hashes[i] = hashers.computeIfAbsent(app.appId(), k -> MachineHash.hasher(app.secret())).apply(b.machineId());
+      days[i] = LocalDate.ofInstant(b.at(), app.zone());
+      firstDayByHash.computeIfAbsent(app.appId(), k -> new HashMap<>()).merge(hashes[i], days[i], (x, y) -> x.isBefore(y) ? x : y);
+    }
+
+    Map<DayKey, Integer> newMachines = new HashMap<>();
+    Map<String, Map<String, Integer>> ordinals = new HashMap<>();
+    Map<String, java.util.Set<String>> fresh = new HashMap<>();
+    for (var e : firstDayByHash.entrySet()) {
+      String appId = e.getKey();
+      Map<String, Integer> known = knownOrdinals(c, appId, new ArrayList<>(e.getValue().keySet()));
+      List<String> unknown = e.getValue().keySet().stream().filter(h -> !known.containsKey(h)).toList();
+      if (!unknown.isEmpty()) {
+        addMachines(c, appId, unknown, e.getValue(), known, newMachines);
+      }
+      ordinals.put(appId, known);
+      fresh.put(appId, new java.util.HashSet<>(unknown));
+    }
+
+    // the last beat of each machine and day in this batch
+    Map<MachineDay, Beat> last = new LinkedHashMap<>();
+    Map<DayKey, Instant> lastAt = new HashMap<>();
+    Map<MachineDay, Boolean> isFresh = new HashMap<>();
+    for (int i = 0; i < beats.size(); i++) {
+      if (hashes[i] == null) {
+        continue;
+      }
+      Beat b = beats.get(i);
+      String appId = apps.get(b.appKey().trim()).appId();
+      DayKey key = new DayKey(appId, days[i]);
+      MachineDay md = new MachineDay(key, ordinals.get(appId).get(hashes[i]));
+      last.merge(md, b, (x, y) -> y.at().isBefore(x.at()) ? x : y);
+      lastAt.merge(key, b.at(), (x, y) -> y.isAfter(x) ? y : x);
+      isFresh.putIfAbsent(md, fresh.get(appId).contains(hashes[i]));
+    }
+    writeMachineDays(c, last, isFresh);
+    writeDays(c, lastAt, newMachines);
+
+    Map<DayKey, List<Integer>> active = new HashMap<>();
+    last.keySet().forEach(md -> active.computeIfAbsent(md.key(), k -> new ArrayList<>()).add(md.ordinal()));
+    return new Written(outcomes, active);
+  }
+
+  private static Map<String, AppRow> apps(Connection c, List<String> keys) throws SQLException {
+    Map<String, AppRow> out = new HashMap<>();
+    for (List<String> chunk : chunks(keys)) {
+      try (PreparedStatement st = c.prepareStatement(
+          "SELECT app_id, app_key, secret, status, time_zone FROM app WHERE app_key IN (" + marks(chunk.size()) + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          st.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getString(2), new AppRow(rs.getString(1), rs.getString(3), rs.getInt(4) == App.FROZEN,
+                App.zoneOf(rs.getString(5))));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Map<String, Integer> knownOrdinals(Connection c, String appId, List<String> hashes) throws SQLException {
+    Map<String, Integer> out = new HashMap<>();
+    for (List<String> chunk : chunks(hashes)) {
+      try (PreparedStatement st = c.prepareStatement(
+          "SELECT machine_hash, ordinal FROM tel_machine WHERE app_id = ? AND machine_hash IN (" + marks(chunk.size()) + ")")) {
+        st.setString(1, appId);
+        for (int i = 0; i < chunk.size(); i++) {
+          st.setString(i + 2, chunk.get(i));
+        }
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.put(rs.getString(1), rs.getInt(2));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Gives the new machines the next ordinals and counts them as new on their first day. */
+  private static void addMachines(Connection c, String appId, List<String> unknown, Map<String, LocalDate> firstDays,
+      Map<String, Integer> ordinals, Map<DayKey, Integer> newMachines) throws SQLException {
+    int next;
+    try (PreparedStatement st = c.prepareStatement("SELECT MAX(ordinal) FROM tel_machine WHERE app_id = ?")) {
+      st.setString(1, appId);
+      try (ResultSet rs = st.executeQuery()) {
+        rs.next();
+        int max = rs.getInt(1);
+        next = rs.wasNull() ? 0 : max + 1;
+      }
+    }
+    try (PreparedStatement st = c.prepareStatement(
+        "INSERT INTO tel_machine (app_id, ordinal, machine_hash, first_day) VALUES (?, ?, ?, ?)")) {
+      for (String hash : unknown) {
+        LocalDate first = firstDays.get(hash);
+        st.setString(1, appId);
+        st.setInt(2, next);
+        st.setString(3, hash);
+        st.setObject(4, first);
+        st.addBatch();
+        ordinals.put(hash, next++);
+        newMachines.merge(new DayKey(appId, first), 1, Integer::sum);
+      }
+      st.executeBatch();
+    }
+  }
+
+  /** Updates the rows of machines already seen that day (when newer), inserts the others. */
+  private static void writeMachineDays(Connection c, Map<MachineDay, Beat> last, Map<MachineDay, Boolean> isFresh)
+      throws SQLException {
+    List<MachineDay> toInsert = new ArrayList<>();
+    List<MachineDay> toUpdate = new ArrayList<>();
+    last.keySet().forEach(md -> (isFresh.get(md) ? toInsert : toUpdate).add(md));
+    if (!toUpdate.isEmpty()) {
+      try (PreparedStatement st = c.prepareStatement("UPDATE tel_machine_day SET "
+          + "app_version = CASE WHEN last_at <= ? THEN ? ELSE app_version END, "
+          + "last_at = CASE WHEN last_at <= ? THEN ? ELSE last_at END "
+          + "WHERE app_id = ? AND usage_day = ? AND ordinal = ?")) {
+        for (MachineDay md : toUpdate) {
+          Beat b = last.get(md);
+          OffsetDateTime at = utc(b.at());
+          st.setObject(1, at);
+          st.setString(2, b.version());
+          st.setObject(3, at);
+          st.setObject(4, at);
+          st.setString(5, md.key().appId());
+          st.setObject(6, md.key().day());
+          st.setInt(7, md.ordinal());
+          st.addBatch();
+        }
+        int[] counts = st.executeBatch();
+        for (int i = 0; i < counts.length; i++) {
+          if (counts[i] == 0) {
+            toInsert.add(toUpdate.get(i));
+          }
+        }
+      }
+    }
+    if (!toInsert.isEmpty()) {
+      try (PreparedStatement st = c.prepareStatement(
+          "INSERT INTO tel_machine_day (app_id, usage_day, ordinal, app_version, last_at) VALUES (?, ?, ?, ?, ?)")) {
+        for (MachineDay md : toInsert) {
+          Beat b = last.get(md);
+          st.setString(1, md.key().appId());
+          st.setObject(2, md.key().day());
+          st.setInt(3, md.ordinal());
+          st.setString(4, b.version());
+          st.setObject(5, utc(b.at()));
+          st.addBatch();
+        }
+        st.executeBatch();
+      }
+    }
+  }
+
+  /** Adds the new machines to each day's count and moves its last heartbeat forward. */
+  private static void writeDays(Connection c, Map<DayKey, Instant> lastAt, Map<DayKey, Integer> newMachines)
+      throws SQLException {
+    List<DayKey> keys = new ArrayList<>(lastAt.keySet());
+    List<DayKey> missing = new ArrayList<>();
+    try (PreparedStatement st = c.prepareStatement("UPDATE tel_day SET new_machines = new_machines + ?, "
+        + "last_at = CASE WHEN last_at IS NULL OR last_at < ? THEN ? ELSE last_at END WHERE app_id = ? AND usage_day = ?")) {
+      for (DayKey k : keys) {
+        OffsetDateTime at = utc(lastAt.get(k));
+        st.setInt(1, newMachines.getOrDefault(k, 0));
+        st.setObject(2, at);
+        st.setObject(3, at);
+        st.setString(4, k.appId());
+        st.setObject(5, k.day());
+        st.addBatch();
+      }
+      int[] counts = st.executeBatch();
+      for (int i = 0; i < counts.length; i++) {
+        if (counts[i] == 0) {
+          missing.add(keys.get(i));
+        }
+      }
+    }
+    if (missing.isEmpty()) {
+      return;
+    }
+    try (PreparedStatement st = c.prepareStatement("INSERT INTO tel_day (app_id, usage_day, new_machines, last_at) VALUES (?, ?, ?, ?)")) {
+      for (DayKey k : missing) {
+        st.setString(1, k.appId());
+        st.setObject(2, k.day());
+        st.setInt(3, newMachines.getOrDefault(k, 0));
+        st.setObject(4, utc(lastAt.get(k)));
+        st.addBatch();
+      }
+      st.executeBatch();
+    }
+  }
+
+  static OffsetDateTime utc(Instant at) {
+    return at.atOffset(ZoneOffset.UTC);
+  }
+
+  static <T> List<List<T>> chunks(List<T> all) {
+    List<List<T>> out = new ArrayList<>();
+    for (int i = 0; i < all.size(); i += CHUNK) {
+      out.add(all.subList(i, Math.min(all.size(), i + CHUNK)));
+    }
+    return out;
+  }
+
+  static String marks(int n) {
+    return String.join(", ", java.util.Collections.nCopies(n, "?"));
+  }
+}
