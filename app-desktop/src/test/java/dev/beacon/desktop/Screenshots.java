@@ -53,7 +53,8 @@ class Screenshots {
         stage.setHeight(HEIGHT);
       });
       Fx.waitUntil(90, () -> app.context().client() != null);
-      seed(app.context().client());
+      JsonObject shown = seed(app.context().client());
+      Fx.run(() -> app.context().setCurrentApp(dev.beacon.desktop.ui.AppRef.of(shown)));
       Fx.run(() -> app.window().select("server")); // away from the first screen, so that each one loads the seeded data when shown
       List<String> ids = new ArrayList<>();
       String only = System.getProperty("beacon.screenshots.screens", "");
@@ -79,11 +80,11 @@ class Screenshots {
   }
 
   /** An app with two versions (one released), a module, heartbeats from a few machines and a few errors. */
-  static void seed(BeaconClient c) throws Exception {
+  static JsonObject seed(BeaconClient c) throws Exception {
     String apps = "v1/user/" + c.openId() + "/app";
     c.post(apps, new JsonObject().put("name", "Acme Sync").put("platform", 1));
     JsonObject app = c.post(apps, new JsonObject().put("name", "Acme Notes").put("platform", 3)
-        .put("desc", "The note-taking app")).getJsonObject("app"); // the newest: the one the screens pick first
+        .put("desc", "The note-taking app")).getJsonObject("app");
     String versions = apps + "/" + app.getString("appId") + "/version";
     String[][] vs = {{"1.4.0", "140"}, {"1.5.0", "150"}, {"1.6.0-beta", "160"}};
     for (String[] v : vs) {
@@ -108,6 +109,7 @@ class Screenshots {
           .put("error_stack", e < 3 ? "at Acme.Notes.Editor.Save()\nat Acme.Notes.MainWindow.OnClose()" : "at Acme.Notes.Store.Write()")
           .put("os_info", "Windows 11 Pro"));
     }
+    return app;
   }
 
   /** A JavaFX image as an AWT one, for ImageIO (no javafx-swing needed). */

@@ -49,8 +49,8 @@ public final class OverviewModel {
       summary.set(Stats.Summary.EMPTY);
       return;
     }
-    LocalDate to = LocalDate.now();
-    Map<String, Object> range = Map.of("from", to.minusDays(days.get() - 1L).toString(), "to", to.toString());
+    // "to" is left to the server: the app's today, in the app's time zone
+    Map<String, Object> range = Map.of("from", LocalDate.now().minusDays(days.get() - 1L).toString());
     String base = "v1/user/" + c.openId() + "/app/" + app.appId() + "/stats/";
     Background.run(ctx, () -> {
       try {

@@ -134,7 +134,7 @@ public final class OverviewScreen implements Screen {
         XYChart.Series<String, Number> s = new XYChart.Series<>();
         s.setName(v.isEmpty() ? "(unknown)" : v);
         for (Stats.VersionDay d : days) {
-          s.getData().add(new XYChart.Data<>(d.date(), d.machines().getOrDefault(v, 0L)));
+          s.getData().add(new XYChart.Data<>(day(d.date()), d.machines().getOrDefault(v, 0L)));
         }
         all.add(s);
       }
@@ -159,9 +159,14 @@ public final class OverviewScreen implements Screen {
     XYChart.Series<String, Number> s = new XYChart.Series<>();
     s.setName(name);
     for (Stats.Active d : days) {
-      s.getData().add(new XYChart.Data<>(d.date(), value.apply(d)));
+      s.getData().add(new XYChart.Data<>(day(d.date()), value.apply(d)));
     }
     return s;
+  }
+
+  /** "11-23" for "2026-11-23": short enough to stay horizontal on the axis. */
+  static String day(String date) {
+    return date != null && date.matches("\\d{4}-\\d\\d-\\d\\d") ? date.substring(5) : date;
   }
 
   private Node tile(String id, String title, Function<Stats.Summary, String> value) {

@@ -4,27 +4,21 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.desktop.Fx;
-import dev.beacon.desktop.client.ApiError;
 import dev.beacon.desktop.client.BeaconClient;
 import dev.beacon.desktop.support.LiveServer;
 import dev.beacon.desktop.support.ScreenStage;
 import dev.beacon.desktop.ui.ConsoleContext;
 import io.vertx.core.json.JsonObject;
-import java.util.Map;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-/**
- * The Overview against a real server: a heartbeat moves the DAU tile and chart. Needs the stats
- * routes of the analytics work; on a server without them it is skipped (and says why).
- */
+/** The Overview against a real server: a heartbeat moves the DAU tile and chart. */
 class OverviewScreenTest {
   static LiveServer server;
   final FxRobot robot = new FxRobot();
@@ -53,13 +47,6 @@ class OverviewScreenTest {
     BeaconClient admin = ctx.client();
     JsonObject app = admin.post("v1/user/" + admin.openId() + "/app", new JsonObject().put("name", "Pulse").put("platform", 3))
         .getJsonObject("app");
-    String stats = "v1/user/" + admin.openId() + "/app/" + app.getString("appId") + "/stats/summary";
-    try {
-      admin.get(stats, Map.of());
-    } catch (ApiError e) {
-      Assumptions.assumeTrue(e.code() != 4004, "this server has no stats routes yet: " + e.msg());
-    }
-
     OverviewScreen screen = new OverviewScreen(ctx);
     ScreenStage.show(screen);
     Fx.waitUntil(20, () -> ctx.currentAppProperty().get() != null && screen.model().loads() > 0 && !screen.model().busyProperty().get());
