@@ -19,7 +19,8 @@ import javafx.stage.Window;
 /**
  * A dialog around a form whose OK runs a server call in the background and stays open, with the
  * server's message in place, until the call succeeds. Enter is OK, Escape cancels. The OK button
- * has the id {@code dialogOk}, Cancel {@code dialogCancel}.
+ * has the id {@code dialogOk}, Cancel {@code dialogCancel}; a confirmation's buttons are
+ * {@code confirmYes} and {@code confirmNo}.
  */
 public final class FormDialog {
   private FormDialog() {}
@@ -79,6 +80,7 @@ public final class FormDialog {
     yesButton.setId("confirmYes");
     yesButton.setDefaultButton(false); // Enter does not delete: the safe answer is the default
     Button cancel = (Button) a.getDialogPane().lookupButton(ButtonType.CANCEL);
+    cancel.setId("confirmNo");
     cancel.setDefaultButton(true);
     a.resultProperty().addListener((o, was, now) -> {
       if (now != null && now.getButtonData() == ButtonBar.ButtonData.OK_DONE) {

@@ -76,6 +76,15 @@ class AppsScreenTest {
     assertTrue(curl.contains("KEY=" + app.getString("appKey")), curl);
     assertTrue(curl.contains("BEACON=" + server.url().toString().replaceAll("/$", "")), curl);
 
+    // edit: the new name reaches the server and the table
+    robot.clickOn("#editApp");
+    Fx.run(() -> robot.lookup("#appName").queryAs(javafx.scene.control.TextField.class).clear());
+    robot.clickOn("#appName").write("Calendar Pro");
+    robot.clickOn("#dialogOk");
+    Fx.waitUntil(20, () -> robot.lookup("#appTitle").queryAs(Label.class).getText().equals("Calendar Pro"));
+    assertEquals("Calendar Pro", admin.get("v1/user/" + admin.openId() + "/app/" + app.getString("appId"), Map.of())
+        .getJsonObject("app").getString("name"));
+
     // freeze (the admin's): the server agrees
     robot.clickOn("#freezeApp");
     Fx.waitUntil(20, () -> robot.lookup("#appTitle").queryAs(Label.class).getText().contains("frozen"));
@@ -84,7 +93,10 @@ class AppsScreenTest {
     robot.clickOn("#freezeApp");
     Fx.waitUntil(20, () -> !robot.lookup("#appTitle").queryAs(Label.class).getText().contains("frozen"));
 
-    // delete asks first; cancelling keeps the app
+    // delete asks first: cancelling keeps the app, confirming deletes it
+    robot.clickOn("#deleteApp");
+    robot.clickOn("#confirmNo");
+    assertEquals(1, rows());
     robot.clickOn("#deleteApp");
     robot.clickOn("#confirmYes");
     Fx.waitUntil(20, () -> robot.lookup("#appsTable").queryAs(TableView.class).getItems().isEmpty());
