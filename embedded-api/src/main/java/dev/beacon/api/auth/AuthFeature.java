@@ -55,7 +55,7 @@ public final class AuthFeature implements Feature {
     Body b = Body.of(ctx);
     String account = b.requiredString("account", 255).trim();
     String password = b.requiredString("password", AuthService.MAX_PASSWORD);
-    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+    String address = dev.beacon.api.core.ClientLimits.clientAddress(ctx, sc.config().trustProxy());
     Http.reply(ctx, auth.login(account, password, address).map(l -> Http.ok()
         .put("openId", l.openId())
         .put("token", l.token())

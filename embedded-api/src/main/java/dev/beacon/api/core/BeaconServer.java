@@ -104,9 +104,10 @@ public final class BeaconServer {
           .setHost(config.host())
           .setPort(config.port())
           .setCompressionSupported(true)
-          .setIdleTimeout(120)
-          .setIdleTimeoutUnit(TimeUnit.SECONDS);
-      return vertx.createHttpServer(options).requestHandler(root).listen()
+          .setIdleTimeout((int) Math.max(1, config.idleTimeout().toMillis()))
+          .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+      ConnectionGuard guard = new ConnectionGuard(vertx, config);
+      return guard.install(vertx.createHttpServer(options), root).listen()
           .map(http -> new BeaconServer(vertx, ownsVertx, config, db, http, startedAt, requests, root, features, sc))
           .recover(err -> {
             features.forEach(f -> f.stop(sc));
@@ -137,6 +138,7 @@ public final class BeaconServer {
         json.handle(ctx);
       }
     });
+    new ClientLimits(sc.config()).mount(root);
     root.get("/health").handler(ctx -> Http.send(ctx, Http.ok()
         .put("status", "up")
         .put("version", Version.get())
