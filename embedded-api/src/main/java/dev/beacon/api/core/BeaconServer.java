@@ -129,6 +129,7 @@ public final class BeaconServer {
       requests.incrementAndGet();
       ctx.next();
     });
+    root.route().handler(NulBytes::rejectInUri);
     BodyHandler json = BodyHandler.create(false).setBodyLimit(sc.config().jsonBodyLimit());
     root.route().handler(ctx -> {
       if (features.stream().anyMatch(f -> f.streamsBody(ctx))) {
