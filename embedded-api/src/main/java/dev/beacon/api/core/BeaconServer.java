@@ -104,6 +104,9 @@ public final class BeaconServer {
           .setHost(config.host())
           .setPort(config.port())
           .setCompressionSupported(true)
+          // HTTP/1.1 only: the clear-text HTTP/2 detection would hold a connection back from the
+          // connection handler (and its head deadline) until the whole first request head is in
+          .setHttp2ClearTextEnabled(false)
           .setIdleTimeout((int) Math.max(1, config.idleTimeout().toMillis()))
           .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
       ConnectionGuard guard = new ConnectionGuard(vertx, config);
