@@ -192,13 +192,7 @@ public final class Main {
         }
         c.errorRetention(Duration.ofDays(days));
       }
-      case "--error-rate" -> {
-        try {
-          c.errorRate(Double.parseDouble(value));
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("--error-rate needs a number, got '" + value + "'");
-        }
-      }
+      case "--error-rate" -> c.errorRate(decimal(option, value));
       case "--error-burst" -> c.errorBurst(whole(option, value));
       case "--client-rate-per-ip" -> c.clientRatePerIp(decimal(option, value));
       case "--client-burst-per-ip" -> c.clientBurstPerIp(whole(option, value));

@@ -110,7 +110,7 @@ public final class BeaconServer {
           .setIdleTimeout((int) Math.max(1, config.idleTimeout().toMillis()))
           .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
       ConnectionGuard guard = new ConnectionGuard(vertx, config);
-      return guard.install(vertx.createHttpServer(options), root).listen()
+      return guard.install(vertx.createHttpServer(options), root).invalidRequestHandler(Failures::invalidRequest).listen()
           .map(http -> new BeaconServer(vertx, ownsVertx, config, db, http, startedAt, requests, root, features, sc))
           .recover(err -> {
             features.forEach(f -> f.stop(sc));
