@@ -31,6 +31,21 @@ public final class Main {
         --error-rate N        error events per second per app key (default %s; 0 switches the limit off)
         --error-burst N       error events an app key may send at once (default %d)
         --heartbeat-queue N   heartbeats that may wait for their commit before 429 (default %d)
+        --client-rate-per-ip N
+                              requests per second per client address on the public client routes
+                              (heartbeat, version check, upgrade checks, error reports; default %s; 0: off)
+        --client-burst-per-ip N
+                              requests an address may send at once before that rate applies (default %d)
+        --client-rate-per-key N
+                              requests per second per app key on the same routes (default %s; 0: off)
+        --client-burst-per-key N
+                              requests an app key may send at once (default %d)
+        --trust-proxy         take the client address from the last X-Forwarded-For entry (only
+                              behind a reverse proxy that sets it; off by default)
+        --max-connections N   open connections at most; more are closed at once (default %d; 0: no limit)
+        --request-head-timeout S
+                              seconds a connection has to send a request's line and headers (default %d)
+        --idle-timeout S      seconds without a byte either way before a connection is closed (default %d)
         --version             print the version and exit
         --help                print this and exit
       Environment: BEACON_ADMIN_ACCOUNT / BEACON_ADMIN_PASSWORD set the admin account created on first start.
@@ -84,7 +99,10 @@ public final class Main {
   static String usage() {
     return USAGE.formatted(Config.DEFAULT_PORT, Config.defaultDataDir(), Config.DEFAULT_ERROR_RETENTION.toDays(),
         (long) Config.DEFAULT_ERROR_RATE, Config.DEFAULT_ERROR_BURST,
-        Config.DEFAULT_HEARTBEAT_QUEUE);
+        Config.DEFAULT_HEARTBEAT_QUEUE,
+        (long) Config.DEFAULT_CLIENT_RATE_PER_IP, Config.DEFAULT_CLIENT_BURST_PER_IP,
+        (long) Config.DEFAULT_CLIENT_RATE_PER_KEY, Config.DEFAULT_CLIENT_BURST_PER_KEY,
+        Config.DEFAULT_MAX_CONNECTIONS, Config.DEFAULT_REQUEST_HEAD_TIMEOUT.toSeconds(), Config.DEFAULT_IDLE_TIMEOUT.toSeconds());
   }
 
   /** Parses the command line; {@code null} when it only asked for help or the version. */
@@ -113,9 +131,12 @@ public final class Main {
           return null;
         }
         case "--self-registration" -> c.selfRegistration(true);
+        case "--trust-proxy" -> c.trustProxy(true);
         case "--headless" -> { } // accepted for symmetry with the desktop launcher
         case "--host", "--port", "--data", "--db-url", "--db-user", "--db-password", "--upload-limit",
-            "--error-retention-days", "--error-rate", "--error-burst", "--heartbeat-queue" -> {
+            "--error-retention-days", "--error-rate", "--error-burst", "--heartbeat-queue",
+            "--client-rate-per-ip", "--client-burst-per-ip", "--client-rate-per-key", "--client-burst-per-key",
+            "--max-connections", "--request-head-timeout", "--idle-timeout" -> {
           if (value == null) {
             if (i + 1 >= args.length) {
               throw new IllegalArgumentException(a + " needs a value");
@@ -154,6 +175,14 @@ public final class Main {
     }
   }
 
+  private static double decimal(String option, String value) {
+    try {
+      return Double.parseDouble(value);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(option + " needs a number, got '" + value + "'");
+    }
+  }
+
   private static void apply(Config c, String option, String value) {
     switch (option) {
       case "--host" -> c.host(value);
@@ -165,15 +194,16 @@ public final class Main {
         }
         c.errorRetention(Duration.ofDays(days));
       }
-      case "--error-rate" -> {
-        try {
-          c.errorRate(Double.parseDouble(value));
-        } catch (NumberFormatException e) {
-          throw new IllegalArgumentException("--error-rate needs a number, got '" + value + "'");
-        }
-      }
+      case "--error-rate" -> c.errorRate(decimal(option, value));
       case "--error-burst" -> c.errorBurst(whole(option, value));
       case "--heartbeat-queue" -> c.heartbeatQueue(whole(option, value));
+      case "--client-rate-per-ip" -> c.clientRatePerIp(decimal(option, value));
+      case "--client-burst-per-ip" -> c.clientBurstPerIp(whole(option, value));
+      case "--client-rate-per-key" -> c.clientRatePerKey(decimal(option, value));
+      case "--client-burst-per-key" -> c.clientBurstPerKey(whole(option, value));
+      case "--max-connections" -> c.maxConnections(whole(option, value));
+      case "--request-head-timeout" -> c.requestHeadTimeout(Duration.ofSeconds(whole(option, value)));
+      case "--idle-timeout" -> c.idleTimeout(Duration.ofSeconds(whole(option, value)));
       case "--data" -> c.dataDir(Paths.get(value));
       case "--db-url" -> c.dbUrl(value);
       case "--db-user" -> c.dbUser(value);

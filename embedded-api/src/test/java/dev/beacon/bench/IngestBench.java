@@ -57,7 +57,7 @@ public final class IngestBench {
     Path data = Files.createTempDirectory("beacon-bench-");
     String password = Ids.randomHex(12);
     BeaconServer server = BeaconServer.startBlocking(Config.defaults().host("127.0.0.1").port(0).dataDir(data)
-        .adminAccount("bench-admin").adminPassword(password).quiet(true).errorRate(0));
+        .adminAccount("bench-admin").adminPassword(password).quiet(true).errorRate(0).clientRatePerIp(0).clientRatePerKey(0));
     try {
       String base = "http://127.0.0.1:" + server.port();
       App app = createApp(base, "bench-admin", password);

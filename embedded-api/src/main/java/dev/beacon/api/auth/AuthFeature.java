@@ -55,7 +55,7 @@ public final class AuthFeature implements Feature {
     Body b = Body.of(ctx);
     String account = b.requiredString("account", 255).trim();
     String password = b.requiredString("password", AuthService.MAX_PASSWORD);
-    String address = ctx.request().remoteAddress() == null ? "unknown" : ctx.request().remoteAddress().host();
+    String address = dev.beacon.api.core.ClientLimits.clientAddress(ctx, sc.config().trustProxy());
     Http.reply(ctx, auth.login(account, password, address).map(l -> Http.ok()
         .put("openId", l.openId())
         .put("token", l.token())
@@ -79,11 +79,7 @@ public final class AuthFeature implements Feature {
   }
 
   private void register(RoutingContext ctx) {
-    Body b = Body.of(ctx);
-    String type = b.requiredString("type", 16).trim().toLowerCase();
-    String account = b.requiredString("account", 255).trim();
-    String password = b.requiredString("password", AuthService.MAX_PASSWORD);
-    boolean makeAdmin = Boolean.TRUE.equals(b.optionalBoolean("admin"));
+    // who is asking comes first: a caller who may not register learns nothing about the body
     Http.reply(ctx, guard.optional(ctx).compose(p -> {
       boolean callerIsAdmin = p != null && p.admin();
       if (!callerIsAdmin && !sc.config().selfRegistration()) {
@@ -91,6 +87,11 @@ public final class AuthFeature implements Feature {
             ? ApiException.authFailed("registration needs an admin's X-Auth-Token and X-Openid (self-registration is off)")
             : ApiException.forbidden("only an admin can register accounts (self-registration is off)");
       }
+      Body b = Body.of(ctx);
+      String type = b.requiredString("type", 16).trim().toLowerCase();
+      String account = b.requiredString("account", 255).trim();
+      String password = b.requiredString("password", AuthService.MAX_PASSWORD);
+      boolean makeAdmin = Boolean.TRUE.equals(b.optionalBoolean("admin"));
       if (makeAdmin && !callerIsAdmin) {
         throw ApiException.forbidden("only an admin can create another admin");
       }

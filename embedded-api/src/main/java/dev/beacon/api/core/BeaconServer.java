@@ -104,9 +104,13 @@ public final class BeaconServer {
           .setHost(config.host())
           .setPort(config.port())
           .setCompressionSupported(true)
-          .setIdleTimeout(120)
-          .setIdleTimeoutUnit(TimeUnit.SECONDS);
-      return vertx.createHttpServer(options).requestHandler(root).listen()
+          // HTTP/1.1 only: the clear-text HTTP/2 detection would hold a connection back from the
+          // connection handler (and its head deadline) until the whole first request head is in
+          .setHttp2ClearTextEnabled(false)
+          .setIdleTimeout((int) Math.max(1, config.idleTimeout().toMillis()))
+          .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
+      ConnectionGuard guard = new ConnectionGuard(vertx, config);
+      return guard.install(vertx.createHttpServer(options), root).invalidRequestHandler(Failures::invalidRequest).listen()
           .map(http -> new BeaconServer(vertx, ownsVertx, config, db, http, startedAt, requests, root, features, sc))
           .recover(err -> {
             features.forEach(f -> f.stop(sc));
@@ -128,6 +132,7 @@ public final class BeaconServer {
       requests.incrementAndGet();
       ctx.next();
     });
+    root.route().handler(NulBytes::rejectInUri);
     BodyHandler json = BodyHandler.create(false).setBodyLimit(sc.config().jsonBodyLimit());
     root.route().handler(ctx -> {
       if (features.stream().anyMatch(f -> f.streamsBody(ctx))) {
@@ -137,6 +142,7 @@ public final class BeaconServer {
         json.handle(ctx);
       }
     });
+    new ClientLimits(sc.config()).mount(root);
     root.get("/health").handler(ctx -> Http.send(ctx, Http.ok()
         .put("status", "up")
         .put("version", Version.get())

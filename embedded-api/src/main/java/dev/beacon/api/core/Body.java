@@ -103,7 +103,7 @@ public final class Body {
     if (s.length() > maxLength) {
       throw ApiException.badParameter(field + " is longer than " + maxLength + " characters");
     }
-    return s;
+    return NulBytes.check(field, s);
   }
 
   public String optionalString(String field) {
@@ -188,7 +188,7 @@ public final class Body {
         if (sb.length() > 0) {
           sb.append('\n');
         }
-        sb.append(o);
+        sb.append(NulBytes.check(field, String.valueOf(o)));
       }
       return sb.length() > maxLength ? sb.substring(0, maxLength) : sb.toString();
     }

@@ -15,6 +15,14 @@ public final class Config {
   public static final double DEFAULT_ERROR_RATE = 50;
   public static final int DEFAULT_ERROR_BURST = 200;
   public static final int DEFAULT_HEARTBEAT_QUEUE = 20_000;
+  // client and connection limits: see the README's "Limits" for why these values
+  public static final double DEFAULT_CLIENT_RATE_PER_IP = 20;
+  public static final int DEFAULT_CLIENT_BURST_PER_IP = 300;
+  public static final double DEFAULT_CLIENT_RATE_PER_KEY = 200;
+  public static final int DEFAULT_CLIENT_BURST_PER_KEY = 3000;
+  public static final int DEFAULT_MAX_CONNECTIONS = 2000;
+  public static final Duration DEFAULT_REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(10);
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
 
   private String host = "127.0.0.1";
   private int port = DEFAULT_PORT;
@@ -37,6 +45,14 @@ public final class Config {
   private int errorBurst = DEFAULT_ERROR_BURST;
   private int heartbeatQueue = DEFAULT_HEARTBEAT_QUEUE;
   private java.time.Clock clock = java.time.Clock.systemUTC();
+  private double clientRatePerIp = DEFAULT_CLIENT_RATE_PER_IP;
+  private int clientBurstPerIp = DEFAULT_CLIENT_BURST_PER_IP;
+  private double clientRatePerKey = DEFAULT_CLIENT_RATE_PER_KEY;
+  private int clientBurstPerKey = DEFAULT_CLIENT_BURST_PER_KEY;
+  private boolean trustProxy;
+  private int maxConnections = DEFAULT_MAX_CONNECTIONS;
+  private Duration requestHeadTimeout = DEFAULT_REQUEST_HEAD_TIMEOUT;
+  private Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
 
   public static Config defaults() {
     return new Config();
@@ -86,6 +102,20 @@ public final class Config {
   public int heartbeatQueue() { return heartbeatQueue; }
   /** The server's clock (tests set it to build histories on chosen days). */
   public java.time.Clock clock() { return clock; }
+  /** Requests per second per client address on the public client routes; 0 switches the limit off. */
+  public double clientRatePerIp() { return clientRatePerIp; }
+  public int clientBurstPerIp() { return clientBurstPerIp; }
+  /** Requests per second per app key on the public client routes; 0 switches the limit off. */
+  public double clientRatePerKey() { return clientRatePerKey; }
+  public int clientBurstPerKey() { return clientBurstPerKey; }
+  /** Whether the client address is the last entry of X-Forwarded-For (behind a reverse proxy) rather than the peer's. */
+  public boolean trustProxy() { return trustProxy; }
+  /** Open connections at most; new ones beyond it are closed at once. 0 means no limit. */
+  public int maxConnections() { return maxConnections; }
+  /** How long a connection may take to deliver a request's line and headers. */
+  public Duration requestHeadTimeout() { return requestHeadTimeout; }
+  /** A connection that sends and receives nothing this long is closed (also a stalled body). */
+  public Duration idleTimeout() { return idleTimeout; }
 
   public Config host(String v) { host = v; return this; }
   public Config port(int v) {
@@ -151,6 +181,42 @@ public final class Config {
     return this;
   }
   public Config clock(java.time.Clock v) { clock = java.util.Objects.requireNonNull(v, "clock"); return this; }
+
+  public Config clientRatePerIp(double v) { clientRatePerIp = rate("client rate per address", v); return this; }
+  public Config clientBurstPerIp(int v) { clientBurstPerIp = burst("client burst per address", v); return this; }
+  public Config clientRatePerKey(double v) { clientRatePerKey = rate("client rate per app key", v); return this; }
+  public Config clientBurstPerKey(int v) { clientBurstPerKey = burst("client burst per app key", v); return this; }
+  public Config trustProxy(boolean v) { trustProxy = v; return this; }
+  public Config maxConnections(int v) {
+    if (v < 0) {
+      throw new IllegalArgumentException("the connection limit must be 0 (no limit) or more, got " + v);
+    }
+    maxConnections = v;
+    return this;
+  }
+  public Config requestHeadTimeout(Duration v) { requestHeadTimeout = positive("request head timeout", v); return this; }
+  public Config idleTimeout(Duration v) { idleTimeout = positive("idle timeout", v); return this; }
+
+  private static double rate(String what, double v) {
+    if (v < 0 || Double.isNaN(v) || Double.isInfinite(v)) {
+      throw new IllegalArgumentException("the " + what + " must be 0 (no limit) or more requests per second, got " + v);
+    }
+    return v;
+  }
+
+  private static int burst(String what, int v) {
+    if (v < 1) {
+      throw new IllegalArgumentException("the " + what + " must be at least 1, got " + v);
+    }
+    return v;
+  }
+
+  private static Duration positive(String what, Duration v) {
+    if (v.isNegative() || v.isZero()) {
+      throw new IllegalArgumentException("the " + what + " must be positive, got " + v);
+    }
+    return v;
+  }
 
   /**
    * The JDBC URL: the one given, or an H2 file database in the data folder. H2 writes a commit to

@@ -33,7 +33,7 @@ public final class Dates {
       if (t.length() == 10) {
         LocalDate d = LocalDate.parse(t, DATE);
         return endOfDay
-            ? d.plusDays(1).atStartOfDay(zone()).toInstant().minusNanos(1)
+            ? d.plusDays(1).atStartOfDay(zone()).toInstant().minusNanos(1000) // 1 µs: what H2 and PostgreSQL keep
             : d.atStartOfDay(zone()).toInstant();
       }
       return LocalDateTime.parse(t, DATE_TIME).atZone(zone()).toInstant();

@@ -1,5 +1,9 @@
 package dev.beacon.api.core;
 
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.vertx.core.http.HttpServerOptions;
+import io.vertx.core.http.HttpServerRequest;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -34,6 +38,30 @@ public final class Failures {
         ? new ApiException(ApiException.BAD_PARAMETER, "method not allowed: " + what)
         : ApiException.notFound("no such endpoint: " + what);
     respond(ctx, e, status == 405 ? 405 : 404);
+  }
+
+  /**
+   * Requests the HTTP decoder refused before any route saw them (a request line over 4 KiB: 414,
+   * headers over 8 KiB: 431, anything else malformed: 400): answered in the envelope of the
+   * family the target names (family B when the target itself could not be read), and the
+   * connection closed, as Vert.x's own handler does.
+   */
+  public static void invalidRequest(HttpServerRequest req) {
+    Throwable cause = req.decoderResult() == null ? null : req.decoderResult().cause();
+    int status = cause instanceof TooLongHttpLineException ? 414 : cause instanceof TooLongHttpHeaderException ? 431 : 400;
+    String message = switch (status) {
+      case 414 -> "the request line is longer than the limit of " + HttpServerOptions.DEFAULT_MAX_INITIAL_LINE_LENGTH + " bytes";
+      case 431 -> "the request headers are larger than the limit of " + HttpServerOptions.DEFAULT_MAX_HEADER_SIZE + " bytes";
+      default -> "malformed HTTP request";
+    };
+    String uri = req.uri();
+    JsonObject body = uri != null && uri.startsWith("/api/")
+        ? new JsonObject().put("code", status).put("message", message)
+        : new JsonObject().put("code", ApiException.BAD_PARAMETER).put("msg", message);
+    // the connection cannot be trusted to be at a request boundary: say so, then close it
+    req.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
+        .putHeader("Connection", "close")
+        .end(body.encode()).onComplete(v -> req.connection().close());
   }
 
   private ApiException toApiException(RoutingContext ctx) {

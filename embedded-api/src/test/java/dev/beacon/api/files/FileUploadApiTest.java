@@ -130,8 +130,9 @@ class FileUploadApiTest {
   }
 
   /**
-   * Over HTTP/1.1 and over HTTP/2 (h2c, which the JDK client negotiates), every byte is stored
-   * even when the disk writes push back, and refusals answer at once instead of hanging.
+   * From a client set for HTTP/1.1 and one set for HTTP/2 (whose h2c upgrade Beacon declines),
+   * every byte is stored even when the disk writes push back, and refusals answer at once
+   * instead of hanging.
    */
   @ParameterizedTest
   @EnumSource(HttpClient.Version.class)
@@ -154,7 +155,9 @@ class FileUploadApiTest {
     assertEquals(400, tooBig.statusCode(), tooBig::body);
     HttpResponse<String> ok = post.apply("/v1/user/uploadfile", content);
     assertEquals(200, ok.statusCode(), ok::body);
-    assertEquals(version, ok.version());
+    // Beacon speaks HTTP/1.1 only (no clear-text HTTP/2, whose detection would hide a slow request
+    // head from the connection guard): a client that asks for HTTP/2 is answered in HTTP/1.1
+    assertEquals(HttpClient.Version.HTTP_1_1, ok.version());
     JsonObject j = new JsonObject(ok.body());
     assertEquals(content.length, j.getLong("size"));
     assertEquals(md5(content), j.getString("md5"));

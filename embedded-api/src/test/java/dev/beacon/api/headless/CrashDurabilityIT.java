@@ -39,6 +39,8 @@ import org.junit.jupiter.api.io.TempDir;
 class CrashDurabilityIT {
   private static final String PASSWORD = "crash-test-password";
   private static final int CLIENTS = 8;
+  /** A load test of durability from one address, not of the client rate limits: they are off. */
+  private static final String[] UNLIMITED = {"--client-rate-per-ip", "0", "--client-rate-per-key", "0"};
 
   @TempDir Path data;
 
@@ -46,7 +48,7 @@ class CrashDurabilityIT {
 
   @Test
   void everyAcknowledgedEventSurvivesKill9() throws Exception {
-    ServerProcess server = ServerProcess.launch(data, Map.of("BEACON_ADMIN_PASSWORD", PASSWORD));
+    ServerProcess server = ServerProcess.launch(data, Map.of("BEACON_ADMIN_PASSWORD", PASSWORD), UNLIMITED);
     Api anon = new Api(server.base(), null, null);
     Resp login = anon.post("/v1/auth/login", new JsonObject().put("account", "admin").put("password", PASSWORD));
     Api admin = anon.as(login.json().getString("openId"), login.json().getString("token"));
@@ -77,7 +79,7 @@ class CrashDurabilityIT {
     assertTrue(ackedAtKill >= 100, "the load did not get going: " + ackedAtKill + " acknowledged\n" + server.output());
 
     // a restart on the same folder comes up by itself
-    ServerProcess again = ServerProcess.launch(data, Map.of("BEACON_ADMIN_PASSWORD", PASSWORD));
+    ServerProcess again = ServerProcess.launch(data, Map.of("BEACON_ADMIN_PASSWORD", PASSWORD), UNLIMITED);
     assertEquals(200, new Api(again.base(), null, null).get("/health").status());
     again.process().destroy();
     assertTrue(again.process().waitFor(60, TimeUnit.SECONDS));

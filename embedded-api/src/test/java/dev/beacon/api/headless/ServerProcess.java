@@ -17,12 +17,14 @@ import java.util.regex.Pattern;
 public record ServerProcess(Process process, int port, Path log) {
   private static final Pattern LISTENING = Pattern.compile("listening on http://([^:\\s]+):(\\d+)");
 
-  /** Starts the jar on port 0 with the given data folder and environment, and waits for the listening line. */
-  public static ServerProcess launch(Path data, Map<String, String> env) throws Exception {
+  /** Starts the jar on port 0 with the given data folder, environment and options, and waits for the listening line. */
+  public static ServerProcess launch(Path data, Map<String, String> env, String... options) throws Exception {
     Path jar = Paths.get(System.getProperty("beacon.server.jar", "target/beacon-server.jar"));
     assertTrue(Files.exists(jar), "build the jar first: " + jar);
     String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    ProcessBuilder pb = new ProcessBuilder(java, "-jar", jar.toString(), "--port", "0", "--data", data.toString());
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(), "--port", "0", "--data", data.toString()));
+    command.addAll(List.of(options));
+    ProcessBuilder pb = new ProcessBuilder(command);
     pb.environment().remove("BEACON_ADMIN_PASSWORD");
     pb.environment().remove("BEACON_ADMIN_ACCOUNT");
     pb.environment().putAll(env);

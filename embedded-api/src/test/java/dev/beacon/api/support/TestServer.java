@@ -14,8 +14,8 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
- * The real Beacon server for a test: port 0, a fresh H2 file database in a temp folder, a known
- * admin password. {@link #restart()} starts a new server on the same data folder.
+ * The real Beacon server for a test: port 0, a fresh H2 file database in a temp folder (or a fresh
+ * PostgreSQL database, see {@link TestDatabase}), a known admin password. {@link #restart()} starts a new server on the same data folder.
  */
 public final class TestServer implements AutoCloseable {
   public static final String ADMIN = "admin";
@@ -26,6 +26,7 @@ public final class TestServer implements AutoCloseable {
   private final Path dataDir;
   private final boolean ownsDir;
   private final Consumer<Config> tweak;
+  private final TestDatabase database;
   private BeaconServer server;
   private Api admin;
 
@@ -33,7 +34,13 @@ public final class TestServer implements AutoCloseable {
     this.dataDir = dataDir;
     this.ownsDir = ownsDir;
     this.tweak = tweak;
-    boot();
+    this.database = TestDatabase.create();
+    try {
+      boot();
+    } catch (Exception | Error e) {
+      database.close();
+      throw e;
+    }
   }
 
   public static TestServer start() throws Exception {
@@ -53,6 +60,7 @@ public final class TestServer implements AutoCloseable {
   private void boot() throws Exception {
     Config c = Config.defaults().host("127.0.0.1").port(0).dataDir(dataDir)
         .adminAccount(ADMIN).adminPassword(ADMIN_PASSWORD).quiet(true);
+    database.apply(c);
     tweak.accept(c);
     server = BeaconServer.startBlocking(c);
     admin = null;
@@ -116,6 +124,7 @@ public final class TestServer implements AutoCloseable {
     try {
       server.stopBlocking();
     } finally {
+      database.close();
       if (ownsDir) {
         deleteTree(dataDir);
       }

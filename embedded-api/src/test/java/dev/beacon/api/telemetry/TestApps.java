@@ -54,7 +54,10 @@ public final class TestApps {
     return (String) rows(server, "select secret from app where app_id = ?", appId).get(0).get("SECRET");
   }
 
-  /** Runs a query; column names come back upper case, as H2 reports them. */
+  /**
+   * Runs a query; column names come back upper case, as H2 reports them, and time stamps with a
+   * zone as {@link java.time.OffsetDateTime} on H2 and PostgreSQL alike.
+   */
   public static List<Map<String, Object>> rows(TestServer server, String sql, Object... args) throws SQLException {
     try (Connection c = server.server().db().dataSource().getConnection();
         PreparedStatement st = prepare(c, sql, args);
@@ -63,7 +66,10 @@ public final class TestApps {
       while (rs.next()) {
         Map<String, Object> row = new LinkedHashMap<>();
         for (int i = 1; i <= rs.getMetaData().getColumnCount(); i++) {
-          row.put(rs.getMetaData().getColumnLabel(i).toUpperCase(), rs.getObject(i));
+          boolean zoned = rs.getMetaData().getColumnType(i) == java.sql.Types.TIMESTAMP_WITH_TIMEZONE
+              || "timestamptz".equalsIgnoreCase(rs.getMetaData().getColumnTypeName(i));
+          row.put(rs.getMetaData().getColumnLabel(i).toUpperCase(),
+              zoned ? rs.getObject(i, java.time.OffsetDateTime.class) : rs.getObject(i));
         }
         out.add(row);
       }
