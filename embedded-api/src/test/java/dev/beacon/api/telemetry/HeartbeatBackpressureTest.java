@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class HeartbeatBackpressureTest {
   @Test
   void aBurstOverTheQueueGets429AndEveryAcknowledgedHeartbeatIsStored() throws Exception {
-    try (TestServer server = TestServer.start(c -> c.heartbeatQueue(2))) {
+    try (TestServer server = TestServer.start(c -> c.heartbeatQueue(2).clientRatePerIp(0).clientRatePerKey(0))) {
       TestApps.Created app = TestApps.create(server.newDeveloper());
       HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
       List<CompletableFuture<HttpResponse<String>>> answers = new ArrayList<>();

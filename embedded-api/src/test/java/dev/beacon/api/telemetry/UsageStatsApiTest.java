@@ -31,7 +31,7 @@ class UsageStatsApiTest {
   @BeforeAll
   static void up() throws Exception {
     // tokens are issued and checked on the same hand-set clock: let them outlive every history
-    server = TestServer.start(c -> c.clock(CLOCK).tokenTtl(java.time.Duration.ofDays(3650)));
+    server = TestServer.start(c -> c.clock(CLOCK).tokenTtl(java.time.Duration.ofDays(3650)).clientRatePerIp(0).clientRatePerKey(0));
     developer = server.newDeveloper();
   }
 
