@@ -1,0 +1,32 @@
+package dev.beacon.desktop.support;
+
+import dev.beacon.desktop.theme.ThemeManager;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.scene.Scene;
+import org.testfx.api.FxToolkit;
+
+/** Puts one screen's view into TestFX's stage, at a size within the headless 1280x800 screen (larger overflows Monocle), for driving it with a robot. */
+public final class Stages {
+  private Stages() {}
+
+  /** Waits (bounded) until {@code condition} holds on the FX thread; on timeout fails with {@code state}. */
+  public static void await(String what, java.util.concurrent.Callable<Boolean> condition,
+      java.util.concurrent.Callable<String> state) throws Exception {
+    try {
+      dev.beacon.desktop.Fx.waitUntil(20, condition);
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("timed out waiting for " + what + "; state: " + dev.beacon.desktop.Fx.call(state), e);
+    }
+  }
+
+  public static void show(Node view) throws Exception {
+    FxToolkit.setupStage(stage -> {
+      Scene scene = new Scene((Parent) view, 1200, 760);
+      ThemeManager.apply(scene);
+      stage.setScene(scene);
+      stage.show();
+      stage.toFront();
+    });
+  }
+}
