@@ -1,0 +1,123 @@
+package dev.beacon.desktop.content;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.desktop.Fx;
+import dev.beacon.desktop.client.BeaconClient;
+import dev.beacon.desktop.support.LiveServer;
+import dev.beacon.desktop.support.Stages;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import java.util.Map;
+import javafx.scene.Node;
+import javafx.scene.control.Label;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+
+/** The Content screen against a real server: SDKs and resources through the form, deletes, poster preview, Q&A. */
+class ContentScreenTest {
+  static LiveServer server;
+
+  @BeforeAll
+  static void up() throws Exception {
+    Fx.startToolkit();
+    server = LiveServer.start();
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    server.close();
+  }
+
+  private static List<JsonObject> list(BeaconClient c, String path, String key) throws Exception {
+    return Rows.objects(c.get(path, Map.of("pageSize", 100)), key);
+  }
+
+  private static String state(CrudTab tab) {
+    return "busy=" + tab.busyProperty().get() + " problem=" + tab.problemProperty().get() + " rows=" + tab.items().size();
+  }
+
+  private static Node row(FxRobot robot, String table, int n) {
+    return robot.lookup("#" + table + " .table-row-cell").nth(n).query();
+  }
+
+  @Test
+  void adminsManageSdksResourcesPostersAndAnswers() throws Exception {
+    BeaconClient admin = server.admin();
+    admin.post("v1/poster", new JsonObject().put("url", "http://127.0.0.1:1/broken.png").put("name", "Broken"));
+    long question = admin.post("v1/user/" + admin.openId() + "/questions",
+        new JsonObject().put("questionContext", "How do I ship an update?")).getLong("questionId");
+
+    ContentScreen screen = new ContentScreen(server.context());
+    Stages.show(Fx.call(screen::view));
+    Fx.run(screen::shown);
+    FxRobot robot = new FxRobot();
+    ContentView view = (ContentView) Fx.call(screen::view);
+
+    // an SDK through the form
+    robot.clickOn("#sdk-name").write("Beacon SDK");
+    robot.clickOn("#sdk-provider").write("Acme");
+    robot.clickOn("#sdk-type").clickOn("2 native SDK");
+    robot.clickOn("#sdk-authority").clickOn("1 everyone");
+    robot.clickOn("#sdk-platform").clickOn("3 all platforms");
+    robot.clickOn("#sdk-save");
+    Stages.await("the new SDK", () -> view.sdks.items().size() == 1 && !view.sdks.busyProperty().get(), () -> state(view.sdks));
+    JsonObject sdk = list(admin, "v1/admin/sdk", "sdkList").get(0);
+    assertEquals("Beacon SDK", sdk.getString("name"));
+    assertEquals("2", sdk.getString("type"));
+    assertEquals("Acme", sdk.getString("provider"));
+
+    // a resource of that SDK
+    robot.clickOn(row(robot, "sdk-table", 0));
+    robot.clickOn("#resource-name").write("Windows package");
+    robot.clickOn("#resource-type").clickOn("3 SDK package");
+    robot.clickOn("#resource-url").write("http://downloads.example/beacon.zip");
+    robot.clickOn("#resource-save");
+    Stages.await("the new resource", () -> view.resources.items().size() == 1 && !view.resources.busyProperty().get(),
+        () -> state(view.resources));
+    List<JsonObject> res = list(admin, "v1/admin/resource", "resourceList");
+    assertEquals(1, res.size());
+    assertEquals(sdk.getString("sdkId"), res.get(0).getString("sdkId"), "a new resource belongs to the selected SDK");
+    assertEquals("http://downloads.example/beacon.zip", res.get(0).getString("url"));
+
+    // delete asks first; cancelling keeps it
+    robot.clickOn(row(robot, "resource-table", 0));
+    robot.clickOn("#resource-delete");
+    robot.clickOn("#confirm-cancel");
+    assertEquals(1, list(admin, "v1/admin/resource", "resourceList").size(), "cancel keeps the resource");
+    robot.clickOn("#resource-delete");
+    robot.clickOn("#confirm-ok");
+    Stages.await("the resource deleted", () -> view.resources.items().isEmpty() && !view.resources.busyProperty().get(),
+        () -> state(view.resources));
+    assertEquals(List.of(), list(admin, "v1/admin/resource", "resourceList"));
+    robot.clickOn(row(robot, "sdk-table", 0));
+    robot.clickOn("#sdk-delete");
+    robot.clickOn("#confirm-ok");
+    Stages.await("the SDK deleted", () -> view.sdks.items().isEmpty() && !view.sdks.busyProperty().get(), () -> state(view.sdks));
+    assertEquals(List.of(), list(admin, "v1/admin/sdk", "sdkList"));
+
+    // a poster whose image cannot be loaded shows a placeholder
+    robot.clickOn("Posters");
+    Stages.await("the posters", () -> view.posters.items().size() == 1, () -> state(view.posters));
+    robot.clickOn(row(robot, "poster-table", 0));
+    Stages.await("the placeholder", () -> "failed".equals(view.preview.stateProperty().get()),
+        () -> view.preview.stateProperty().get());
+    Label placeholder = robot.lookup("#poster-placeholder").query();
+    assertTrue(Fx.call(() -> placeholder.isVisible() && placeholder.getText().contains("Preview unavailable")));
+
+    // an answer as admin
+    robot.clickOn("Q&A");
+    QaModel qa = screen.model().qa;
+    Stages.await("the questions", () -> qa.questions.size() == 1, () -> "problem=" + qa.problem.get());
+    robot.clickOn(row(robot, "qa-table", 0));
+    Stages.await("the question", () -> qa.question.get() != null, () -> "problem=" + qa.problem.get());
+    robot.clickOn("#qa-answer-text").write("Publish a version and switch its release toggle on.");
+    robot.clickOn("#qa-answer-post");
+    Stages.await("the answer", () -> qa.answers.size() == 1 && !qa.busy.get(), () -> "problem=" + qa.problem.get());
+    JsonObject q = server.anonymous().get("v1/questions/" + question, Map.of()).getJsonObject("question");
+    assertEquals("Publish a version and switch its release toggle on.", q.getJsonArray("answers").getJsonObject(0).getString("content"));
+  }
+}
