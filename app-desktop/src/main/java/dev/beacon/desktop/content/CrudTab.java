@@ -60,7 +60,7 @@ public final class CrudTab extends BorderPane {
 
   /**
    * A form field: {@code key} in the request body, read from {@code rowKey} of a row; CHOICE
-   * fields offer {@code choices} as "value label" (the value is sent); REF fields offer the
+   * fields offer {@code choices} written "value label" (the label is shown, the value sent); REF fields offer the
    * objects of {@code refs}, showing {@code refLabel} and sending {@code refId}.
    */
   public record Field(String key, String rowKey, String label, Kind kind, List<String> choices,
@@ -157,6 +157,7 @@ public final class CrudTab extends BorderPane {
       inputs.put(f.key(), input);
       Label l = new Label(f.label());
       l.setLabelFor(input);
+      l.setMinWidth(Region.USE_PREF_SIZE);
       form.addRow(row++, l, input);
       GridPane.setHgrow(input, Priority.ALWAYS);
     }
@@ -197,6 +198,17 @@ public final class CrudTab extends BorderPane {
       case CHOICE -> {
         ComboBox<String> c = new ComboBox<>(FXCollections.observableArrayList(f.choices()));
         c.setMaxWidth(Double.MAX_VALUE);
+        c.setConverter(new javafx.util.StringConverter<>() { // shows "native SDK" for "2 native SDK"
+          @Override
+          public String toString(String choice) {
+            return choice == null ? "" : choice.contains(" ") ? choice.split(" ", 2)[1] : choice;
+          }
+
+          @Override
+          public String fromString(String text) {
+            return f.choices().stream().filter(ch -> toString(ch).equals(text)).findFirst().orElse(text);
+          }
+        });
         yield c;
       }
       case REF -> {

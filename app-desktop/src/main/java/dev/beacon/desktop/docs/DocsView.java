@@ -94,7 +94,7 @@ final class DocsView extends BorderPane {
       left.getChildren().add(nodeEditor());
     }
     left.setPadding(new Insets(0, 0, 8, 8));
-    left.setMinWidth(240);
+    left.setMinWidth(300);
 
     Tab view = new Tab("View", web);
     view.setId("docs-view-tab");
@@ -106,7 +106,7 @@ final class DocsView extends BorderPane {
     }
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     SplitPane split = new SplitPane(left, tabs);
-    split.setDividerPositions(0.28);
+    split.setDividerPositions(0.3);
     setCenter(split);
 
     Button refresh = new Button("_Refresh");
@@ -182,7 +182,7 @@ final class DocsView extends BorderPane {
     name.setId("node-name");
     name.setPromptText("Node name");
     ComboBox<JsonObject> doc = docChooser("node-doc");
-    Button save = new Button("Save node");
+    Button save = new Button("Save");
     save.setId("node-save");
     Button up = new Button("▲");
     up.setId("node-up");
@@ -192,6 +192,8 @@ final class DocsView extends BorderPane {
     down.setAccessibleText("Move down");
     Button delete = new Button("Delete…");
     delete.setId("node-delete");
+    save.setMinWidth(Region.USE_PREF_SIZE);
+    delete.setMinWidth(Region.USE_PREF_SIZE);
     for (Button b : new Button[] {save, up, down, delete}) {
       b.disableProperty().bind(model.selected.isNull());
     }
@@ -238,15 +240,21 @@ final class DocsView extends BorderPane {
     GridPane g = new GridPane();
     g.setHgap(6);
     g.setVgap(6);
-    g.addRow(0, new Label("Name"), name);
-    g.addRow(1, new Label("Doc"), doc);
+    g.addRow(0, label("Name"), name);
+    g.addRow(1, label("Doc"), doc);
     g.add(new HBox(6, save, up, down, delete), 1, 2);
-    g.addRow(3, new Label("New"), newName);
+    g.addRow(3, label("New"), newName);
     g.add(new HBox(6, child, root), 1, 4);
     GridPane.setHgrow(name, Priority.ALWAYS);
     TitledPane pane = new TitledPane("Node", g);
     pane.setCollapsible(false);
     return pane;
+  }
+
+  private static Label label(String text) {
+    Label l = new Label(text);
+    l.setMinWidth(Region.USE_PREF_SIZE);
+    return l;
   }
 
   private ComboBox<JsonObject> docChooser(String id) {

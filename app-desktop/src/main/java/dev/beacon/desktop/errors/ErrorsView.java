@@ -73,6 +73,7 @@ final class ErrorsView extends BorderPane {
     });
     setCenter(tabs);
     model.context().currentAppProperty().addListener((o, was, now) -> {
+      model.select(null); // the shown issue belonged to the other app
       model.refresh();
       if (tabs.getSelectionModel().getSelectedItem() == logsTab) {
         model.refreshLogs();
@@ -119,6 +120,17 @@ final class ErrorsView extends BorderPane {
     order.setId("errors-order");
     order.getItems().setAll(ErrorsModel.ORDERS);
     order.valueProperty().bindBidirectional(model.order);
+    order.setConverter(new javafx.util.StringConverter<>() { // "last_seen" reads "last seen"
+      @Override
+      public String toString(String o) {
+        return o == null ? "" : o.replace('_', ' ');
+      }
+
+      @Override
+      public String fromString(String s) {
+        return s == null ? null : s.replace(' ', '_');
+      }
+    });
     Button refresh = new Button("_Refresh");
     refresh.setId("errors-refresh");
     refresh.setOnAction(e -> model.refresh());
@@ -149,14 +161,14 @@ final class ErrorsView extends BorderPane {
     table.setId("errors-issues");
     table.setItems(model.issues);
     table.getColumns().setAll(java.util.List.of(
-        Rows.column("Issue", "title", 260),
-        Rows.column("Culprit", "culprit", 170),
+        Rows.column("Issue", "title", 240),
+        Rows.column("Culprit", "culprit", 150),
         Rows.column("Status", r -> Rows.text(r, "status") + (r.getBoolean("regression", false) ? " (regression)" : ""), 90),
-        Rows.number("Events", "count", 60),
-        Rows.number("Machines", "machines", 70),
-        Rows.column("Versions", "versions", 90),
-        Rows.column("First seen", "firstSeen", 130),
-        Rows.column("Last seen", "lastSeen", 130)));
+        Rows.number("Events", "count", 55),
+        Rows.number("Machines", "machines", 65),
+        Rows.column("Versions", "versions", 80),
+        Rows.column("First seen", r -> shortDate(Rows.text(r, "firstSeen")), 85),
+        Rows.column("Last seen", r -> shortDate(Rows.text(r, "lastSeen")), 85)));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
       if (now != null) {
@@ -185,7 +197,7 @@ final class ErrorsView extends BorderPane {
     left.setPadding(new Insets(0, 0, 8, 8));
 
     SplitPane split = new SplitPane(left, detailPane());
-    split.setDividerPositions(0.55);
+    split.setDividerPositions(0.6);
     return split;
   }
 
@@ -352,6 +364,11 @@ final class ErrorsView extends BorderPane {
     split.setDividerPositions(0.6);
     split.setPadding(new Insets(0, 8, 8, 8));
     return split;
+  }
+
+  /** "2026-11-23 11:37:40" as "11-23 11:37" for the table (the detail shows the full time). */
+  static String shortDate(String full) {
+    return full.length() >= 16 ? full.substring(5, 16) : full;
   }
 
   static void copy(String text) {

@@ -60,9 +60,9 @@ class ContentScreenTest {
     // an SDK through the form
     robot.clickOn("#sdk-name").write("Beacon SDK");
     robot.clickOn("#sdk-provider").write("Acme");
-    robot.clickOn("#sdk-type").clickOn("2 native SDK");
-    robot.clickOn("#sdk-authority").clickOn("1 everyone");
-    robot.clickOn("#sdk-platform").clickOn("3 all platforms");
+    robot.clickOn("#sdk-type").clickOn("native SDK");
+    robot.clickOn("#sdk-authority").clickOn("everyone");
+    robot.clickOn("#sdk-platform").clickOn("all platforms");
     robot.clickOn("#sdk-save");
     Stages.await("the new SDK", () -> view.sdks.items().size() == 1 && !view.sdks.busyProperty().get(), () -> state(view.sdks));
     JsonObject sdk = list(admin, "v1/admin/sdk", "sdkList").get(0);
@@ -73,7 +73,7 @@ class ContentScreenTest {
     // a resource of that SDK
     robot.clickOn(row(robot, "sdk-table", 0));
     robot.clickOn("#resource-name").write("Windows package");
-    robot.clickOn("#resource-type").clickOn("3 SDK package");
+    robot.clickOn("#resource-type").clickOn("SDK package");
     robot.clickOn("#resource-url").write("http://downloads.example/beacon.zip");
     robot.clickOn("#resource-save");
     Stages.await("the new resource", () -> view.resources.items().size() == 1 && !view.resources.busyProperty().get(),

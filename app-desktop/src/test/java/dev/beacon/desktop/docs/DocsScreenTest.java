@@ -1,12 +1,17 @@
 package dev.beacon.desktop.docs;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.desktop.Fx;
 import dev.beacon.desktop.client.BeaconClient;
+import dev.beacon.desktop.client.Io;
+import dev.beacon.desktop.content.ContentScreen;
 import dev.beacon.desktop.support.LiveServer;
 import dev.beacon.desktop.support.Stages;
+import dev.beacon.desktop.ui.ConsoleContext;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +45,39 @@ class DocsScreenTest {
     DocsModel m = screen.model();
     return "busy=" + m.busy.get() + " problem=" + m.problem.get() + " nodes=" + m.nodes.size()
         + " selected=" + m.selected.get() + " docId=" + m.docId.get();
+  }
+
+  @Test
+  void developersWhoAreNotAdminsGetTheViewerOnly() throws Exception {
+    BeaconClient admin = server.admin();
+    admin.post("v1/auth/register", new JsonObject().put("type", "email").put("account", "dev@example.com")
+        .put("password", "dev-password-1"));
+    String doc = admin.post("v1/admin/doc", new JsonObject().put("name", "Changelog").put("type", 5)
+        .put("content", "Version 2 is out.")).getString("docId");
+    String node = admin.post("v1/admin/doc/tree", new JsonObject().put("name", "Changes").put("docId", doc)).getString("id");
+    try {
+      BeaconClient dev = server.anonymous();
+      ConsoleContext ctx = new ConsoleContext(Io.newExecutor());
+      ctx.setClient(dev.as(dev.login("dev@example.com", "dev-password-1")));
+      DocsScreen screen = new DocsScreen(ctx);
+      javafx.scene.Parent view = (javafx.scene.Parent) Fx.call(screen::view);
+      assertNull(Fx.call(() -> view.lookup("#node-new-name")), "no node editor");
+      assertNull(Fx.call(() -> view.lookup("#doc-content")), "no doc editor");
+      Fx.run(screen::shown);
+      Stages.await("the tree", () -> screen.model().node(node) != null, () -> state(screen));
+      Fx.run(() -> screen.model().open(screen.model().node(node)));
+      Stages.await("the page", () -> screen.model().html.get().contains("Version 2 is out."), () -> state(screen));
+      assertEquals("", Fx.call(() -> screen.model().title.get()), "the editor's state stays empty for developers");
+
+      ContentScreen content = new ContentScreen(ctx);
+      javafx.scene.Parent contentView = (javafx.scene.Parent) Fx.call(content::view);
+      assertNotNull(Fx.call(() -> contentView.lookup("#content-admins-only")), "content admin is for admins");
+      assertNull(Fx.call(() -> contentView.lookup("#sdk-table")));
+      ctx.io().shutdownNow();
+    } finally {
+      admin.delete("v1/admin/doc/tree/" + node + "?cascade=true");
+      admin.delete("v1/admin/doc/" + doc);
+    }
   }
 
   @Test
