@@ -40,8 +40,8 @@ class ContentScreenTest {
     return "busy=" + tab.busyProperty().get() + " problem=" + tab.problemProperty().get() + " rows=" + tab.items().size();
   }
 
-  private static Node row(FxRobot robot, String table, int n) {
-    return robot.lookup("#" + table + " .table-row-cell").nth(n).query();
+  private static Node row(FxRobot robot, String table, int n) throws Exception {
+    return Stages.row(robot, table, n);
   }
 
   @Test

@@ -81,9 +81,11 @@ class ErrorsScreenTest {
     Stages.await("a case-insensitive search", () -> table.getItems().size() == 1
         && table.getItems().get(0).getString("title").contains("NullPointerException"), () -> state(screen, table));
 
-    robot.clickOn(robot.lookup("#errors-issues .table-row-cell").nth(0).queryAs(javafx.scene.Node.class));
+    robot.clickOn(Stages.row(robot, "errors-issues", 0));
     TextArea stack = robot.lookup("#issue-stack").query();
-    Fx.waitUntil(20, () -> stack.getText().contains("at com.acme.Checkout.pay(Checkout.java:42)"));
+    Stages.await("the stack", () -> stack.getText().contains("at com.acme.Checkout.pay(Checkout.java:42)"),
+        () -> state(screen, table) + " detail=" + screen.model().detail.get() + " selected="
+            + table.getSelectionModel().getSelectedItem());
     assertTrue(Fx.call(() -> robot.lookup("#issue-meta").queryAs(Label.class).getText()).contains("Windows 11 Pro"));
     String issueId = Fx.call(() -> table.getItems().get(0).getString("issueId"));
 

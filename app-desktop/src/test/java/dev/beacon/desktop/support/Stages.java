@@ -14,10 +14,20 @@ public final class Stages {
   public static void await(String what, java.util.concurrent.Callable<Boolean> condition,
       java.util.concurrent.Callable<String> state) throws Exception {
     try {
-      dev.beacon.desktop.Fx.waitUntil(20, condition);
+      dev.beacon.desktop.Fx.waitUntil(30, condition);
     } catch (java.util.concurrent.TimeoutException e) {
       throw new AssertionError("timed out waiting for " + what + "; state: " + dev.beacon.desktop.Fx.call(state), e);
     }
+  }
+
+  /** Row {@code n} of the table {@code #tableId}, once the table has drawn it (cells come a pulse after the items). */
+  public static Node row(org.testfx.api.FxRobot robot, String tableId, int n) throws Exception {
+    String query = "#" + tableId + " .table-row-cell";
+    // visible only: the table keeps an invisible row for measuring, which may carry an index too
+    java.util.function.Predicate<Node> shown = c -> c instanceof javafx.scene.control.TableRow<?> r
+        && r.getIndex() == n && r.getItem() != null && r.isVisible() && !r.isEmpty();
+    await("row " + n + " of " + tableId, () -> robot.lookup(query).queryAll().stream().anyMatch(shown), () -> "no such row");
+    return dev.beacon.desktop.Fx.call(() -> robot.lookup(query).queryAll().stream().filter(shown).findFirst().orElseThrow());
   }
 
   public static void show(Node view) throws Exception {
