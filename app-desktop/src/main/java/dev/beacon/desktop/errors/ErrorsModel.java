@@ -48,6 +48,8 @@ public final class ErrorsModel {
 
   final ObservableList<JsonObject> issues = FXCollections.observableArrayList();
   final IntegerProperty total = new SimpleIntegerProperty(this, "total");
+  /** Whether the app has any issue at all, whatever the filters (for the empty state). */
+  final BooleanProperty anyIssue = new SimpleBooleanProperty(this, "anyIssue");
   private int page = 1;
 
   final ObjectProperty<JsonObject> detail = new SimpleObjectProperty<>(this, "detail");
@@ -115,15 +117,26 @@ public final class ErrorsModel {
     if (app == null || ctx.client() == null) {
       issues.clear();
       total.set(0);
+      anyIssue.set(false);
       detail.set(null);
       return;
     }
     IssuesApi api = api();
     Map<String, Object> q = query(pageNo);
-    Background.run(ctx, () -> api.list(app.appId(), q), j -> {
+    boolean narrowed = filtered() || !"all".equals(status.get());
+    Background.run(ctx, () -> {
+      JsonObject j = api.list(app.appId(), q);
+      if (pageNo == 1 && narrowed && j.getInteger("totalCount", 0) == 0) { // nothing here: nothing at all?
+        j.put("anyIssue", api.list(app.appId(), Map.of("pageNo", 1, "pageSize", 1)).getInteger("totalCount", 0) > 0);
+      } else {
+        j.put("anyIssue", j.getInteger("totalCount", 0) > 0);
+      }
+      return j;
+    }, j -> {
       if (!Objects.equals(app, app())) {
         return; // the app changed meanwhile; its own load follows
       }
+      anyIssue.set(j.getBoolean("anyIssue", false));
       List<JsonObject> rows = Rows.objects(j, "issues");
       if (pageNo == 1) {
         issues.setAll(rows);

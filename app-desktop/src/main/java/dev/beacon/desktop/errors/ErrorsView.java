@@ -176,7 +176,7 @@ final class ErrorsView extends BorderPane {
       }
     });
     table.setPlaceholder(emptyState());
-    model.issues.addListener((javafx.collections.ListChangeListener<JsonObject>) c -> updateEmptyText());
+    model.anyIssue.addListener((o, was, now) -> updateEmptyText());
     model.context().currentAppProperty().addListener((o, was, now) -> updateEmptyText());
     model.context().publicUrlProperty().addListener((o, was, now) -> updateEmptyText());
     updateEmptyText();
@@ -222,8 +222,8 @@ final class ErrorsView extends BorderPane {
   private void updateEmptyText() {
     if (model.context().currentAppProperty().get() == null) {
       emptyText.setText("No app chosen — create an app on the Apps screen, then pick it above.");
-    } else if (model.filtered() || !"all".equals(model.status.get()) && !"unresolved".equals(model.status.get())) {
-      emptyText.setText("No issues match these filters.");
+    } else if (model.anyIssue.get()) {
+      emptyText.setText("No issues match these filters — try status \"all\" or clear the search.");
     } else {
       emptyText.setText("No errors reported for this app yet.");
     }

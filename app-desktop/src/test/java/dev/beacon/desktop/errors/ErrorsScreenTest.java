@@ -93,6 +93,8 @@ class ErrorsScreenTest {
     Stages.await("resolving", () -> table.getItems().isEmpty() && !screen.model().busy.get(), () -> state(screen, table));
     JsonObject detail = admin.get("v1/user/" + admin.openId() + "/app/" + appId + "/issues/" + issueId, Map.of());
     assertEquals("resolved", detail.getJsonObject("issue").getString("status"), "the server says resolved");
+    Stages.await("the filtered empty state", () -> empty.getText().contains("No issues match these filters"),
+        () -> empty.getText());
     Fx.run(() -> {
       screen.model().search.set("");
       screen.model().status.set("resolved");
