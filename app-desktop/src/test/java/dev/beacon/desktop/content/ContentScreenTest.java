@@ -44,6 +44,51 @@ class ContentScreenTest {
     return Stages.row(robot, table, n);
   }
 
+  private static JsonObject named(List<JsonObject> rows, String name) {
+    return rows.stream().filter(r -> name.equals(r.getString("name"))).findFirst().orElse(null);
+  }
+
+  @Test
+  void lightModulesAreAddedThroughTheFormsAndAUsedCategoryIsNotDeleted() throws Exception {
+    BeaconClient admin = server.admin();
+    admin.post("v1/admin/doc", new JsonObject().put("name", "Module guide").put("type", 2).put("content", "# Modules"));
+    admin.post("v1/admin/sdk", new JsonObject().put("name", "Light kit").put("provider", "Acme").put("authority", "1")
+        .put("platform", "3").put("type", "1"));
+    ContentScreen screen = new ContentScreen(server.context());
+    Stages.show(Fx.call(screen::view));
+    Fx.run(screen::shown);
+    FxRobot robot = new FxRobot();
+    ContentView view = (ContentView) Fx.call(screen::view);
+    robot.clickOn("Light modules");
+    Stages.await("the choices", () -> !screen.model().docs.isEmpty() && named(view.sdks.items(), "Light kit") != null,
+        () -> state(view.sdks));
+
+    robot.clickOn("#category-name").write("Charts");
+    robot.clickOn("#category-docId").clickOn("Module guide");
+    robot.clickOn("#category-save");
+    Stages.await("the category", () -> named(view.categories.items(), "Charts") != null, () -> state(view.categories));
+
+    robot.clickOn("#module-name").write("Line chart");
+    robot.clickOn("#module-moduleCategoryId").clickOn("Charts");
+    robot.clickOn("#module-sdkId").clickOn("Light kit");
+    robot.clickOn("#module-picUrl").write("http://pics.example/line.png");
+    robot.clickOn("#module-docId").clickOn("Module guide");
+    robot.clickOn("#module-save");
+    Stages.await("the module", () -> named(view.modules.items(), "Line chart") != null, () -> state(view.modules));
+    JsonObject module = named(list(server.anonymous(), "v1/sdk/lightmodule/list", "dataList"), "Line chart");
+    assertEquals("Charts", module.getString("moduleCategoryName"));
+    assertEquals("Light kit", module.getString("sdkName"));
+
+    robot.clickOn(row(robot, "category-table", 0));
+    robot.clickOn("#category-delete");
+    robot.clickOn("#confirm-ok");
+    Stages.await("the refusal", () -> !view.categories.problemProperty().get().isEmpty(), () -> state(view.categories));
+    Label problem = robot.lookup("#category-problem").query();
+    assertTrue(Fx.call(() -> problem.isVisible() && problem.getText().contains("Line chart")),
+        () -> "the server's reason is shown in place: " + problem.getText());
+    assertEquals(1, list(admin, "v1/admin/sdk/lightmodule/category", "moduleCategoryList").size(), "the category stays");
+  }
+
   @Test
   void adminsManageSdksResourcesPostersAndAnswers() throws Exception {
     BeaconClient admin = server.admin();
@@ -64,14 +109,15 @@ class ContentScreenTest {
     robot.clickOn("#sdk-authority").clickOn("everyone");
     robot.clickOn("#sdk-platform").clickOn("all platforms");
     robot.clickOn("#sdk-save");
-    Stages.await("the new SDK", () -> view.sdks.items().size() == 1 && !view.sdks.busyProperty().get(), () -> state(view.sdks));
-    JsonObject sdk = list(admin, "v1/admin/sdk", "sdkList").get(0);
+    Stages.await("the new SDK", () -> named(view.sdks.items(), "Beacon SDK") != null && !view.sdks.busyProperty().get(),
+        () -> state(view.sdks));
+    JsonObject sdk = named(list(admin, "v1/admin/sdk", "sdkList"), "Beacon SDK");
     assertEquals("Beacon SDK", sdk.getString("name"));
     assertEquals("2", sdk.getString("type"));
     assertEquals("Acme", sdk.getString("provider"));
 
     // a resource of that SDK
-    robot.clickOn(row(robot, "sdk-table", 0));
+    robot.clickOn(row(robot, "sdk-table", view.sdks.items().indexOf(named(view.sdks.items(), "Beacon SDK"))));
     robot.clickOn("#resource-name").write("Windows package");
     robot.clickOn("#resource-type").clickOn("SDK package");
     robot.clickOn("#resource-url").write("http://downloads.example/beacon.zip");
@@ -93,11 +139,12 @@ class ContentScreenTest {
     Stages.await("the resource deleted", () -> view.resources.items().isEmpty() && !view.resources.busyProperty().get(),
         () -> state(view.resources));
     assertEquals(List.of(), list(admin, "v1/admin/resource", "resourceList"));
-    robot.clickOn(row(robot, "sdk-table", 0));
+    robot.clickOn(row(robot, "sdk-table", Fx.call(() -> view.sdks.items().indexOf(named(view.sdks.items(), "Beacon SDK")))));
     robot.clickOn("#sdk-delete");
     robot.clickOn("#confirm-ok");
-    Stages.await("the SDK deleted", () -> view.sdks.items().isEmpty() && !view.sdks.busyProperty().get(), () -> state(view.sdks));
-    assertEquals(List.of(), list(admin, "v1/admin/sdk", "sdkList"));
+    Stages.await("the SDK deleted", () -> named(view.sdks.items(), "Beacon SDK") == null && !view.sdks.busyProperty().get(),
+        () -> state(view.sdks));
+    assertEquals(null, named(list(admin, "v1/admin/sdk", "sdkList"), "Beacon SDK"));
 
     // a poster whose image cannot be loaded shows a placeholder
     robot.clickOn("Posters");
