@@ -64,15 +64,15 @@ class ContentScreenTest {
         () -> state(view.sdks));
 
     robot.clickOn("#category-name").write("Charts");
-    robot.clickOn("#category-docId").clickOn("Module guide");
+    Stages.choose(robot, "category-docId", "Module guide");
     robot.clickOn("#category-save");
     Stages.await("the category", () -> named(view.categories.items(), "Charts") != null, () -> state(view.categories));
 
     robot.clickOn("#module-name").write("Line chart");
-    robot.clickOn("#module-moduleCategoryId").clickOn("Charts");
-    robot.clickOn("#module-sdkId").clickOn("Light kit");
+    Stages.choose(robot, "module-moduleCategoryId", "Charts");
+    Stages.choose(robot, "module-sdkId", "Light kit");
     robot.clickOn("#module-picUrl").write("http://pics.example/line.png");
-    robot.clickOn("#module-docId").clickOn("Module guide");
+    Stages.choose(robot, "module-docId", "Module guide");
     robot.clickOn("#module-save");
     Stages.await("the module", () -> named(view.modules.items(), "Line chart") != null, () -> state(view.modules));
     JsonObject module = named(list(server.anonymous(), "v1/sdk/lightmodule/list", "dataList"), "Line chart");
@@ -105,9 +105,9 @@ class ContentScreenTest {
     // an SDK through the form
     robot.clickOn("#sdk-name").write("Beacon SDK");
     robot.clickOn("#sdk-provider").write("Acme");
-    robot.clickOn("#sdk-type").clickOn("native SDK");
-    robot.clickOn("#sdk-authority").clickOn("everyone");
-    robot.clickOn("#sdk-platform").clickOn("all platforms");
+    Stages.choose(robot, "sdk-type", "native SDK");
+    Stages.choose(robot, "sdk-authority", "everyone");
+    Stages.choose(robot, "sdk-platform", "all platforms");
     robot.clickOn("#sdk-save");
     Stages.await("the new SDK", () -> named(view.sdks.items(), "Beacon SDK") != null && !view.sdks.busyProperty().get(),
         () -> state(view.sdks));
@@ -119,7 +119,7 @@ class ContentScreenTest {
     // a resource of that SDK
     robot.clickOn(row(robot, "sdk-table", view.sdks.items().indexOf(named(view.sdks.items(), "Beacon SDK"))));
     robot.clickOn("#resource-name").write("Windows package");
-    robot.clickOn("#resource-type").clickOn("SDK package");
+    Stages.choose(robot, "resource-type", "SDK package");
     robot.clickOn("#resource-url").write("http://downloads.example/beacon.zip");
     robot.clickOn("#resource-save");
     Stages.await("the new resource", () -> view.resources.items().size() == 1 && !view.resources.busyProperty().get(),

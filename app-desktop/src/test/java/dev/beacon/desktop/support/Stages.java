@@ -30,6 +30,22 @@ public final class Stages {
     return dev.beacon.desktop.Fx.call(() -> robot.lookup(query).queryAll().stream().filter(shown).findFirst().orElseThrow());
   }
 
+  /**
+   * Opens the combo box {@code #comboId} and clicks {@code text} in its popup (a text lookup alone
+   * could hit a table cell with the same text, even one in a hidden tab), then waits for the value.
+   */
+  public static void choose(org.testfx.api.FxRobot robot, String comboId, String text) throws Exception {
+    javafx.scene.control.ComboBox<?> combo = robot.lookup("#" + comboId).query();
+    robot.clickOn(combo);
+    java.util.function.Predicate<Node> cell = n -> n instanceof javafx.scene.control.ListCell<?> c
+        && text.equals(c.getText()) && c.getScene() != null
+        && c.getScene().getWindow() instanceof javafx.stage.PopupWindow w && w.isShowing();
+    await("'" + text + "' in the list of " + comboId, () -> robot.lookup(".list-cell").queryAll().stream().anyMatch(cell),
+        () -> "items " + combo.getItems());
+    robot.clickOn(dev.beacon.desktop.Fx.call(() -> robot.lookup(".list-cell").queryAll().stream().filter(cell).findFirst().orElseThrow()));
+    await(comboId + " set", () -> combo.getValue() != null && !combo.isShowing(), () -> "value " + combo.getValue());
+  }
+
   public static void show(Node view) throws Exception {
     FxToolkit.setupStage(stage -> {
       Scene scene = new Scene((Parent) view, 1200, 760);
