@@ -10,7 +10,6 @@ import dev.beacon.desktop.support.Stages;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
-import javafx.scene.Node;
 import javafx.scene.control.Label;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -38,10 +37,6 @@ class ContentScreenTest {
 
   private static String state(CrudTab tab) {
     return "busy=" + tab.busyProperty().get() + " problem=" + tab.problemProperty().get() + " rows=" + tab.items().size();
-  }
-
-  private static Node row(FxRobot robot, String table, int n) throws Exception {
-    return Stages.row(robot, table, n);
   }
 
   private static JsonObject named(List<JsonObject> rows, String name) {
@@ -79,7 +74,7 @@ class ContentScreenTest {
     assertEquals("Charts", module.getString("moduleCategoryName"));
     assertEquals("Light kit", module.getString("sdkName"));
 
-    robot.clickOn(row(robot, "category-table", 0));
+    Stages.clickRow(robot, "category-table", 0);
     robot.clickOn("#category-delete");
     robot.clickOn("#confirm-ok");
     Stages.await("the refusal", () -> !view.categories.problemProperty().get().isEmpty(), () -> state(view.categories));
@@ -117,7 +112,7 @@ class ContentScreenTest {
     assertEquals("Acme", sdk.getString("provider"));
 
     // a resource of that SDK
-    robot.clickOn(row(robot, "sdk-table", view.sdks.items().indexOf(named(view.sdks.items(), "Beacon SDK"))));
+    Stages.clickRow(robot, "sdk-table", view.sdks.items().indexOf(named(view.sdks.items(), "Beacon SDK")));
     robot.clickOn("#resource-name").write("Windows package");
     Stages.choose(robot, "resource-type", "SDK package");
     robot.clickOn("#resource-url").write("http://downloads.example/beacon.zip");
@@ -130,7 +125,7 @@ class ContentScreenTest {
     assertEquals("http://downloads.example/beacon.zip", res.get(0).getString("url"));
 
     // delete asks first; cancelling keeps it
-    robot.clickOn(row(robot, "resource-table", 0));
+    Stages.clickRow(robot, "resource-table", 0);
     robot.clickOn("#resource-delete");
     robot.clickOn("#confirm-cancel");
     assertEquals(1, list(admin, "v1/admin/resource", "resourceList").size(), "cancel keeps the resource");
@@ -139,7 +134,7 @@ class ContentScreenTest {
     Stages.await("the resource deleted", () -> view.resources.items().isEmpty() && !view.resources.busyProperty().get(),
         () -> state(view.resources));
     assertEquals(List.of(), list(admin, "v1/admin/resource", "resourceList"));
-    robot.clickOn(row(robot, "sdk-table", Fx.call(() -> view.sdks.items().indexOf(named(view.sdks.items(), "Beacon SDK")))));
+    Stages.clickRow(robot, "sdk-table", Fx.call(() -> view.sdks.items().indexOf(named(view.sdks.items(), "Beacon SDK"))));
     robot.clickOn("#sdk-delete");
     robot.clickOn("#confirm-ok");
     Stages.await("the SDK deleted", () -> named(view.sdks.items(), "Beacon SDK") == null && !view.sdks.busyProperty().get(),
@@ -149,7 +144,7 @@ class ContentScreenTest {
     // a poster whose image cannot be loaded shows a placeholder
     robot.clickOn("Posters");
     Stages.await("the posters", () -> view.posters.items().size() == 1, () -> state(view.posters));
-    robot.clickOn(row(robot, "poster-table", 0));
+    Stages.clickRow(robot, "poster-table", 0);
     Stages.await("the placeholder", () -> "failed".equals(view.preview.stateProperty().get()),
         () -> view.preview.stateProperty().get());
     Label placeholder = robot.lookup("#poster-placeholder").query();
@@ -159,7 +154,7 @@ class ContentScreenTest {
     robot.clickOn("Q&A");
     QaModel qa = screen.model().qa;
     Stages.await("the questions", () -> qa.questions.size() == 1, () -> "problem=" + qa.problem.get());
-    robot.clickOn(row(robot, "qa-table", 0));
+    Stages.clickRow(robot, "qa-table", 0);
     Stages.await("the question", () -> qa.question.get() != null, () -> "problem=" + qa.problem.get());
     robot.clickOn("#qa-answer-text").write("Publish a version and switch its release toggle on.");
     robot.clickOn("#qa-answer-post");

@@ -60,7 +60,7 @@ class ScreenshotsB {
 
       ConsoleContext ctx = server.context();
       shoot(new ErrorsScreen(ctx), dir.resolve("console-errors.png"), robot -> {
-        robot.clickOn(Stages.row(robot, "errors-issues", 0));
+        Stages.clickRow(robot, "errors-issues", 0);
         return null;
       }, ctx);
       shoot(new DocsScreen(ctx), dir.resolve("console-docs.png"), robot -> {
@@ -68,7 +68,7 @@ class ScreenshotsB {
         return null;
       }, ctx);
       shoot(new ContentScreen(ctx), dir.resolve("console-content.png"), robot -> {
-        robot.clickOn(Stages.row(robot, "sdk-table", 0));
+        Stages.clickRow(robot, "sdk-table", 0);
         return null;
       }, ctx);
       ctx.io().shutdown();

@@ -81,7 +81,7 @@ class ErrorsScreenTest {
     Stages.await("a case-insensitive search", () -> table.getItems().size() == 1
         && table.getItems().get(0).getString("title").contains("NullPointerException"), () -> state(screen, table));
 
-    robot.clickOn(Stages.row(robot, "errors-issues", 0));
+    Stages.clickRow(robot, "errors-issues", 0);
     TextArea stack = robot.lookup("#issue-stack").query();
     Stages.await("the stack", () -> stack.getText().contains("at com.acme.Checkout.pay(Checkout.java:42)"),
         () -> state(screen, table) + " detail=" + screen.model().detail.get() + " selected="

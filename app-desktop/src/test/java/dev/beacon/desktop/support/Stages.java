@@ -31,6 +31,25 @@ public final class Stages {
   }
 
   /**
+   * Clicks row {@code n} of the table {@code #tableId} until the table has it selected: under a
+   * loaded machine the row can still move while the table lays out, and the click then misses.
+   */
+  public static void clickRow(org.testfx.api.FxRobot robot, String tableId, int n) throws Exception {
+    javafx.scene.control.TableView<?> table = robot.lookup("#" + tableId).query();
+    for (int attempt = 0; attempt < 3; attempt++) {
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+      robot.clickOn(row(robot, tableId, n));
+      try {
+        dev.beacon.desktop.Fx.waitUntil(5, () -> table.getSelectionModel().getSelectedIndex() == n);
+        return;
+      } catch (java.util.concurrent.TimeoutException missed) {
+        // click again
+      }
+    }
+    throw new AssertionError("row " + n + " of " + tableId + " did not get selected by clicking it");
+  }
+
+  /**
    * Opens the combo box {@code #comboId} and clicks {@code text} in its popup (a text lookup alone
    * could hit a table cell with the same text, even one in a hidden tab), then waits for the value.
    */
