@@ -1,0 +1,140 @@
+package dev.beacon.desktop.content;
+
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
+import javafx.scene.control.ListView;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/** The Q&A tab: questions by last activity (paged), the open question's answers, answering and moderating. */
+final class QaView extends BorderPane {
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
+
+  private final QaModel model;
+
+  QaView(QaModel model) {
+    this.model = model;
+    setId("qa");
+    TableView<JsonObject> table = new TableView<>(model.questions);
+    table.setId("qa-table");
+    table.getColumns().setAll(java.util.List.of(
+        Rows.column("Question", "questionContext", 320),
+        Rows.number("Answers", "answerCount", 70),
+        Rows.column("Last activity", r -> when(r, "updateTime"), 130)));
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    Label none = new Label("No questions yet — developers ask them from the Q&A community.");
+    none.getStyleClass().add("empty-title");
+    table.setPlaceholder(none);
+    table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+      if (now != null) {
+        model.open(now);
+      }
+    });
+    Button prev = new Button("◀ Newer");
+    prev.setId("qa-prev");
+    prev.disableProperty().bind(model.page.lessThanOrEqualTo(1));
+    prev.setOnAction(e -> model.load(model.page.get() - 1));
+    Button next = new Button("Older ▶");
+    next.setId("qa-next");
+    next.disableProperty().bind(Bindings.createBooleanBinding(() -> model.page.get() >= model.pages(), model.page, model.total));
+    next.setOnAction(e -> model.load(model.page.get() + 1));
+    Label pageText = new Label();
+    pageText.textProperty().bind(Bindings.createStringBinding(
+        () -> "page " + model.page.get() + " of " + model.pages() + " · " + model.total.get() + " questions", model.page, model.total));
+    Button reload = new Button("Reload");
+    reload.setId("qa-reload");
+    reload.setOnAction(e -> model.load(model.page.get()));
+    HBox pager = new HBox(8, prev, next, pageText, reload, new StatusLine("qa", model.busy, model.problem));
+    pager.setAlignment(Pos.CENTER_LEFT);
+    VBox left = new VBox(6, table, pager);
+    VBox.setVgrow(table, Priority.ALWAYS);
+    left.setPadding(new Insets(8));
+
+    SplitPane split = new SplitPane(left, questionPane());
+    split.setDividerPositions(0.5);
+    setCenter(split);
+  }
+
+  private static String when(JsonObject r, String key) {
+    Long s = r.getLong(key);
+    return s == null ? "" : WHEN.format(Instant.ofEpochSecond(s));
+  }
+
+  private Region questionPane() {
+    Label title = new Label();
+    title.setId("qa-title");
+    title.setWrapText(true);
+    title.getStyleClass().add("form-title");
+    TextArea body = new TextArea();
+    body.setId("qa-body");
+    body.setEditable(false);
+    body.setWrapText(true);
+    body.setPrefRowCount(4);
+    ListView<JsonObject> answers = new ListView<>(model.answers);
+    answers.setId("qa-answers");
+    answers.setPlaceholder(new Label("No answers yet."));
+    answers.setCellFactory(l -> new ListCell<>() {
+      @Override
+      protected void updateItem(JsonObject a, boolean empty) {
+        super.updateItem(a, empty);
+        setWrapText(true);
+        setPrefWidth(0);
+        setText(empty || a == null ? null : a.getString("content", "") + "\n— " + Rows.text(a, "openId") + ", " + when(a, "createTime"));
+      }
+    });
+    Button deleteAnswer = new Button("Delete answer…");
+    deleteAnswer.setId("qa-delete-answer");
+    deleteAnswer.disableProperty().bind(answers.getSelectionModel().selectedItemProperty().isNull());
+    deleteAnswer.setOnAction(e -> {
+      JsonObject a = answers.getSelectionModel().getSelectedItem();
+      if (a != null && Confirm.ask(this, "Delete this answer?", a.getString("content", ""), "Delete")) {
+        model.deleteAnswer(a);
+      }
+    });
+    Button deleteQuestion = new Button("Delete question…");
+    deleteQuestion.setId("qa-delete-question");
+    deleteQuestion.setOnAction(e -> {
+      JsonObject q = model.question.get();
+      if (q != null && Confirm.ask(this, "Delete the question '" + q.getString("questionContext") + "'?",
+          "Its " + model.answers.size() + " answer(s) go with it.", "Delete")) {
+        model.deleteQuestion();
+      }
+    });
+    TextArea reply = new TextArea();
+    reply.setId("qa-answer-text");
+    reply.setPromptText("Your answer (markdown)");
+    reply.setWrapText(true);
+    reply.setPrefRowCount(4);
+    Button post = new Button("_Post answer");
+    post.setId("qa-answer-post");
+    post.disableProperty().bind(reply.textProperty().isEmpty());
+    post.setOnAction(e -> model.answer(reply.getText(), reply::clear));
+    HBox actions = new HBox(8, deleteAnswer, deleteQuestion, new Region(), post);
+    HBox.setHgrow(actions.getChildren().get(2), Priority.ALWAYS);
+    VBox box = new VBox(8, title, body, new Label("Answers"), answers, reply, actions);
+    VBox.setVgrow(answers, Priority.ALWAYS);
+    box.setPadding(new Insets(8));
+    Label pick = new Label("Select a question to read and answer it.");
+    pick.getStyleClass().add("empty-title");
+    box.disableProperty().bind(model.question.isNull());
+    model.question.addListener((o, was, q) -> {
+      title.setText(q == null ? "" : q.getString("questionContext", ""));
+      body.setText(q == null ? "" : q.getString("content", ""));
+    });
+    return box;
+  }
+}
