@@ -117,6 +117,7 @@ class BeaconAppTest {
     assertTrue(Fx.call(() -> robot.lookup("#lanPrompt").query().isVisible()));
     Fx.waitUntil(30, () -> app.context().client() != null);
     Fx.run(() -> app.window().select("server"));
+    Fx.waitUntil(20, () -> robot.lookup("#lanHint").tryQuery().isPresent());
     assertTrue(text("#lanHint").startsWith("Only this computer"), text("#lanHint"));
     assertFalse(Fx.call(() -> robot.lookup("#lanSwitch").queryAs(org.controlsfx.control.ToggleSwitch.class).isSelected()));
 

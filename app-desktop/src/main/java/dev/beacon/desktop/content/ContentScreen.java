@@ -10,8 +10,9 @@ import javafx.scene.layout.StackPane;
 /** Content admin: SDKs and their resources, light-module categories and modules, posters, Q&A. */
 public final class ContentScreen implements Screen {
   private final ContentModel model;
+  private final StackPane holder = new StackPane();
   private ContentView view;
-  private Node shown;
+  private Node adminsOnly;
 
   public ContentScreen(ConsoleContext ctx) {
     this.model = new ContentModel(ctx);
@@ -27,31 +28,47 @@ public final class ContentScreen implements Screen {
     return "Content";
   }
 
-  /** Built once: the admin's tabs, or for other developers a line saying the screen is for admins. */
+  /**
+   * A holder showing the admin's tabs, or for other developers a line saying the screen is for
+   * admins; which one follows whoever is signed in when the screen is shown.
+   */
   @Override
   public Node view() {
-    if (shown == null) {
-      if (model.context().admin()) {
-        view = new ContentView(model);
-        shown = view;
-      } else {
-        Label l = new Label("Content admin (SDKs, light modules, posters, Q&A) is for administrators.");
-        l.setId("content-admins-only");
-        l.getStyleClass().add("empty-title");
-        StackPane p = new StackPane(l);
-        p.setAlignment(Pos.CENTER);
-        shown = p;
-      }
-    }
-    return shown;
+    choose();
+    return holder;
   }
 
   @Override
   public void shown() {
-    view();
-    if (view != null) {
+    if (choose()) {
       view.reloadTab();
     }
+  }
+
+  /** Shows what fits the signed-in developer; true when that is the admin's tabs. */
+  private boolean choose() {
+    if (model.context().admin()) {
+      if (view == null) {
+        view = new ContentView(model);
+      }
+      holder.getChildren().setAll(view);
+      return true;
+    }
+    if (adminsOnly == null) {
+      Label l = new Label("Content admin (SDKs, light modules, posters, Q&A) is for administrators.");
+      l.setId("content-admins-only");
+      l.getStyleClass().add("empty-title");
+      StackPane p = new StackPane(l);
+      p.setAlignment(Pos.CENTER);
+      adminsOnly = p;
+    }
+    holder.getChildren().setAll(adminsOnly);
+    return false;
+  }
+
+  /** The admin's tabs once built (null before), for tests. */
+  ContentView adminView() {
+    return view;
   }
 
   /** The model, for tests. */

@@ -1,6 +1,9 @@
 package dev.beacon.desktop.shell;
 
 import dev.beacon.desktop.apps.AppsScreen;
+import dev.beacon.desktop.content.ContentScreen;
+import dev.beacon.desktop.docs.DocsScreen;
+import dev.beacon.desktop.errors.ErrorsScreen;
 import dev.beacon.desktop.overview.OverviewScreen;
 import dev.beacon.desktop.releases.ReleasesScreen;
 import dev.beacon.desktop.server.ServerScreen;
@@ -21,11 +24,9 @@ public final class Screens {
     s.add(new OverviewScreen(ctx));
     s.add(new AppsScreen(ctx));
     s.add(new ReleasesScreen(ctx));
-    // ==== console B's screens: register them here when merging (each has a (ConsoleContext) constructor) ====
-    // s.add(new dev.beacon.desktop.errors.ErrorsScreen(ctx));
-    // s.add(new dev.beacon.desktop.docs.DocsScreen(ctx));
-    // s.add(new dev.beacon.desktop.content.ContentScreen(ctx));
-    // ==== end of console B's screens ====
+    s.add(new ErrorsScreen(ctx));
+    s.add(new DocsScreen(ctx));
+    s.add(new ContentScreen(ctx));
     s.add(new ServerScreen(ctx, status));
     return s;
   }

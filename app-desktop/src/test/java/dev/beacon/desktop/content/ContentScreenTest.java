@@ -53,7 +53,7 @@ class ContentScreenTest {
     Stages.show(Fx.call(screen::view));
     Fx.run(screen::shown);
     FxRobot robot = new FxRobot();
-    ContentView view = (ContentView) Fx.call(screen::view);
+    ContentView view = Fx.call(screen::adminView);
     robot.clickOn("Light modules");
     Stages.await("the choices", () -> !screen.model().docs.isEmpty() && named(view.sdks.items(), "Light kit") != null,
         () -> state(view.sdks));
@@ -95,7 +95,7 @@ class ContentScreenTest {
     Stages.show(Fx.call(screen::view));
     Fx.run(screen::shown);
     FxRobot robot = new FxRobot();
-    ContentView view = (ContentView) Fx.call(screen::view);
+    ContentView view = Fx.call(screen::adminView);
 
     // an SDK through the form
     robot.clickOn("#sdk-name").write("Beacon SDK");

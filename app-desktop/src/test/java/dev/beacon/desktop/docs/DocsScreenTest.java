@@ -61,6 +61,10 @@ class DocsScreenTest {
       ctx.setClient(dev.as(dev.login("dev@example.com", "dev-password-1")));
       DocsScreen screen = new DocsScreen(ctx);
       javafx.scene.Parent view = (javafx.scene.Parent) Fx.call(screen::view);
+      javafx.scene.layout.StackPane stage = Fx.call(() -> new javafx.scene.layout.StackPane(view));
+      Stages.show(stage); // lookups reach into tabs and split panes only once skins are made
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+      assertNotNull(Fx.call(() -> view.lookup("#docs-tree")), "the viewer is there");
       assertNull(Fx.call(() -> view.lookup("#node-new-name")), "no node editor");
       assertNull(Fx.call(() -> view.lookup("#doc-content")), "no doc editor");
       Fx.run(screen::shown);
@@ -71,8 +75,21 @@ class DocsScreenTest {
 
       ContentScreen content = new ContentScreen(ctx);
       javafx.scene.Parent contentView = (javafx.scene.Parent) Fx.call(content::view);
+      Fx.run(() -> stage.getChildren().setAll(contentView));
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
       assertNotNull(Fx.call(() -> contentView.lookup("#content-admins-only")), "content admin is for admins");
-      assertNull(Fx.call(() -> contentView.lookup("#sdk-table")));
+      assertNull(Fx.call(() -> contentView.lookup("#content-view")));
+
+      // the same window signed in again as the admin: the editors and the admin's tabs appear
+      Fx.run(() -> ctx.setClient(admin));
+      Fx.run(content::shown);
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+      assertNotNull(Fx.call(() -> contentView.lookup("#content-view")), "the admin's tabs after an admin's sign-in");
+      assertNull(Fx.call(() -> contentView.lookup("#content-admins-only")));
+      Fx.run(() -> stage.getChildren().setAll(view));
+      Fx.run(screen::shown);
+      org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+      assertNotNull(Fx.call(() -> view.lookup("#node-new-name")), "the node editor after an admin's sign-in");
       ctx.io().shutdownNow();
     } finally {
       admin.delete("v1/admin/doc/tree/" + node + "?cascade=true");
