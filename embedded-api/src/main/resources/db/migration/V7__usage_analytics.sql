@@ -11,7 +11,8 @@ CREATE TABLE tel_machine (
   machine_hash  VARCHAR(64) NOT NULL,
   first_day     DATE        NOT NULL,
   CONSTRAINT pk_tel_machine PRIMARY KEY (app_id, ordinal),
-  CONSTRAINT uq_tel_machine_hash UNIQUE (app_id, machine_hash),
+  -- the hash first: a batch looks machines up with machine_hash IN (...), which needs it leading
+  CONSTRAINT uq_tel_machine_hash UNIQUE (machine_hash, app_id),
   CONSTRAINT fk_tel_machine_app FOREIGN KEY (app_id) REFERENCES app (app_id) ON DELETE CASCADE
 );
 

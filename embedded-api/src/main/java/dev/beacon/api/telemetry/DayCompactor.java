@@ -118,7 +118,7 @@ final class DayCompactor {
     }
   }
 
-  private static void addVersions(Connection c, String appId, LocalDate day, Map<String, Integer> versions) throws SQLException {
+  static void addVersions(Connection c, String appId, LocalDate day, Map<String, Integer> versions) throws SQLException {
     for (var v : versions.entrySet()) {
       try (PreparedStatement st = c.prepareStatement(
           "UPDATE tel_version_day SET machines = machines + ? WHERE app_id = ? AND usage_day = ? AND app_version = ?")) {
