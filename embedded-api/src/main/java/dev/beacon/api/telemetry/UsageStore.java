@@ -158,15 +158,7 @@ final class UsageStore {
   /** Gives the new machines the next ordinals and counts them as new on their first day. */
   private static void addMachines(Connection c, String appId, List<String> unknown, Map<String, LocalDate> firstDays,
       Map<String, Integer> ordinals, Map<DayKey, Integer> newMachines) throws SQLException {
-    int next;
-    try (PreparedStatement st = c.prepareStatement("SELECT MAX(ordinal) FROM tel_machine WHERE app_id = ?")) {
-      st.setString(1, appId);
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        int max = rs.getInt(1);
-        next = rs.wasNull() ? 0 : max + 1;
-      }
-    }
+    int next = nextOrdinal(c, appId);
     try (PreparedStatement st = c.prepareStatement(
         "INSERT INTO tel_machine (app_id, ordinal, machine_hash, first_day) VALUES (?, ?, ?, ?)")) {
       for (String hash : unknown) {
@@ -180,6 +172,20 @@ final class UsageStore {
         newMachines.merge(new DayKey(appId, first), 1, Integer::sum);
       }
       st.executeBatch();
+    }
+  }
+
+  /**
+   * The app's next free ordinal: one more than the highest, read backwards along the primary key
+   * (a MAX with a WHERE would scan the app's machines in H2).
+   */
+  static int nextOrdinal(Connection c, String appId) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(
+        "SELECT ordinal FROM tel_machine WHERE app_id = ? ORDER BY ordinal DESC FETCH FIRST 1 ROWS ONLY")) {
+      st.setString(1, appId);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getInt(1) + 1 : 0;
+      }
     }
   }
 
