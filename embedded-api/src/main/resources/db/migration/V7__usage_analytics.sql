@@ -11,7 +11,8 @@ CREATE TABLE tel_machine (
   machine_hash  VARCHAR(64) NOT NULL,
   first_day     DATE        NOT NULL,
   CONSTRAINT pk_tel_machine PRIMARY KEY (app_id, ordinal),
-  CONSTRAINT uq_tel_machine_hash UNIQUE (app_id, machine_hash),
+  -- the hash first: a batch looks machines up with machine_hash IN (...), which needs it leading
+  CONSTRAINT uq_tel_machine_hash UNIQUE (machine_hash, app_id),
   CONSTRAINT fk_tel_machine_app FOREIGN KEY (app_id) REFERENCES app (app_id) ON DELETE CASCADE
 );
 
@@ -28,16 +29,25 @@ CREATE TABLE tel_machine_day (
 );
 CREATE INDEX ix_tel_machine_day_last ON tel_machine_day (app_id, last_at);
 
--- per app and day: machines seen for the first time, the last heartbeat, and once the day is
--- closed the serialized RoaringBitmap of the ordinals active that day
+-- per app and day: machines seen for the first time and the last heartbeat (updated by every batch)
 CREATE TABLE tel_day (
   app_id        VARCHAR(32) NOT NULL,
   usage_day     DATE        NOT NULL,
   new_machines  INTEGER     NOT NULL,
   last_at       TIMESTAMP WITH TIME ZONE,
-  machines      ${binary},
   CONSTRAINT pk_tel_day PRIMARY KEY (app_id, usage_day),
   CONSTRAINT fk_tel_day_app FOREIGN KEY (app_id) REFERENCES app (app_id) ON DELETE CASCADE
+);
+
+-- a closed day's machines: the serialized RoaringBitmap of their ordinals, written once when the
+-- day closes. A table of its own, so that the small rows updated by every batch never share a
+-- database page with (and rewrite) these large values
+CREATE TABLE tel_day_bitmap (
+  app_id     VARCHAR(32) NOT NULL,
+  usage_day  DATE        NOT NULL,
+  machines   ${binary}   NOT NULL,
+  CONSTRAINT pk_tel_day_bitmap PRIMARY KEY (app_id, usage_day),
+  CONSTRAINT fk_tel_day_bitmap_app FOREIGN KEY (app_id) REFERENCES app (app_id) ON DELETE CASCADE
 );
 
 -- version adoption of closed days: machines whose last heartbeat of the day reported the version

@@ -116,7 +116,7 @@ public final class IngestBench {
     };
   }
 
-  private static LoadDriver.Result print(LoadDriver.Result r) {
+  static LoadDriver.Result print(LoadDriver.Result r) {
     System.out.printf(Locale.ROOT, "%-28s %7d requests in %5.1f s = %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   max %7.2f ms   not 2xx: %d %s%n",
         r.label(), r.requests(), r.seconds(), r.perSecond(), r.p50Millis(), r.p99Millis(), r.maxMillis(), r.notOk(),
         r.notOk() == 0 ? "" : r.statuses());
@@ -135,12 +135,12 @@ public final class IngestBench {
         System.getProperty("java.version"), Runtime.getRuntime().maxMemory() / (1024 * 1024));
   }
 
-  private record App(String openId, String token, String appId, String key) {}
+  record App(String openId, String token, String appId, String key) {}
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
 
   /** Signs in and creates the app the reports are sent for. */
-  private static App createApp(String base, String account, String password) throws Exception {
+  static App createApp(String base, String account, String password) throws Exception {
     JsonObject login = send(HttpRequest.newBuilder(URI.create(base + "/v1/auth/login"))
         .POST(HttpRequest.BodyPublishers.ofString(new JsonObject().put("account", account).put("password", password).encode())));
     String openId = login.getString("openId");
@@ -152,7 +152,7 @@ public final class IngestBench {
     return new App(openId, token, app.getString("appId"), app.getString("appKey"));
   }
 
-  private static JsonObject get(String url, App app) throws Exception {
+  static JsonObject get(String url, App app) throws Exception {
     return send(HttpRequest.newBuilder(URI.create(url)).header("X-Openid", app.openId()).header("X-Auth-Token", app.token()).GET());
   }
 
@@ -176,7 +176,7 @@ public final class IngestBench {
     }
   }
 
-  private static void deleteTree(Path dir) throws IOException {
+  static void deleteTree(Path dir) throws IOException {
     try (Stream<Path> s = Files.walk(dir)) {
       s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
     }

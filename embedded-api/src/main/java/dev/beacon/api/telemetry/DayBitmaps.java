@@ -17,7 +17,7 @@ import org.roaringbitmap.RoaringBitmap;
 
 /**
  * The machines active on an app's day as a RoaringBitmap of their ordinals, decoded once and kept
- * in a cache bounded by size. A day is read from its stored bitmap ({@code tel_day.machines}, once
+ * in a cache bounded by size. A day is read from its stored bitmap ({@code tel_day_bitmap}, once
  * closed) together with its open rows ({@code tel_machine_day}); the ingest adds what each batch
  * commits to the days already cached, so a cached day is never stale. Cached bitmaps are never
  * changed in place (copy on write), so readers need no lock.
@@ -59,7 +59,7 @@ final class DayBitmaps {
 
   static RoaringBitmap load(Connection c, DayKey key) throws SQLException {
     RoaringBitmap b = new RoaringBitmap();
-    try (PreparedStatement st = c.prepareStatement("SELECT machines FROM tel_day WHERE app_id = ? AND usage_day = ?")) {
+    try (PreparedStatement st = c.prepareStatement("SELECT machines FROM tel_day_bitmap WHERE app_id = ? AND usage_day = ?")) {
       st.setString(1, key.appId());
       st.setObject(2, key.day());
       try (ResultSet rs = st.executeQuery()) {

@@ -15,7 +15,7 @@ import java.util.Map;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * Closes old days: the rows of a day (one per machine) become one bitmap in {@code tel_day} and
+ * Closes old days: the rows of a day (one per machine) become one bitmap in {@code tel_day_bitmap} and
  * one count per version in {@code tel_version_day}, and the rows go. A day is closed once it is
  * {@value #OPEN_DAYS} days behind the app's today, so that no heartbeat can still land on it even
  * when the app's zone is changed (zones are at most 26 hours apart). Blocking; one transaction per
@@ -101,7 +101,7 @@ final class DayCompactor {
   /** Stores a closed day's machines (the bitmap includes what was stored before). */
   static void writeDay(Connection c, String appId, LocalDate day, RoaringBitmap machines) throws SQLException {
     byte[] bytes = DayBitmaps.encode(machines);
-    try (PreparedStatement st = c.prepareStatement("UPDATE tel_day SET machines = ? WHERE app_id = ? AND usage_day = ?")) {
+    try (PreparedStatement st = c.prepareStatement("UPDATE tel_day_bitmap SET machines = ? WHERE app_id = ? AND usage_day = ?")) {
       st.setBytes(1, bytes);
       st.setString(2, appId);
       st.setObject(3, day);
@@ -110,7 +110,7 @@ final class DayCompactor {
       }
     }
     try (PreparedStatement st = c.prepareStatement(
-        "INSERT INTO tel_day (app_id, usage_day, new_machines, machines) VALUES (?, ?, 0, ?)")) {
+        "INSERT INTO tel_day_bitmap (app_id, usage_day, machines) VALUES (?, ?, ?)")) {
       st.setString(1, appId);
       st.setObject(2, day);
       st.setBytes(3, bytes);
@@ -118,7 +118,7 @@ final class DayCompactor {
     }
   }
 
-  private static void addVersions(Connection c, String appId, LocalDate day, Map<String, Integer> versions) throws SQLException {
+  static void addVersions(Connection c, String appId, LocalDate day, Map<String, Integer> versions) throws SQLException {
     for (var v : versions.entrySet()) {
       try (PreparedStatement st = c.prepareStatement(
           "UPDATE tel_version_day SET machines = machines + ? WHERE app_id = ? AND usage_day = ? AND app_version = ?")) {

@@ -36,8 +36,11 @@ final class UsageStore {
   /** An app's day. */
   record DayKey(String appId, LocalDate day) {}
 
-  /** What a batch did: one outcome per beat, and the ordinals it marked active per app and day. */
-  record Written(List<Outcome<Boolean>> outcomes, Map<DayKey, List<Integer>> active) {}
+  /**
+   * What a batch did: one outcome per beat, each beat's machine ordinal (-1 when refused), and the
+   * ordinals it marked active per app and day.
+   */
+  record Written(List<Outcome<Boolean>> outcomes, int[] ordinals, Map<DayKey, List<Integer>> active) {}
 
   private record AppRow(String appId, String secret, boolean frozen, ZoneId zone) {}
 
@@ -91,7 +94,9 @@ final class UsageStore {
     Map<MachineDay, Beat> last = new LinkedHashMap<>();
     Map<DayKey, Instant> lastAt = new HashMap<>();
     Map<MachineDay, Boolean> isFresh = new HashMap<>();
+    int[] beatOrdinals = new int[beats.size()];
     for (int i = 0; i < beats.size(); i++) {
+      beatOrdinals[i] = -1;
       if (hashes[i] == null) {
         continue;
       }
@@ -99,6 +104,7 @@ final class UsageStore {
       String appId = apps.get(b.appKey().trim()).appId();
       DayKey key = new DayKey(appId, days[i]);
       MachineDay md = new MachineDay(key, ordinals.get(appId).get(hashes[i]));
+      beatOrdinals[i] = md.ordinal();
       last.merge(md, b, (x, y) -> y.at().isBefore(x.at()) ? x : y);
       lastAt.merge(key, b.at(), (x, y) -> y.isAfter(x) ? y : x);
       isFresh.putIfAbsent(md, fresh.get(appId).contains(hashes[i]));
@@ -108,7 +114,7 @@ final class UsageStore {
 
     Map<DayKey, List<Integer>> active = new HashMap<>();
     last.keySet().forEach(md -> active.computeIfAbsent(md.key(), k -> new ArrayList<>()).add(md.ordinal()));
-    return new Written(outcomes, active);
+    return new Written(outcomes, beatOrdinals, active);
   }
 
   private static Map<String, AppRow> apps(Connection c, List<String> keys) throws SQLException {
@@ -152,15 +158,7 @@ final class UsageStore {
   /** Gives the new machines the next ordinals and counts them as new on their first day. */
   private static void addMachines(Connection c, String appId, List<String> unknown, Map<String, LocalDate> firstDays,
       Map<String, Integer> ordinals, Map<DayKey, Integer> newMachines) throws SQLException {
-    int next;
-    try (PreparedStatement st = c.prepareStatement("SELECT MAX(ordinal) FROM tel_machine WHERE app_id = ?")) {
-      st.setString(1, appId);
-      try (ResultSet rs = st.executeQuery()) {
-        rs.next();
-        int max = rs.getInt(1);
-        next = rs.wasNull() ? 0 : max + 1;
-      }
-    }
+    int next = nextOrdinal(c, appId);
     try (PreparedStatement st = c.prepareStatement(
         "INSERT INTO tel_machine (app_id, ordinal, machine_hash, first_day) VALUES (?, ?, ?, ?)")) {
       for (String hash : unknown) {
@@ -174,6 +172,20 @@ final class UsageStore {
         newMachines.merge(new DayKey(appId, first), 1, Integer::sum);
       }
       st.executeBatch();
+    }
+  }
+
+  /**
+   * The app's next free ordinal: one more than the highest, read backwards along the primary key
+   * (a MAX with a WHERE would scan the app's machines in H2).
+   */
+  static int nextOrdinal(Connection c, String appId) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(
+        "SELECT ordinal FROM tel_machine WHERE app_id = ? ORDER BY ordinal DESC FETCH FIRST 1 ROWS ONLY")) {
+      st.setString(1, appId);
+      try (ResultSet rs = st.executeQuery()) {
+        return rs.next() ? rs.getInt(1) + 1 : 0;
+      }
     }
   }
 
@@ -203,6 +215,7 @@ final class UsageStore {
         int[] counts = st.executeBatch();
         for (int i = 0; i < counts.length; i++) {
           if (counts[i] == 0) {
+            // the machine's first heartbeat of the day
             toInsert.add(toUpdate.get(i));
           }
         }

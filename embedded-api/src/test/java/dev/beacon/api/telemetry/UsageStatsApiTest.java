@@ -120,7 +120,7 @@ class UsageStatsApiTest {
     Api again = new Api(server.base(), developer.openId, developer.token);
     assertEquals(active, series(again, path), "the same after a restart, with the old days closed");
     assertEquals(versions, series(again, versionsPath));
-    assertTrue(TestApps.count(server, "select count(*) from tel_day where app_id = ? and machines is not null", app.appId()) > 0,
+    assertTrue(TestApps.count(server, "select count(*) from tel_day_bitmap where app_id = ?", app.appId()) > 0,
         "the old days were closed into bitmaps");
     JsonObject after = again.get(stats(server, app, "summary")).json();
     assertEquals(0, after.getInteger("onlineNow"));

@@ -1,0 +1,277 @@
+package dev.beacon.bench;
+
+import dev.beacon.api.core.BeaconServer;
+import dev.beacon.api.core.Config;
+import dev.beacon.api.core.Dates;
+import dev.beacon.api.core.Ids;
+import dev.beacon.api.telemetry.UsageLoad;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.roaringbitmap.RoaringBitmap;
+
+/**
+ * Usage analytics benchmark, on the real server on loopback with a temp data folder:
+ *
+ * <ol>
+ *   <li>ingest: {@code GET /health} (a constant answer) and {@code POST /api/v1/user/heartbeat}
+ *       (group-committed, answered once durable) side by side in one run, every heartbeat from a
+ *       new machine id, through {@link LoadDriver}: req/s, their ratio, p50/p99;
+ *   <li>a data set of {@code bench.machines} machines (default 1,000,000) over {@code bench.days}
+ *       days (default 100) loaded through the server's own storage code ({@link UsageLoad}: the
+ *       ingest's writes and the closing of old days), with a stable core and churning machines;
+ *   <li>the 90-day active series over HTTP, {@code bench.queries} times (default 50): the first
+ *       (cold) answer, then median and p90; the data size on disk and the heap used.
+ * </ol>
+ *
+ * <pre>
+ * mvn -q -pl embedded-api test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.beacon.bench.AnalyticsBench
+ * </pre>
+ *
+ * Other tunables: {@code bench.connections} (32), {@code bench.requests} (40000),
+ * {@code bench.seconds} (20) and {@code bench.warmup} (5000) as in {@link IngestBench}.
+ */
+public final class AnalyticsBench {
+  /** Share of the machines that are the stable core: active most days from the first to the last. */
+  static final double CORE = 0.2;
+  static final double CORE_DAILY = 0.8;
+  /** Churning machines: arrive on a random day, stay 1-40 days, active on a share of them. */
+  static final int CHURN_MAX_DAYS = 40;
+  static final double CHURN_DAILY = 0.5;
+  static final int LOAD_BATCH = 10_000;
+  /** Days that stay open (rows, not yet a bitmap): today and the two before, as in the server. */
+  static final int OPEN_DAYS = 3;
+
+  private AnalyticsBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int connections = Integer.getInteger("bench.connections", 32);
+    int requests = Integer.getInteger("bench.requests", 40_000);
+    Duration time = Duration.ofSeconds(Integer.getInteger("bench.seconds", 20));
+    int warmup = Integer.getInteger("bench.warmup", 5_000);
+    int machines = Integer.getInteger("bench.machines", 1_000_000);
+    int days = Integer.getInteger("bench.days", 100);
+    int queries = Integer.getInteger("bench.queries", 50);
+
+    Path data = Files.createTempDirectory("beacon-analytics-bench-");
+    String password = Ids.randomHex(12);
+    BeaconServer server = BeaconServer.startBlocking(Config.defaults().host("127.0.0.1").port(0).dataDir(data)
+        .adminAccount("bench-admin").adminPassword(password).quiet(true).clientRatePerIp(0).clientRatePerKey(0));
+    try {
+      String base = "http://127.0.0.1:" + server.port();
+      System.out.println(IngestBench.machine());
+      ingest(server, base, password, connections, requests, time, warmup);
+      IngestBench.App app = IngestBench.createApp(base, "bench-admin", password);
+      load(server, app, machines, days);
+      query(base, app, queries, data);
+      server.stopBlocking();
+      server = null;
+      System.out.printf(Locale.ROOT, "database on disk after a clean stop: %.1f MiB%n", diskBytes(data) / 1048576.0);
+      try (var c = java.sql.DriverManager.getConnection(
+          "jdbc:h2:file:" + data.resolve("db").resolve("beacon").toString().replace('\\', '/'), "", "")) {
+        c.createStatement().execute("SHUTDOWN COMPACT");
+      }
+      System.out.printf(Locale.ROOT, "database on disk after SHUTDOWN COMPACT (the data itself, without H2's free pages): %.1f MiB%n",
+          diskBytes(data) / 1048576.0);
+    } finally {
+      if (server != null) {
+        server.stopBlocking();
+      }
+      IngestBench.deleteTree(data);
+    }
+  }
+
+  private static void ingest(BeaconServer server, String base, String password, int connections, int requests, Duration time,
+      int warmup) throws Exception {
+    IngestBench.App app = IngestBench.createApp(base, "bench-admin", password);
+    System.out.printf(Locale.ROOT, "%n== ingest: %d connections, up to %d requests or %d s per route, after %d warm-up requests%n",
+        connections, requests, time.toSeconds(), warmup);
+    int[] offset = {0};
+    LoadDriver.Target health = LoadDriver.Target.get("GET /health", "/health");
+    // every request a machine id not seen before (the offset moves on between runs)
+    LoadDriver.Target heartbeat = LoadDriver.Target.postJson("POST /api/v1/user/heartbeat", "/api/v1/user/heartbeat",
+        i -> new JsonObject().put("app_key", app.key()).put("machine_id", "machine-" + (offset[0] + i))
+            .put("version", "3." + (i % 5)).encode());
+    try (LoadDriver driver = new LoadDriver("127.0.0.1", server.port(), connections)) {
+      driver.run(health, new LoadDriver.Limits(connections, warmup, time));
+      driver.run(heartbeat, new LoadDriver.Limits(connections, warmup, time));
+      offset[0] = 10_000_000;
+      LoadDriver.Result constant = IngestBench.print(driver.run(health, new LoadDriver.Limits(connections, requests, time)));
+      LoadDriver.Result ingest = IngestBench.print(driver.run(heartbeat, new LoadDriver.Limits(connections, requests, time)));
+      System.out.printf(Locale.ROOT, "ratio: heartbeat ingest runs at %.1f%% of the constant route%n",
+          100 * ingest.perSecond() / constant.perSecond());
+    }
+    JsonObject summary = IngestBench.get(base + "/v1/user/" + app.openId() + "/app/" + app.appId() + "/stats/summary", app);
+    System.out.printf(Locale.ROOT, "stored: %d distinct machines (every acknowledged heartbeat a new one)%n",
+        summary.getLong("totalMachines"));
+  }
+
+  /** A stable core and churning machines; machine m is active on day d when {@link #active} says so. */
+  private static void load(BeaconServer server, IngestBench.App app, int machines, int days) throws Exception {
+    System.out.printf(Locale.ROOT, "%n== data set: %,d machines over %d days, loaded through the storage code%n", machines, days);
+    int[] start = new int[machines];
+    int[] end = new int[machines];
+    java.util.SplittableRandom random = new java.util.SplittableRandom(6);
+    for (int m = 0; m < machines; m++) {
+      if (m < machines * CORE) {
+        start[m] = random.nextInt(Math.max(1, days / 10));
+        end[m] = days;
+      } else {
+        start[m] = random.nextInt(days);
+        end[m] = Math.min(days, start[m] + 1 + random.nextInt(CHURN_MAX_DAYS));
+      }
+    }
+    UsageLoad load = new UsageLoad(server.db());
+    Instant now = Instant.now();
+    LocalDate today = LocalDate.ofInstant(now, Dates.zone());
+    LocalDate first = today.minusDays(days - 1L);
+    int[] ordinal = new int[machines];
+    long machineDays = 0;
+    long throughIngest = 0;
+    long began = System.nanoTime();
+    for (int d = 0; d < days; d++) {
+      LocalDate day = first.plusDays(d);
+      Instant at = day.atTime(12, 0).atZone(Dates.zone()).toInstant();
+      if (at.isAfter(now)) {
+        at = now.minusSeconds(60);
+      }
+      boolean open = d >= days - OPEN_DAYS;
+      Batch beats = new Batch(load, app.key(), at, ordinal);
+      RoaringBitmap closed = new RoaringBitmap();
+      Map<String, Integer> closedVersions = new HashMap<>();
+      for (int m = 0; m < machines; m++) {
+        if (!active(m, d, start, end)) {
+          continue;
+        }
+        machineDays++;
+        String version = "4." + Math.min(9, (d + m % 7) / 12);
+        if (open || d == start[m]) {
+          beats.add(m, version);
+          throughIngest++;
+        } else {
+          closed.add(ordinal[m]);
+          closedVersions.merge(version, 1, Integer::sum);
+        }
+      }
+      beats.flush();
+      if (!closed.isEmpty()) {
+        load.closedDay(app.appId(), day, closed, closedVersions);
+      }
+      // close days as the server's hourly job would have: the day before yesterday and older
+      load.closeDays(at);
+      if ((d + 1) % 10 == 0) {
+        double s = (System.nanoTime() - began) / 1e9;
+        System.out.printf(Locale.ROOT, "  %3d days, %,d machine-days (%,d of them as heartbeats) in %.0f s%n", d + 1, machineDays,
+            throughIngest, s);
+      }
+    }
+    load.closeDays(now);
+    double s = (System.nanoTime() - began) / 1e9;
+    System.out.printf(Locale.ROOT, "loaded %,d machine-days in %.0f s: %,d as heartbeats through the ingest's storage code (every "
+        + "machine's first day, and the last %d days, which stay open as rows), the other days' machines written as closing a day "
+        + "writes them (bitmap and version counts)%n", machineDays, s, throughIngest, OPEN_DAYS);
+  }
+
+  private static long diskBytes(Path data) throws java.io.IOException {
+    try (Stream<Path> files = Files.walk(data.resolve("db"))) {
+      return files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum();
+    }
+  }
+
+  /** Heartbeats of one day, sent in batches of {@value #LOAD_BATCH}; notes each machine's ordinal. */
+  private static final class Batch {
+    private final UsageLoad load;
+    private final String key;
+    private final Instant at;
+    private final int[] ordinal;
+    private final List<Integer> machines = new ArrayList<>();
+    private final List<String> ids = new ArrayList<>();
+    private final List<String> versions = new ArrayList<>();
+
+    Batch(UsageLoad load, String key, Instant at, int[] ordinal) {
+      this.load = load;
+      this.key = key;
+      this.at = at;
+      this.ordinal = ordinal;
+    }
+
+    void add(int m, String version) throws Exception {
+      machines.add(m);
+      ids.add("machine-" + m);
+      versions.add(version);
+      if (ids.size() == LOAD_BATCH) {
+        flush();
+      }
+    }
+
+    void flush() throws Exception {
+      if (ids.isEmpty()) {
+        return;
+      }
+      int[] stored = load.heartbeats(key, ids, versions, at);
+      for (int i = 0; i < stored.length; i++) {
+        ordinal[machines.get(i)] = stored[i];
+      }
+      machines.clear();
+      ids.clear();
+      versions.clear();
+    }
+  }
+
+  /** Whether machine m is active on day d: always on its first day, then by a fixed pseudo-random draw. */
+  static boolean active(int m, int d, int[] start, int[] end) {
+    if (d < start[m] || d >= end[m]) {
+      return false;
+    }
+    if (d == start[m]) {
+      return true;
+    }
+    long h = (m * 0x9E3779B97F4A7C15L) ^ (d * 0xC2B2AE3D27D4EB4FL);
+    h ^= h >>> 33;
+    h *= 0xFF51AFD7ED558CCDL;
+    h ^= h >>> 33;
+    double draw = (h >>> 11) / (double) (1L << 53);
+    return draw < (m < start.length * CORE ? CORE_DAILY : CHURN_DAILY);
+  }
+
+  private static void query(String base, IngestBench.App app, int queries, Path data) throws Exception {
+    LocalDate today = LocalDate.now(Dates.zone());
+    String path = base + "/v1/user/" + app.openId() + "/app/" + app.appId() + "/stats/active?from=" + today.minusDays(89) + "&to=" + today;
+    System.out.printf(Locale.ROOT, "%n== query: the 90-day active series over HTTP, %d times%n", queries);
+    long t0 = System.nanoTime();
+    JsonObject first = IngestBench.get(path, app);
+    double cold = (System.nanoTime() - t0) / 1e6;
+    double[] ms = new double[queries];
+    for (int i = 0; i < queries; i++) {
+      long t = System.nanoTime();
+      IngestBench.get(path, app);
+      ms[i] = (System.nanoTime() - t) / 1e6;
+    }
+    Arrays.sort(ms);
+    JsonArray series = first.getJsonArray("series");
+    JsonObject last = series.getJsonObject(series.size() - 1);
+    long sumDau = series.stream().mapToLong(o -> ((JsonObject) o).getLong("dau")).sum();
+    System.out.printf(Locale.ROOT, "first (cold cache) %.1f ms; then median %.1f ms, p90 %.1f ms, min %.1f ms, max %.1f ms%n",
+        cold, ms[queries / 2], ms[(int) (queries * 0.9)], ms[0], ms[queries - 1]);
+    System.out.printf(Locale.ROOT, "today: dau %,d  wau %,d  mau %,d; %,d machine-days in the 90 days shown%n",
+        last.getLong("dau"), last.getLong("wau"), last.getLong("mau"), sumDau);
+    JsonObject summary = IngestBench.get(base + "/v1/user/" + app.openId() + "/app/" + app.appId() + "/stats/summary", app);
+    System.out.printf(Locale.ROOT, "summary: %s%n", summary.encode());
+    long bytes = diskBytes(data);
+    Runtime rt = Runtime.getRuntime();
+    System.gc();
+    System.out.printf(Locale.ROOT, "database on disk while running: %.1f MiB; heap used after GC: %d MiB (max %d MiB)%n",
+        bytes / 1048576.0, (rt.totalMemory() - rt.freeMemory()) / 1048576, rt.maxMemory() / 1048576);
+  }
+}
