@@ -109,11 +109,22 @@ public final class AnalyticsBench {
       offset[0] = 10_000_000;
       LoadDriver.Result constant = IngestBench.print(driver.run(health, new LoadDriver.Limits(connections, requests, time)));
       LoadDriver.Result ingest = IngestBench.print(driver.run(heartbeat, new LoadDriver.Limits(connections, requests, time)));
-      System.out.printf(Locale.ROOT, "ratio: heartbeat ingest runs at %.1f%% of the constant route%n",
+      System.out.printf(Locale.ROOT, "ratio: heartbeat ingest (new machines) runs at %.1f%% of the constant route%n",
           100 * ingest.perSecond() / constant.perSecond());
+
+      // the steady state: a fleet of known machines sending their periodic heartbeats
+      int fleet = Integer.getInteger("bench.fleet", 20_000);
+      LoadDriver.Target known = LoadDriver.Target.postJson("POST /api/v1/user/heartbeat (fleet of " + fleet + ")",
+          "/api/v1/user/heartbeat", i -> new JsonObject().put("app_key", app.key()).put("machine_id", "fleet-" + (i % fleet))
+              .put("version", "3." + (i % 5)).encode());
+      driver.run(known, new LoadDriver.Limits(connections, fleet, time)); // every machine of the fleet once: known from now on
+      LoadDriver.Result constantAgain = IngestBench.print(driver.run(health, new LoadDriver.Limits(connections, requests, time)));
+      LoadDriver.Result steady = IngestBench.print(driver.run(known, new LoadDriver.Limits(connections, requests, time)));
+      System.out.printf(Locale.ROOT, "ratio: heartbeat ingest (known machines) runs at %.1f%% of the constant route%n",
+          100 * steady.perSecond() / constantAgain.perSecond());
     }
     JsonObject summary = IngestBench.get(base + "/v1/user/" + app.openId() + "/app/" + app.appId() + "/stats/summary", app);
-    System.out.printf(Locale.ROOT, "stored: %d distinct machines (every acknowledged heartbeat a new one)%n",
+    System.out.printf(Locale.ROOT, "stored: %d distinct machines (the new-machine run's acknowledged heartbeats plus the fleet)%n",
         summary.getLong("totalMachines"));
   }
 

@@ -5,31 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.desktop.Fx;
 import dev.beacon.desktop.client.BeaconClient;
-import dev.beacon.desktop.support.LiveServer;
+import dev.beacon.desktop.support.LiveServerTest;
 import dev.beacon.desktop.support.Stages;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Map;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /** The Content screen against a real server: SDKs and resources through the form, deletes, poster preview, Q&A. */
-class ContentScreenTest {
-  static LiveServer server;
-
-  @BeforeAll
-  static void up() throws Exception {
-    Fx.startToolkit();
-    server = LiveServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
+class ContentScreenTest extends LiveServerTest {
 
   private static List<JsonObject> list(BeaconClient c, String path, String key) throws Exception {
     return Rows.objects(c.get(path, Map.of("pageSize", 100)), key);

@@ -9,7 +9,7 @@ import dev.beacon.desktop.Fx;
 import dev.beacon.desktop.client.BeaconClient;
 import dev.beacon.desktop.client.Io;
 import dev.beacon.desktop.content.ContentScreen;
-import dev.beacon.desktop.support.LiveServer;
+import dev.beacon.desktop.support.LiveServerTest;
 import dev.beacon.desktop.support.Stages;
 import dev.beacon.desktop.ui.ConsoleContext;
 import io.vertx.core.json.JsonObject;
@@ -17,25 +17,11 @@ import java.util.List;
 import java.util.Map;
 import javafx.scene.control.TreeView;
 import javafx.scene.web.WebView;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /** The Docs screen against a real server: a doc opens in the viewer; an admin adds a node and a doc and deletes a subtree. */
-class DocsScreenTest {
-  static LiveServer server;
-
-  @BeforeAll
-  static void up() throws Exception {
-    Fx.startToolkit();
-    server = LiveServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
+class DocsScreenTest extends LiveServerTest {
 
   private static List<JsonObject> tree(BeaconClient c) throws Exception {
     return c.get("v1/doc/tree", Map.of()).getJsonArray("tree").stream().map(o -> (JsonObject) o).toList();

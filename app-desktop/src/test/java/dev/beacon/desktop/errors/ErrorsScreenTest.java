@@ -5,32 +5,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.desktop.Fx;
 import dev.beacon.desktop.client.BeaconClient;
-import dev.beacon.desktop.support.LiveServer;
+import dev.beacon.desktop.support.LiveServerTest;
 import dev.beacon.desktop.support.Stages;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
 /** The Errors screen against a real server: reports become issues, the detail, search, resolve, raw logs. */
-class ErrorsScreenTest {
-  static LiveServer server;
-
-  @BeforeAll
-  static void up() throws Exception {
-    Fx.startToolkit();
-    server = LiveServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
+class ErrorsScreenTest extends LiveServerTest {
 
   private static JsonObject app(BeaconClient admin, String name) throws Exception {
     return admin.post("v1/user/" + admin.openId() + "/app", new JsonObject().put("name", name).put("platform", 1))

@@ -5,35 +5,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.desktop.Fx;
 import dev.beacon.desktop.client.BeaconClient;
-import dev.beacon.desktop.support.LiveServer;
+import dev.beacon.desktop.support.LiveServerTest;
 import dev.beacon.desktop.support.ScreenStage;
 import dev.beacon.desktop.ui.ConsoleContext;
 import io.vertx.core.json.JsonObject;
 import javafx.scene.chart.LineChart;
 import javafx.scene.chart.XYChart;
 import javafx.scene.control.Label;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** The Overview against a real server: a heartbeat moves the DAU tile and chart. */
-class OverviewScreenTest {
-  static LiveServer server;
+class OverviewScreenTest extends LiveServerTest {
   final FxRobot robot = new FxRobot();
-
-  @BeforeAll
-  static void up() throws Exception {
-    Fx.startToolkit();
-    server = LiveServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    FxToolkit.cleanupStages();
-    server.close();
-  }
 
   @SuppressWarnings("unchecked")
   private static long lastDau(LineChart<?, ?> chart) {

@@ -5,27 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 
 import dev.beacon.desktop.Fx;
 import dev.beacon.desktop.client.BeaconClient;
-import dev.beacon.desktop.support.LiveServer;
+import dev.beacon.desktop.support.LiveServerTest;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The shared app chooser against a real server. */
-class AppPickerTest {
-  static LiveServer server;
-
-  @BeforeAll
-  static void up() throws Exception {
-    Fx.startToolkit();
-    server = LiveServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    server.close();
-  }
+class AppPickerTest extends LiveServerTest {
 
   @Test
   void loadsTheAppsAndSharesTheSelection() throws Exception {
