@@ -16,13 +16,15 @@ import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
 import javafx.stage.WindowEvent;
 import javax.imageio.ImageIO;
+import dev.beacon.desktop.support.Stages;
 import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.testfx.api.FxToolkit;
 
 /**
  * Writes the README's screenshots: the real console (headless, Monocle) on a fresh data folder,
- * seeded with an app, versions, heartbeats and errors through the API, each screen snapshotted to
+ * seeded with apps, versions, heartbeats, errors, docs and SDKs through the API, each screen snapshotted to
  * a PNG. Runs only when asked:
  *
  * <pre>
@@ -63,9 +65,20 @@ class Screenshots {
       } else {
         ids.addAll(List.of(only.split(",")));
       }
+      FxRobot robot = new FxRobot();
       for (String id : ids) {
         Fx.run(() -> app.window().select(id.trim()));
         Thread.sleep(2500); // the screen loads in the background
+        if (id.trim().equals("errors")) {
+          Stages.clickRow(robot, "errors-issues", 0); // an issue's detail beside the list
+          Thread.sleep(1500);
+        } else if (id.trim().equals("docs")) {
+          robot.clickOn("Getting started"); // a rendered doc
+          Thread.sleep(2500);
+        } else if (id.trim().equals("content")) {
+          Stages.clickRow(robot, "sdk-table", 0);
+          Thread.sleep(1500);
+        }
         WritableImage img = Fx.call(() -> stage.getScene().snapshot(null));
         Path png = out.resolve(id.trim() + ".png");
         ImageIO.write(toBuffered(img), "png", png.toFile());
@@ -79,7 +92,10 @@ class Screenshots {
     }
   }
 
-  /** An app with two versions (one released), a module, heartbeats from a few machines and a few errors. */
+  /**
+   * An app with versions (two released), a module, heartbeats from a few machines, errors of three
+   * kinds, a doc tree with a doc, and SDKs.
+   */
   static JsonObject seed(BeaconClient c) throws Exception {
     String apps = "v1/user/" + c.openId() + "/app";
     c.post(apps, new JsonObject().put("name", "Acme Sync").put("platform", 1));
@@ -102,12 +118,29 @@ class Screenshots {
       c.post("api/v1/user/heartbeat", new JsonObject().put("app_key", key).put("machine_id", "machine-" + m)
           .put("version", m < 9 ? "1.5.0" : "1.4.0"));
     }
-    for (int e = 0; e < 5; e++) {
-      c.post("api/v1/error/report", new JsonObject().put("app_key", key).put("machine_id", "machine-" + e)
-          .put("software_version", "1.5.0").put("error_type", e < 3 ? "NullReferenceException" : "IOException")
-          .put("error_message", e < 3 ? "Object reference not set to an instance of an object" : "The disk is full")
-          .put("error_stack", e < 3 ? "at Acme.Notes.Editor.Save()\nat Acme.Notes.MainWindow.OnClose()" : "at Acme.Notes.Store.Write()")
-          .put("os_info", "Windows 11 Pro"));
+    String[][] errors = {
+        {"java.lang.NullPointerException", "Cannot invoke \"Note.title()\" because \"note\" is null", "com.acme.notes.Editor.save(Editor.java:88)", "1.5.0"},
+        {"java.io.IOException", "No space left on device", "com.acme.notes.Store.write(Store.java:41)", "1.5.0"},
+        {"System.InvalidOperationException", "Sequence contains no elements", "Acme.Sync.Merge(Sync.cs:120)", "1.4.0"}};
+    for (int i = 0; i < errors.length; i++) {
+      for (int n = 0; n <= 6 - i * 3; n++) {
+        c.post("api/v1/error/report", new JsonObject().put("app_key", key).put("machine_id", "machine-" + n)
+            .put("software_version", errors[i][3]).put("error_type", errors[i][0]).put("error_message", errors[i][1])
+            .put("os_info", "Windows 11 Pro 10.0.22631")
+            .put("error_stack", errors[i][0] + ": " + errors[i][1] + "\n\tat " + errors[i][2] + "\n\tat com.acme.notes.Main.run(Main.java:12)"));
+      }
+    }
+    String doc = c.post("v1/admin/doc", new JsonObject().put("name", "Getting started").put("type", 7).put("content",
+        "# Getting started\n\nInstall the SDK, then call `Beacon.start(appKey)` when your app starts: it sends a "
+            + "heartbeat every few minutes and asks for updates.\n\n| Platform | Package |\n|---|---|\n"
+            + "| Windows | `beacon-sdk.msi` |\n| Android | `beacon-sdk.aar` |\n")).getString("docId");
+    String guides = c.post("v1/admin/doc/tree", new JsonObject().put("name", "Guides")).getString("id");
+    c.post("v1/admin/doc/tree", new JsonObject().put("pid", guides).put("name", "Getting started").put("docId", doc));
+    c.post("v1/admin/doc/tree", new JsonObject().put("pid", guides).put("name", "Releasing updates"));
+    c.post("v1/admin/doc/tree", new JsonObject().put("name", "API reference"));
+    for (String[] s : new String[][] {{"Beacon Java SDK", "2"}, {"Beacon .NET SDK", "2"}, {"Light app kit", "1"}}) {
+      c.post("v1/admin/sdk", new JsonObject().put("name", s[0]).put("provider", "Acme").put("authority", "1")
+          .put("platform", "3").put("type", s[1]).put("version", "1.4.0"));
     }
     return app;
   }
