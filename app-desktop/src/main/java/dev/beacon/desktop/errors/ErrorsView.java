@@ -91,6 +91,15 @@ final class ErrorsView extends BorderPane {
     return t;
   }
 
+  private static DatePicker datePicker(String id, String prompt, javafx.beans.property.Property<java.time.LocalDate> value) {
+    DatePicker p = new DatePicker();
+    p.setId(id);
+    p.setPromptText(prompt);
+    p.setPrefWidth(130);
+    p.valueProperty().bindBidirectional(value);
+    return p;
+  }
+
   private Region toolbar() {
     ChoiceBox<String> status = new ChoiceBox<>();
     status.setId("errors-status");
@@ -101,16 +110,8 @@ final class ErrorsView extends BorderPane {
     version.setPromptText("Version");
     version.setPrefColumnCount(7);
     version.textProperty().bindBidirectional(model.version);
-    DatePicker since = new DatePicker();
-    since.setId("errors-since");
-    since.setPromptText("Seen since");
-    since.setPrefWidth(130);
-    since.valueProperty().bindBidirectional(model.since);
-    DatePicker until = new DatePicker();
-    until.setId("errors-until");
-    until.setPromptText("Seen until");
-    until.setPrefWidth(130);
-    until.valueProperty().bindBidirectional(model.until);
+    DatePicker since = datePicker("errors-since", "Seen since", model.since);
+    DatePicker until = datePicker("errors-until", "Seen until", model.until);
     TextField search = new TextField();
     search.setId("errors-search");
     search.setPromptText("Search title or message");
