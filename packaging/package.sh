@@ -29,7 +29,7 @@ for tool in jlink jpackage; do
 done
 
 # the version comes from the parent pom (its first <version> is the project's)
-version="$(sed -n 's:.*<version>\([^<]*\)</version>.*:\1:p' "$root/pom.xml" | head -1)"
+version="$(sed -n 's:.*<version>\([^<]*\)</version>.*:\1:p' "$root/pom.xml" | sed -n 1p)"
 app_version="${version%%-*}"   # jpackage wants numbers only (0.1.0-SNAPSHOT -> 0.1.0)
 
 if ((build)); then
