@@ -44,7 +44,7 @@ public final class Failures {
    * Requests the HTTP decoder refused before any route saw them (a request line over 4 KiB: 414,
    * headers over 8 KiB: 431, anything else malformed: 400): answered in the envelope of the
    * family the target names (family B when the target itself could not be read), and the
-   * connection closed, as Vert.x's own handler does.
+   * connection closed, as Vert.x's own handler does (a lingering close).
    */
   public static void invalidRequest(HttpServerRequest req) {
     Throwable cause = req.decoderResult() == null ? null : req.decoderResult().cause();
@@ -58,7 +58,9 @@ public final class Failures {
     JsonObject body = uri != null && uri.startsWith("/api/")
         ? new JsonObject().put("code", status).put("message", message)
         : new JsonObject().put("code", ApiException.BAD_PARAMETER).put("msg", message);
-    // the connection cannot be trusted to be at a request boundary: say so, then close it
+    // the connection cannot be trusted to be at a request boundary: say so, then close it, reading
+    // and dropping for a while what the client still sends so that a reset does not eat the answer
+    LingeringClose.arm(req.connection());
     req.response().setStatusCode(status).putHeader("Content-Type", "application/json; charset=utf-8")
         .putHeader("Connection", "close")
         .end(body.encode()).onComplete(v -> req.connection().close());
