@@ -3,30 +3,36 @@ package dev.beacon.api.telemetry;
 import dev.beacon.api.core.Db;
 import dev.beacon.api.core.GroupCommit;
 import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import java.sql.SQLException;
+import java.util.Objects;
 
 /**
  * Heartbeats with group commit ({@link GroupCommit}): the heartbeats that arrive while a
  * transaction runs go together into the next one, up to {@value #MAX_BATCH}; each request is
- * answered once its heartbeat is committed. At most {@code capacity} wait: beyond that the client
- * gets 429 with {@code Retry-After}. After each commit the cached day bitmaps learn the new active
- * machines.
+ * answered once its heartbeat is committed to the heartbeat log ({@link BeatLog}), which the fold
+ * ({@link UsageFold}) moves into the usage tables soon after in larger transactions. At most
+ * {@code capacity} wait: beyond that the client gets 429 with {@code Retry-After}.
  */
 final class HeartbeatIngest {
   static final int MAX_BATCH = 512;
 
   private final GroupCommit<UsageStore.Beat, Boolean> commits;
 
-  HeartbeatIngest(Db db, DayBitmaps bitmaps, int capacity) {
+  HeartbeatIngest(Vertx vertx, Db db, UsageFold fold, int capacity) {
     this.commits = new GroupCommit<>(db, MAX_BATCH, capacity, "heartbeats", batch -> {
-      UsageStore.Written written;
+      UsageStore.Resolved resolved;
       try {
-        written = db.inJdbcTx(c -> UsageStore.store(c, batch));
+        resolved = fold.inTurn(() -> db.inJdbcTx(c -> {
+          UsageStore.Resolved r = UsageStore.resolve(c, batch);
+          BeatLog.append(c, r.accepted().stream().filter(Objects::nonNull).toList());
+          return r;
+        }));
       } catch (SQLException e) {
         throw new IllegalStateException("cannot store " + batch.size() + " heartbeats: " + e.getMessage(), e);
       }
-      written.active().forEach(bitmaps::added);
-      return written.outcomes();
+      fold.soon(vertx);
+      return resolved.outcomes();
     });
   }
 

@@ -35,10 +35,12 @@ final class StatsRoutes {
 
   private final ServerContext sc;
   private final UsageStats stats;
+  private final UsageFold fold;
 
-  StatsRoutes(ServerContext sc, UsageStats stats) {
+  StatsRoutes(ServerContext sc, UsageStats stats, UsageFold fold) {
     this.sc = sc;
     this.stats = stats;
+    this.fold = fold;
   }
 
   void mount(Router root) {
@@ -50,7 +52,7 @@ final class StatsRoutes {
   private void active(RoutingContext ctx) {
     boolean csv = wantsCsv(ctx);
     Future<List<UsageStats.Active>> rows = scope(ctx, true)
-        .compose(s -> sc.db().jdbc(c -> stats.active(c, s.appId(), s.from(), s.to())));
+        .compose(s -> read(c -> stats.active(c, s.appId(), s.from(), s.to())));
     if (csv) {
       rows.onSuccess(r -> sendCsv(ctx, r)).onFailure(ctx::fail);
       return;
@@ -65,7 +67,7 @@ final class StatsRoutes {
 
   private void versions(RoutingContext ctx) {
     Http.reply(ctx, scope(ctx, true)
-        .compose(s -> sc.db().jdbc(c -> stats.versions(c, s.appId(), s.from(), s.to())))
+        .compose(s -> read(c -> stats.versions(c, s.appId(), s.from(), s.to())))
         .map(days -> {
           JsonArray series = new JsonArray();
           days.forEach((day, counts) -> series.add(new JsonObject()
@@ -78,7 +80,7 @@ final class StatsRoutes {
 
   private void summary(RoutingContext ctx) {
     Http.reply(ctx, scope(ctx, false)
-        .compose(s -> sc.db().jdbc(c -> stats.summary(c, s.appId(), s.to(), sc.now())))
+        .compose(s -> read(c -> stats.summary(c, s.appId(), s.to(), sc.now())))
         .map(s -> Http.ok()
             .put("onlineNow", s.onlineNow())
             .put("dau", s.dau())
@@ -87,6 +89,14 @@ final class StatsRoutes {
             .put("stickiness", s.stickiness())
             .put("totalMachines", s.totalMachines())
             .put("lastHeartbeat", Dates.format(s.lastHeartbeat()))));
+  }
+
+  /** Reads usage after folding the heartbeats logged so far, so that every acknowledged one counts. */
+  private <T> Future<T> read(Db.SqlWork<T> work) {
+    return sc.db().blocking(() -> {
+      fold.now();
+      return sc.db().inJdbcTx(work);
+    });
   }
 
   /**

@@ -13,7 +13,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Usage analytics. Family A heartbeats, {@code POST /api/v1/user/heartbeat {app_key, machine_id,
  * version}}, are stored with group commit ({@link HeartbeatIngest}, answered once committed) as
- * machines and machine-days ({@link UsageStore}); old days are closed into bitmaps every hour
+ * a log ({@link BeatLog}) folded soon after into machines and machine-days ({@link UsageFold},
+ * {@link UsageStore}); old days are closed into bitmaps every hour
  * ({@link DayCompactor}); the stats API ({@link StatsRoutes}) answers exact DAU/WAU/MAU, new
  * machines, version adoption and a summary from cached day bitmaps ({@link DayBitmaps}).
  */
@@ -28,11 +29,16 @@ public final class TelemetryFeature implements Feature {
 
   private ServerContext sc;
   private HeartbeatIngest ingest;
+  private UsageFold fold;
   private DayCompactor compactor;
   private long timer = -1;
 
   @Override
   public void start(ServerContext ctx) throws Exception {
+    int folded = new UsageFold(ctx.db(), null).now();
+    if (folded > 0) {
+      LOG.info("folded {} logged heartbeats into the usage tables", folded);
+    }
     int closed = new DayCompactor(ctx.db()).run(ctx.now());
     if (closed > 0) {
       LOG.info("closed {} days of usage into bitmaps", closed);
@@ -43,10 +49,11 @@ public final class TelemetryFeature implements Feature {
   public void mount(Router root, ServerContext ctx) {
     this.sc = ctx;
     DayBitmaps bitmaps = new DayBitmaps(BITMAP_CACHE_BYTES);
-    this.ingest = new HeartbeatIngest(ctx.db(), bitmaps, ctx.config().heartbeatQueue());
+    this.fold = new UsageFold(ctx.db(), bitmaps);
+    this.ingest = new HeartbeatIngest(ctx.vertx(), ctx.db(), fold, ctx.config().heartbeatQueue());
     this.compactor = new DayCompactor(ctx.db());
     root.post("/api/v1/user/heartbeat").handler(this::heartbeat);
-    new StatsRoutes(ctx, new UsageStats(bitmaps)).mount(root);
+    new StatsRoutes(ctx, new UsageStats(bitmaps), fold).mount(root);
     timer = ctx.vertx().setPeriodic(CLOSE_DAYS_EVERY_MS, id -> closeDays());
   }
 
@@ -58,7 +65,10 @@ public final class TelemetryFeature implements Feature {
   }
 
   private void closeDays() {
-    sc.db().blocking(() -> compactor.run(sc.now()))
+    sc.db().blocking(() -> {
+      fold.now();
+      return compactor.run(sc.now());
+    })
         .onFailure(e -> LOG.warn("closing old usage days failed (tried again in an hour): {}", e.toString()));
   }
 

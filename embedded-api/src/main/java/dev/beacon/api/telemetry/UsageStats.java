@@ -112,7 +112,7 @@ final class UsageStats {
       st.setObject(2, UsageStore.utc(now.minusSeconds(ONLINE_MINUTES * 60L)));
       online = single(st);
     }
-    long total = UsageStore.nextOrdinal(c, appId);
+    long total = UsageStore.machines(c, appId);
     Instant last = null;
     try (PreparedStatement st = c.prepareStatement("SELECT MAX(last_at) FROM tel_day WHERE app_id = ?")) {
       st.setString(1, appId);

@@ -33,6 +33,15 @@ final class UsageStore {
   /** One heartbeat as received. */
   record Beat(String appKey, String machineId, String version, Instant at) {}
 
+  /** An accepted heartbeat as it is stored: the machine's HMAC, and its day in the app's zone. */
+  record Hashed(String appId, String hash, String version, LocalDate day, Instant at) {}
+
+  /** The outcome of each beat, and what is stored of each (null where refused). */
+  record Resolved(List<Outcome<Boolean>> outcomes, List<Hashed> accepted) {}
+
+  /** What {@link #write} did: each beat's machine ordinal, and the ordinals marked active per app and day. */
+  record Stored(int[] ordinals, Map<DayKey, List<Integer>> active) {}
+
   /** An app's day. */
   record DayKey(String appId, LocalDate day) {}
 
@@ -50,30 +59,50 @@ final class UsageStore {
 
   private UsageStore() {}
 
-  /** Stores the beats in the caller's transaction. */
+  /** Stores the beats in the caller's transaction: {@link #resolve}, then {@link #write}. */
   static Written store(Connection c, List<Beat> beats) throws SQLException {
+    Resolved r = resolve(c, beats);
+    Stored s = write(c, r.accepted().stream().filter(java.util.Objects::nonNull).toList());
+    int[] ordinals = new int[beats.size()];
+    for (int i = 0, j = 0; i < beats.size(); i++) {
+      ordinals[i] = r.accepted().get(i) == null ? -1 : s.ordinals()[j++];
+    }
+    return new Written(r.outcomes(), ordinals, s.active());
+  }
+
+  /**
+   * Checks each beat's app key (401 unknown, 403 frozen) and turns the accepted ones into what is
+   * stored: the machine's HMAC under the app's secret and the day in the app's zone.
+   */
+  static Resolved resolve(Connection c, List<Beat> beats) throws SQLException {
     Map<String, AppRow> apps = apps(c, beats.stream().map(b -> b.appKey().trim()).distinct().toList());
     List<Outcome<Boolean>> outcomes = new ArrayList<>(beats.size());
-    // per app: hash of each beat (null when refused)
+    List<Hashed> accepted = new ArrayList<>(beats.size());
     Map<String, UnaryOperator<String>> hashers = new HashMap<>();
-    String[] hashes = new String[beats.size()];
-    LocalDate[] days = new LocalDate[beats.size()];
-    Map<String, Map<String, LocalDate>> firstDayByHash = new LinkedHashMap<>();
-    for (int i = 0; i < beats.size(); i++) {
-      Beat b = beats.get(i);
+    for (Beat b : beats) {
       AppRow app = apps.get(b.appKey().trim());
-      if (app == null) {
-        outcomes.add(Outcome.failed(ApiException.authFailed("unknown app_key")));
-        continue;
-      }
-      if (app.frozen()) {
-        outcomes.add(Outcome.failed(ApiException.forbidden("the app is frozen")));
+      if (app == null || app.frozen()) {
+        outcomes.add(Outcome.failed(app == null ? ApiException.authFailed("unknown app_key") : ApiException.forbidden("the app is frozen")));
+        accepted.add(null);
         continue;
       }
       outcomes.add(Outcome.ok(true));
-      hashes[i] = hashers.computeIfAbsent(app.appId(), k -> MachineHash.hasher(app.secret())).apply(b.machineId());
-      days[i] = LocalDate.ofInstant(b.at(), app.zone());
-      firstDayByHash.computeIfAbsent(app.appId(), k -> new HashMap<>()).merge(hashes[i], days[i], (x, y) -> x.isBefore(y) ? x : y);
+      String hash = hashers.computeIfAbsent(app.appId(), k -> MachineHash.hasher(app.secret())).apply(b.machineId());
+      accepted.add(new Hashed(app.appId(), hash, b.version(), LocalDate.ofInstant(b.at(), app.zone()), b.at()));
+    }
+    return new Resolved(outcomes, accepted);
+  }
+
+  /**
+   * Writes resolved heartbeats into the usage tables in the caller's transaction: new machines get
+   * their ordinals, each machine and day its row (the version of its latest heartbeat), each app
+   * and day its new machines and last heartbeat. Answers each beat's ordinal and the ordinals
+   * marked active per app and day. New machines are numbered in the order of their first heartbeat.
+   */
+  static Stored write(Connection c, List<Hashed> beats) throws SQLException {
+    Map<String, Map<String, LocalDate>> firstDayByHash = new LinkedHashMap<>();
+    for (Hashed b : beats) {
+      firstDayByHash.computeIfAbsent(b.appId(), k -> new LinkedHashMap<>()).merge(b.hash(), b.day(), (x, y) -> x.isBefore(y) ? x : y);
     }
 
     Map<DayKey, Integer> newMachines = new HashMap<>();
@@ -90,31 +119,26 @@ final class UsageStore {
       fresh.put(appId, new java.util.HashSet<>(unknown));
     }
 
-    // the last beat of each machine and day in this batch
-    Map<MachineDay, Beat> last = new LinkedHashMap<>();
+    // the last beat of each machine and day
+    Map<MachineDay, Hashed> last = new LinkedHashMap<>();
     Map<DayKey, Instant> lastAt = new HashMap<>();
     Map<MachineDay, Boolean> isFresh = new HashMap<>();
     int[] beatOrdinals = new int[beats.size()];
     for (int i = 0; i < beats.size(); i++) {
-      beatOrdinals[i] = -1;
-      if (hashes[i] == null) {
-        continue;
-      }
-      Beat b = beats.get(i);
-      String appId = apps.get(b.appKey().trim()).appId();
-      DayKey key = new DayKey(appId, days[i]);
-      MachineDay md = new MachineDay(key, ordinals.get(appId).get(hashes[i]));
+      Hashed b = beats.get(i);
+      DayKey key = new DayKey(b.appId(), b.day());
+      MachineDay md = new MachineDay(key, ordinals.get(b.appId()).get(b.hash()));
       beatOrdinals[i] = md.ordinal();
       last.merge(md, b, (x, y) -> y.at().isBefore(x.at()) ? x : y);
       lastAt.merge(key, b.at(), (x, y) -> y.isAfter(x) ? y : x);
-      isFresh.putIfAbsent(md, fresh.get(appId).contains(hashes[i]));
+      isFresh.putIfAbsent(md, fresh.get(b.appId()).contains(b.hash()));
     }
     writeMachineDays(c, last, isFresh);
     writeDays(c, lastAt, newMachines);
 
     Map<DayKey, List<Integer>> active = new HashMap<>();
     last.keySet().forEach(md -> active.computeIfAbsent(md.key(), k -> new ArrayList<>()).add(md.ordinal()));
-    return new Written(outcomes, beatOrdinals, active);
+    return new Stored(beatOrdinals, active);
   }
 
   private static Map<String, AppRow> apps(Connection c, List<String> keys) throws SQLException {
@@ -129,6 +153,24 @@ final class UsageStore {
           while (rs.next()) {
             out.put(rs.getString(2), new AppRow(rs.getString(1), rs.getString(3), rs.getInt(4) == App.FROZEN,
                 App.zoneOf(rs.getString(5))));
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Which of these apps still exist. */
+  static java.util.Set<String> existingApps(Connection c, List<String> appIds) throws SQLException {
+    java.util.Set<String> out = new java.util.HashSet<>();
+    for (List<String> chunk : chunks(appIds)) {
+      try (PreparedStatement st = c.prepareStatement("SELECT app_id FROM app WHERE app_id IN (" + marks(chunk.size()) + ")")) {
+        for (int i = 0; i < chunk.size(); i++) {
+          st.setString(i + 1, chunk.get(i));
+        }
+        try (ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            out.add(rs.getString(1));
           }
         }
       }
@@ -158,7 +200,8 @@ final class UsageStore {
   /** Gives the new machines the next ordinals and counts them as new on their first day. */
   private static void addMachines(Connection c, String appId, List<String> unknown, Map<String, LocalDate> firstDays,
       Map<String, Integer> ordinals, Map<DayKey, Integer> newMachines) throws SQLException {
-    int next = nextOrdinal(c, appId);
+    Integer counted = counted(c, appId);
+    int next = counted == null ? 0 : counted;
     try (PreparedStatement st = c.prepareStatement(
         "INSERT INTO tel_machine (app_id, ordinal, machine_hash, first_day) VALUES (?, ?, ?, ?)")) {
       for (String hash : unknown) {
@@ -173,24 +216,37 @@ final class UsageStore {
       }
       st.executeBatch();
     }
+    String sql = counted == null
+        ? "INSERT INTO tel_app (machines, app_id) VALUES (?, ?)"
+        : "UPDATE tel_app SET machines = ? WHERE app_id = ?";
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      st.setInt(1, next);
+      st.setString(2, appId);
+      st.executeUpdate();
+    }
   }
 
   /**
-   * The app's next free ordinal: one more than the highest, read backwards along the primary key
-   * (a MAX with a WHERE would scan the app's machines in H2).
+   * How many machines the app has seen, which is also the next free ordinal (they are dense from
+   * 0): kept in {@code tel_app} by {@link #addMachines}.
    */
-  static int nextOrdinal(Connection c, String appId) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(
-        "SELECT ordinal FROM tel_machine WHERE app_id = ? ORDER BY ordinal DESC FETCH FIRST 1 ROWS ONLY")) {
+  static int machines(Connection c, String appId) throws SQLException {
+    Integer counted = counted(c, appId);
+    return counted == null ? 0 : counted;
+  }
+
+  /** The app's row in {@code tel_app}, or null before its first machine. */
+  private static Integer counted(Connection c, String appId) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("SELECT machines FROM tel_app WHERE app_id = ?")) {
       st.setString(1, appId);
       try (ResultSet rs = st.executeQuery()) {
-        return rs.next() ? rs.getInt(1) + 1 : 0;
+        return rs.next() ? rs.getInt(1) : null;
       }
     }
   }
 
   /** Updates the rows of machines already seen that day (when newer), inserts the others. */
-  private static void writeMachineDays(Connection c, Map<MachineDay, Beat> last, Map<MachineDay, Boolean> isFresh)
+  private static void writeMachineDays(Connection c, Map<MachineDay, Hashed> last, Map<MachineDay, Boolean> isFresh)
       throws SQLException {
     List<MachineDay> toInsert = new ArrayList<>();
     List<MachineDay> toUpdate = new ArrayList<>();
@@ -201,7 +257,7 @@ final class UsageStore {
           + "last_at = CASE WHEN last_at <= ? THEN ? ELSE last_at END "
           + "WHERE app_id = ? AND usage_day = ? AND ordinal = ?")) {
         for (MachineDay md : toUpdate) {
-          Beat b = last.get(md);
+          Hashed b = last.get(md);
           OffsetDateTime at = utc(b.at());
           st.setObject(1, at);
           st.setString(2, b.version());
@@ -225,7 +281,7 @@ final class UsageStore {
       try (PreparedStatement st = c.prepareStatement(
           "INSERT INTO tel_machine_day (app_id, usage_day, ordinal, app_version, last_at) VALUES (?, ?, ?, ?, ?)")) {
         for (MachineDay md : toInsert) {
-          Beat b = last.get(md);
+          Hashed b = last.get(md);
           st.setString(1, md.key().appId());
           st.setObject(2, md.key().day());
           st.setInt(3, md.ordinal());

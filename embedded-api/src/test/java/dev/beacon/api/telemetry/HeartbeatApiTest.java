@@ -63,8 +63,9 @@ class HeartbeatApiTest extends ServerTest {
     assertEquals(new JsonObject("{\"code\":200,\"message\":\"心跳记录成功\",\"data\":{\"recorded\":true}}"), r.json());
     assertTrue(r.header("Content-Type").startsWith("application/json"), r.header("Content-Type"));
 
+    assertEquals(1, TestApps.durable(server, a.appId()), "the heartbeat is committed before the answer");
     List<Map<String, Object>> rows = heartbeats(a.appId());
-    assertEquals(1, rows.size(), "the row is committed before the answer");
+    assertEquals(1, rows.size(), "and folded into one machine-day");
     Map<String, Object> row = rows.get(0);
     assertEquals("1.0.0", row.get("APP_VERSION"));
     Instant received = ((OffsetDateTime) row.get("RECEIVED_AT")).toInstant();
@@ -84,7 +85,8 @@ class HeartbeatApiTest extends ServerTest {
     assertEquals(200, server.anonymous().post(PATH, beat(one.appKey(), "another-machine", "1.0.0")).status());
 
     assertEquals(0, TestApps.count(server,
-        "select count(*) from tel_machine where machine_hash like ?", "%raw-machine%")
+        "select count(*) from tel_beat where machine_hash like ? or app_version like ?", "%raw-machine%", "%raw-machine%")
+        + TestApps.count(server, "select count(*) from tel_machine where machine_hash like ?", "%raw-machine%")
         + TestApps.count(server, "select count(*) from tel_machine_day where app_version like ?", "%raw-machine%"),
         "the raw machine id must not be stored");
     List<Map<String, Object>> ofOne = heartbeats(one.appId());
@@ -123,9 +125,11 @@ class HeartbeatApiTest extends ServerTest {
     assertFamilyAError(server.anonymous().post(PATH, arrayVersion), 400, "version must be a string");
     assertFamilyAError(server.anonymous().post(PATH, beat(app.appKey(), "m".repeat(256), "1.0.0")), 400, "machine_id is longer than 255");
     assertFamilyAError(server.anonymous().post(PATH, beat(app.appKey(), "m", "1".repeat(129))), 400, "version is longer than 128");
+    TestApps.fold(server, app.appId());
     long before = TestApps.count(server, "select count(*) from tel_machine where app_id = ?", app.appId());
     assertEquals(200, server.anonymous().post(PATH, beat(app.appKey(), "m".repeat(255), "1".repeat(128))).status(),
         "the longest allowed values are taken");
+    TestApps.fold(server, app.appId());
     assertEquals(before + 1, TestApps.count(server, "select count(*) from tel_machine where app_id = ?", app.appId()));
   }
 

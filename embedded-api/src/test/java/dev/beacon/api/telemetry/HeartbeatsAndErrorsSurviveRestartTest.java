@@ -22,8 +22,7 @@ class HeartbeatsAndErrorsSurviveRestartTest {
           .put("error_stack", "").put("os_info", "Linux")).status());
       assertEquals(1000, server.anonymous().post("/v1/logs", new JsonObject().put("appId", app.appId()).put("appKey", app.appKey())
           .put("appVersion", "1.0.0").put("deviceId", "d").put("appPackage", "p").put("context", "log before restart")).code());
-      String hashBefore = (String) TestApps.rows(server, "select machine_hash from tel_machine where app_id = ?", app.appId())
-          .get(0).get("MACHINE_HASH");
+      String hashBefore = (String) TestApps.machineDays(server, app.appId()).get(0).get("MACHINE_HASH");
 
       server.restart();
 

@@ -66,6 +66,13 @@ class LegacyHeartbeatsMigrationTest {
           .add(new JsonObject().put("version", "1.0").put("machines", 1))
           .add(new JsonObject().put("version", "1.1").put("machines", 1)))), versions, "h-a's last heartbeat of the day said 1.1");
       assertEquals(3L, admin.get(base + "summary").json().getLong("totalMachines"));
+
+      // a machine first seen after the upgrade is the fourth, with an ordinal of its own
+      assertEquals(200, server.anonymous().post("/api/v1/user/heartbeat",
+          new JsonObject().put("app_key", "legacykey").put("machine_id", "h-d").put("version", "2.0")).status());
+      assertEquals(4L, admin.get(base + "summary").json().getLong("totalMachines"));
+      assertEquals(4L, TestApps.count(server, "select count(distinct ordinal) from tel_machine where app_id = ?", "legacyapp"));
+      assertEquals(3L, TestApps.count(server, "select max(ordinal) from tel_machine where app_id = ?", "legacyapp"));
     }
   }
 }

@@ -38,9 +38,29 @@ public final class TestApps {
    * one-row-per-heartbeat table: MACHINE_HASH, APP_VERSION, RECEIVED_AT, HB_DAY.
    */
   public static List<Map<String, Object>> machineDays(TestServer server, String appId) throws SQLException {
+    fold(server, appId);
     return rows(server, "select m.machine_hash, d.app_version, d.last_at as received_at, d.usage_day as hb_day "
         + "from tel_machine_day d join tel_machine m on m.app_id = d.app_id and m.ordinal = d.ordinal "
         + "where d.app_id = ? order by m.ordinal, d.usage_day", appId);
+  }
+
+  /**
+   * Has the server fold its heartbeat log into the usage tables, as every read of usage does first:
+   * asks for the app's summary as the admin.
+   */
+  public static void fold(TestServer server, String appId) {
+    Api admin = server.admin();
+    Resp r = admin.get("/v1/user/" + admin.openId + "/app/" + appId + "/stats/summary");
+    assertEquals(1000, r.code(), r::toString);
+  }
+
+  /**
+   * How many heartbeat records of the app are durable right now, logged or already folded into its
+   * machine-days (one statement, so a fold in between cannot count one twice or miss it).
+   */
+  public static long durable(TestServer server, String appId) throws SQLException {
+    return count(server, "select (select count(*) from tel_beat where app_id = ?) + (select count(*) from tel_machine_day where app_id = ?)",
+        appId, appId);
   }
 
   /** Freezes an app through the admin endpoint. */
