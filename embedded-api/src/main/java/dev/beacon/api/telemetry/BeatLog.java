@@ -39,12 +39,23 @@ final class BeatLog {
     }
   }
 
-  /** The oldest {@code max} beats of the log, oldest first. */
-  static List<Logged> oldest(Connection c, int max) throws SQLException {
+  /** The place of the newest beat in the log, or -1 when it is empty. */
+  static long lastSeq(Connection c) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement("SELECT MAX(seq) FROM tel_beat");
+        ResultSet rs = st.executeQuery()) {
+      rs.next();
+      long last = rs.getLong(1);
+      return rs.wasNull() ? -1 : last;
+    }
+  }
+
+  /** The oldest {@code max} beats of the log up to {@code last}, oldest first. */
+  static List<Logged> oldest(Connection c, int max, long last) throws SQLException {
     List<Logged> out = new ArrayList<>();
     try (PreparedStatement st = c.prepareStatement("SELECT seq, app_id, machine_hash, app_version, usage_day, received_at "
-        + "FROM tel_beat ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
-      st.setInt(1, max);
+        + "FROM tel_beat WHERE seq <= ? ORDER BY seq FETCH FIRST ? ROWS ONLY")) {
+      st.setLong(1, last);
+      st.setInt(2, max);
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           out.add(new Logged(rs.getLong(1), new Hashed(rs.getString(2), rs.getString(3), rs.getString(4),

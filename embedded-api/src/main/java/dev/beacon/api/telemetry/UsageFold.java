@@ -29,9 +29,10 @@ final class UsageFold {
   /**
    * Held by each fold transaction and each ingest transaction: H2 writes every changed page at
    * every commit, so an ingest commit in the middle of a fold would write the fold's half-done
-   * pages again and again; taking turns, the fold's pages are written once, at its commit.
+   * pages again and again; taking turns, the fold's pages are written once, at its commit. Fair,
+   * so that neither side can starve the other: the log cannot outgrow the fold under a long burst.
    */
-  private final ReentrantLock turns = new ReentrantLock();
+  private final ReentrantLock turns = new ReentrantLock(true);
   private final AtomicBoolean scheduled = new AtomicBoolean();
 
   /** @param bitmaps the cached days to tell of newly active machines, or null */
@@ -64,14 +65,19 @@ final class UsageFold {
     }
   }
 
-  /** Folds everything logged so far, on the calling thread (blocking); answers how many heartbeats. */
+  /**
+   * Folds everything logged before the call, on the calling thread (blocking); answers how many
+   * heartbeats it folded. What is logged meanwhile waits for the next fold, so a read under a
+   * heavy ingest is not held up by heartbeats that arrived after it.
+   */
   int now() throws SQLException {
     lock.lock();
     try {
+      long last = db.inJdbcTx(BeatLog::lastSeq);
       int folded = 0;
       while (true) {
-        UsageStore.Stored stored = inTurn(() -> db.inJdbcTx(c -> {
-          List<BeatLog.Logged> logged = BeatLog.oldest(c, CHUNK);
+        Chunk chunk = inTurn(() -> db.inJdbcTx(c -> {
+          List<BeatLog.Logged> logged = BeatLog.oldest(c, CHUNK, last);
           if (logged.isEmpty()) {
             return null;
           }
@@ -79,16 +85,16 @@ final class UsageFold {
           java.util.Set<String> apps = UsageStore.existingApps(c, logged.stream().map(l -> l.beat().appId()).distinct().toList());
           UsageStore.Stored s = UsageStore.write(c, logged.stream().map(BeatLog.Logged::beat).filter(b -> apps.contains(b.appId())).toList());
           BeatLog.remove(c, logged.get(0).seq(), logged.get(logged.size() - 1).seq(), logged.size());
-          return s;
+          return new Chunk(logged.size(), s);
         }));
-        if (stored == null) {
+        if (chunk == null) {
           return folded;
         }
-        folded += stored.ordinals().length;
+        folded += chunk.stored().ordinals().length;
         if (bitmaps != null) {
-          stored.active().forEach(bitmaps::added);
+          chunk.stored().active().forEach(bitmaps::added);
         }
-        if (stored.ordinals().length < CHUNK) {
+        if (chunk.logged() < CHUNK) {
           return folded;
         }
       }
@@ -96,4 +102,7 @@ final class UsageFold {
       lock.unlock();
     }
   }
+
+  /** What one fold transaction took from the log and what it wrote. */
+  private record Chunk(int logged, UsageStore.Stored stored) {}
 }

@@ -63,4 +63,41 @@ class HeartbeatLogTest {
           "left-1's later heartbeat said 2.1");
     }
   }
+
+  /** A fold goes on past a transaction that dropped some heartbeats: the whole log is folded. */
+  @Test
+  void aFoldOfMoreThanOneTransactionGoesPastDroppedHeartbeats() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      Api dev = server.newDeveloper();
+      TestApps.Created app = TestApps.create(dev);
+      String secret = TestApps.secret(server, app.appId());
+      LocalDate today = LocalDate.now(Dates.zone());
+      int machines = UsageFold.CHUNK + 1;
+      try (Connection c = server.server().db().dataSource().getConnection(); PreparedStatement st = c.prepareStatement(
+          "insert into tel_beat (app_id, machine_hash, app_version, usage_day, received_at) values (?, ?, ?, ?, ?)")) {
+        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1);
+        st.setString(1, "deletedapp0000000000000000000000");
+        st.setString(2, "cd".repeat(32));
+        st.setString(3, "1.0");
+        st.setObject(4, today);
+        st.setObject(5, at);
+        st.addBatch();
+        for (int m = 0; m < machines; m++) {
+          st.setString(1, app.appId());
+          st.setString(2, MachineHash.of(secret, "many-" + m));
+          st.setString(3, "3.0");
+          st.setObject(4, today);
+          st.setObject(5, at);
+          st.addBatch();
+        }
+        st.executeBatch();
+      }
+
+      server.restart();
+      assertEquals(0L, TestApps.count(server, "select count(*) from tel_beat"), "the whole log is folded");
+      Api again = new Api(server.base(), dev.openId, dev.token);
+      JsonObject summary = again.get("/v1/user/" + again.openId + "/app/" + app.appId() + "/stats/summary").json();
+      assertEquals(machines, summary.getLong("totalMachines"), summary::encode);
+    }
+  }
 }
