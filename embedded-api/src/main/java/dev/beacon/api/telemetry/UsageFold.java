@@ -19,7 +19,7 @@ import org.slf4j.LoggerFactory;
 final class UsageFold {
   private static final Logger LOG = LoggerFactory.getLogger(UsageFold.class);
   /** Heartbeats per fold transaction. */
-  static final int CHUNK = 2_000;
+  static final int CHUNK = 500;
   /** How long the ingest's requests for a fold gather before one runs. */
   static final long DELAY_MS = 250;
 
