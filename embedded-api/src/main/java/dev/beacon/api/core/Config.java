@@ -221,14 +221,17 @@ public final class Config {
   /**
    * The JDBC URL: the one given, or an H2 file database in the data folder. H2 writes a commit to
    * its file at once ({@code WRITE_DELAY=0}; its default waits up to 500 ms), so that what the
-   * server acknowledged survives the process being killed.
+   * server acknowledged survives the process being killed. On a clean stop it spends up to 3 s
+   * ({@code MAX_COMPACT_TIME}; its default is 0.2 s) moving live pages together and giving the
+   * rest of the file back: H2 writes every change to new space, and after a busy day the file can
+   * be many times its data (a benchmark run: 510 MiB for 22 MiB of data, 63 MiB after such a stop).
    */
   public String effectiveDbUrl() {
     if (dbUrl != null && !dbUrl.isBlank()) {
       return dbUrl;
     }
     return "jdbc:h2:file:" + dataDir.resolve("db").resolve("beacon").toString().replace('\\', '/')
-        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0";
+        + ";DB_CLOSE_ON_EXIT=FALSE;WRITE_DELAY=0;MAX_COMPACT_TIME=3000";
   }
 
   public boolean isH2() {
