@@ -20,14 +20,16 @@ import java.util.Map;
 import java.util.function.UnaryOperator;
 
 /**
- * Writes heartbeats, many in one transaction (blocking, plain JDBC): each machine gets a small
+ * Heartbeats into storage (blocking, plain JDBC): {@link #resolve} checks their app keys and hashes
+ * their machines (the ingest, before it appends them to the log); {@link #write} writes many in
+ * one transaction (the fold): each machine gets a small
  * dense ordinal per app the first time it is seen ({@code tel_machine}, with its first day), each
  * machine and day one row ({@code tel_machine_day}: the version and time of its last heartbeat
  * that day) and each app and day its count of new machines and last heartbeat ({@code tel_day}).
  * Days are calendar days in the app's zone at the moment the heartbeat is received.
  *
- * <p>One writer at a time (the group commit) is assumed for new ordinals; a concurrent writer on
- * the same database would hit the unique constraints and be retried one by one.
+ * <p>One writer at a time (the fold) is assumed for new ordinals; a concurrent writer on the same
+ * database would hit the unique constraints and its transaction would be rolled back.
  */
 final class UsageStore {
   /** One heartbeat as received. */
