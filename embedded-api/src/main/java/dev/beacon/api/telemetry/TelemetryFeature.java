@@ -59,6 +59,9 @@ public final class TelemetryFeature implements Feature {
 
   @Override
   public void stop(ServerContext ctx) {
+    if (fold != null) {
+      fold.stop();
+    }
     if (timer >= 0) {
       ctx.vertx().cancelTimer(timer);
     }

@@ -34,6 +34,7 @@ final class UsageFold {
    */
   private final ReentrantLock turns = new ReentrantLock(true);
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  private volatile boolean stopped;
 
   /** @param bitmaps the cached days to tell of newly active machines, or null */
   UsageFold(Db db, DayBitmaps bitmaps) {
@@ -43,12 +44,22 @@ final class UsageFold {
 
   /** Folds soon, off the caller's thread; requests made meanwhile share the one fold. */
   void soon(Vertx vertx) {
-    if (scheduled.compareAndSet(false, true)) {
-      vertx.setTimer(DELAY_MS, id -> db.blocking(() -> {
-        scheduled.set(false);
-        return now();
-      }).onFailure(e -> LOG.warn("folding heartbeats failed (tried again with the next ones): {}", e.toString())));
+    if (!stopped && scheduled.compareAndSet(false, true)) {
+      vertx.setTimer(DELAY_MS, id -> {
+        if (stopped) {
+          return; // what is left in the log is folded at the next start
+        }
+        db.blocking(() -> {
+          scheduled.set(false);
+          return now();
+        }).onFailure(e -> LOG.warn("folding heartbeats failed (tried again with the next ones): {}", e.toString()));
+      });
     }
+  }
+
+  /** No more folds from {@link #soon}: the server is stopping (the log is folded at the next start). */
+  void stop() {
+    stopped = true;
   }
 
   /** Runs a writing transaction in turn with the fold's transactions. */
