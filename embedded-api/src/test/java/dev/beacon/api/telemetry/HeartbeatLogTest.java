@@ -13,6 +13,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,18 +37,7 @@ class HeartbeatLogTest {
         {app.appId(), MachineHash.of(secret, "left-1"), "2.1"},
       };
       // logged and committed, not folded yet: as a kill -9 right after the answers leaves them
-      try (Connection c = server.server().db().dataSource().getConnection(); PreparedStatement st = c.prepareStatement(
-          "insert into tel_beat (app_id, machine_hash, app_version, usage_day, received_at) values (?, ?, ?, ?, ?)")) {
-        Instant at = Instant.now().minusSeconds(60);
-        for (Object[] row : logged) {
-          st.setString(1, (String) row[0]);
-          st.setString(2, (String) row[1]);
-          st.setString(3, (String) row[2]);
-          st.setObject(4, today);
-          st.setObject(5, OffsetDateTime.ofInstant(at = at.plusSeconds(1), ZoneOffset.UTC));
-          st.executeUpdate();
-        }
-      }
+      log(server, today, java.util.Arrays.asList(logged));
 
       server.restart();
       assertEquals(0L, TestApps.count(server, "select count(*) from tel_beat"), "folded at start, the deleted app's one dropped");
@@ -73,31 +64,35 @@ class HeartbeatLogTest {
       String secret = TestApps.secret(server, app.appId());
       LocalDate today = LocalDate.now(Dates.zone());
       int machines = UsageFold.CHUNK + 1;
-      try (Connection c = server.server().db().dataSource().getConnection(); PreparedStatement st = c.prepareStatement(
-          "insert into tel_beat (app_id, machine_hash, app_version, usage_day, received_at) values (?, ?, ?, ?, ?)")) {
-        OffsetDateTime at = OffsetDateTime.now(ZoneOffset.UTC).minusMinutes(1);
-        st.setString(1, "deletedapp0000000000000000000000");
-        st.setString(2, "cd".repeat(32));
-        st.setString(3, "1.0");
-        st.setObject(4, today);
-        st.setObject(5, at);
-        st.addBatch();
-        for (int m = 0; m < machines; m++) {
-          st.setString(1, app.appId());
-          st.setString(2, MachineHash.of(secret, "many-" + m));
-          st.setString(3, "3.0");
-          st.setObject(4, today);
-          st.setObject(5, at);
-          st.addBatch();
-        }
-        st.executeBatch();
+      List<Object[]> logged = new ArrayList<>();
+      logged.add(new Object[] {"deletedapp0000000000000000000000", "cd".repeat(32), "1.0"});
+      for (int m = 0; m < machines; m++) {
+        logged.add(new Object[] {app.appId(), MachineHash.of(secret, "many-" + m), "3.0"});
       }
+      log(server, today, logged);
 
       server.restart();
       assertEquals(0L, TestApps.count(server, "select count(*) from tel_beat"), "the whole log is folded");
       Api again = new Api(server.base(), dev.openId, dev.token);
       JsonObject summary = again.get("/v1/user/" + again.openId + "/app/" + app.appId() + "/stats/summary").json();
       assertEquals(machines, summary.getLong("totalMachines"), summary::encode);
+    }
+  }
+
+  /** Appends heartbeats {app id, machine hash, version} of {@code day} to the log, a second apart, as the ingest would. */
+  private static void log(TestServer server, LocalDate day, List<Object[]> rows) throws Exception {
+    try (Connection c = server.server().db().dataSource().getConnection(); PreparedStatement st = c.prepareStatement(
+        "insert into tel_beat (app_id, machine_hash, app_version, usage_day, received_at) values (?, ?, ?, ?, ?)")) {
+      Instant at = Instant.now().minusSeconds(rows.size() + 60L);
+      for (Object[] row : rows) {
+        st.setString(1, (String) row[0]);
+        st.setString(2, (String) row[1]);
+        st.setString(3, (String) row[2]);
+        st.setObject(4, day);
+        st.setObject(5, OffsetDateTime.ofInstant(at = at.plusSeconds(1), ZoneOffset.UTC));
+        st.addBatch();
+      }
+      st.executeBatch();
     }
   }
 }
