@@ -145,58 +145,54 @@ final class UsageStore {
 
   private static Map<String, AppRow> apps(Connection c, List<String> keys) throws SQLException {
     Map<String, AppRow> out = new HashMap<>();
-    for (List<String> chunk : chunks(keys)) {
-      try (PreparedStatement st = c.prepareStatement(
-          "SELECT app_id, app_key, secret, status, time_zone FROM app WHERE app_key IN (" + marks(chunk.size()) + ")")) {
-        for (int i = 0; i < chunk.size(); i++) {
-          st.setString(i + 1, chunk.get(i));
-        }
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            out.put(rs.getString(2), new AppRow(rs.getString(1), rs.getString(3), rs.getInt(4) == App.FROZEN,
-                App.zoneOf(rs.getString(5))));
-          }
-        }
-      }
-    }
+    selectIn(c, "SELECT app_id, app_key, secret, status, time_zone FROM app WHERE app_key IN (%s)", List.of(), keys,
+        rs -> out.put(rs.getString(2), new AppRow(rs.getString(1), rs.getString(3), rs.getInt(4) == App.FROZEN,
+            App.zoneOf(rs.getString(5)))));
     return out;
   }
 
   /** Which of these apps still exist. */
   static java.util.Set<String> existingApps(Connection c, List<String> appIds) throws SQLException {
     java.util.Set<String> out = new java.util.HashSet<>();
-    for (List<String> chunk : chunks(appIds)) {
-      try (PreparedStatement st = c.prepareStatement("SELECT app_id FROM app WHERE app_id IN (" + marks(chunk.size()) + ")")) {
-        for (int i = 0; i < chunk.size(); i++) {
-          st.setString(i + 1, chunk.get(i));
-        }
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            out.add(rs.getString(1));
-          }
-        }
-      }
-    }
+    selectIn(c, "SELECT app_id FROM app WHERE app_id IN (%s)", List.of(), appIds, rs -> out.add(rs.getString(1)));
     return out;
   }
 
   private static Map<String, Integer> knownOrdinals(Connection c, String appId, List<String> hashes) throws SQLException {
     Map<String, Integer> out = new HashMap<>();
-    for (List<String> chunk : chunks(hashes)) {
-      try (PreparedStatement st = c.prepareStatement(
-          "SELECT machine_hash, ordinal FROM tel_machine WHERE app_id = ? AND machine_hash IN (" + marks(chunk.size()) + ")")) {
-        st.setString(1, appId);
-        for (int i = 0; i < chunk.size(); i++) {
-          st.setString(i + 2, chunk.get(i));
+    selectIn(c, "SELECT machine_hash, ordinal FROM tel_machine WHERE app_id = ? AND machine_hash IN (%s)", List.of(appId), hashes,
+        rs -> out.put(rs.getString(1), rs.getInt(2)));
+    return out;
+  }
+
+  /** Reads one row of a result. */
+  @FunctionalInterface
+  private interface RowReader {
+    void read(ResultSet rs) throws SQLException;
+  }
+
+  /**
+   * Runs {@code sql} for each chunk of {@code values} (its {@code %s} becomes the chunk's
+   * placeholders, bound after {@code leading}) and hands every row to {@code row}.
+   */
+  private static void selectIn(Connection c, String sql, List<String> leading, List<String> values, RowReader row)
+      throws SQLException {
+    for (List<String> chunk : chunks(values)) {
+      try (PreparedStatement st = c.prepareStatement(String.format(sql, marks(chunk.size())))) {
+        int i = 1;
+        for (String v : leading) {
+          st.setString(i++, v);
+        }
+        for (String v : chunk) {
+          st.setString(i++, v);
         }
         try (ResultSet rs = st.executeQuery()) {
           while (rs.next()) {
-            out.put(rs.getString(1), rs.getInt(2));
+            row.read(rs);
           }
         }
       }
     }
-    return out;
   }
 
   /** Gives the new machines the next ordinals and counts them as new on their first day. */
