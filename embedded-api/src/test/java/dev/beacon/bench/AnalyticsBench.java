@@ -4,6 +4,7 @@ import dev.beacon.api.core.BeaconServer;
 import dev.beacon.api.core.Config;
 import dev.beacon.api.core.Dates;
 import dev.beacon.api.core.Ids;
+import dev.beacon.api.telemetry.TelemetryFeature;
 import dev.beacon.api.telemetry.UsageLoad;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -181,7 +182,7 @@ public final class AnalyticsBench {
         end[m] = Math.min(days, start[m] + 1 + random.nextInt(CHURN_MAX_DAYS));
       }
     }
-    UsageLoad load = new UsageLoad(server.db());
+    UsageLoad load = server.feature(TelemetryFeature.class).load();
     Instant now = Instant.now();
     LocalDate today = LocalDate.ofInstant(now, Dates.zone());
     LocalDate first = today.minusDays(days - 1L);

@@ -3,6 +3,7 @@ package dev.beacon.api.backup;
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Config;
 import dev.beacon.api.core.Db;
+import dev.beacon.api.telemetry.TelemetryFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -21,7 +22,7 @@ import java.util.zip.ZipOutputStream;
 /**
  * Online backups of the data folder while the server runs: H2's {@code BACKUP TO} takes a
  * consistent copy of the database, and the uploaded files are added beside it. The zip has the
- * data folder's own layout ({@code db/}, {@code files/}), so restoring is unzipping it into an
+ * data folder's own layout ({@code db/}, {@code files/}, {@code usage-log/}), so restoring is unzipping it into an
  * empty folder and starting Beacon with {@code --data} on that folder.
  */
 final class Backups {
@@ -53,10 +54,13 @@ final class Backups {
     Path dbZip = dir.resolve("." + file.getFileName() + ".db.tmp");
     Path part = dir.resolve("." + file.getFileName() + ".part");
     try {
-      try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
-        st.execute("BACKUP TO '" + dbZip.toString().replace("'", "''") + "'");
-      }
       try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(part))) {
+        // the heartbeat log before the database: what it holds beyond the database's last usage
+        // snapshot is then in the backup too
+        addFolder(config.dataDir().resolve(TelemetryFeature.LOG_FOLDER), TelemetryFeature.LOG_FOLDER + "/", out);
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
+          st.execute("BACKUP TO '" + dbZip.toString().replace("'", "''") + "'");
+        }
         copyEntries(dbZip, "db/", out);
         addFolder(config.dataDir().resolve("files"), "files/", out);
       }
@@ -98,11 +102,17 @@ final class Backups {
         if (rel.startsWith(".")) {
           continue; // uploads still being written
         }
-        out.putNextEntry(new ZipEntry(prefix + rel));
-        try (InputStream in = Files.newInputStream(f)) {
-          in.transferTo(out);
+        InputStream in;
+        try {
+          in = Files.newInputStream(f);
+        } catch (java.nio.file.NoSuchFileException gone) {
+          continue; // deleted meanwhile (a heartbeat log file a snapshot holds now)
         }
-        out.closeEntry();
+        try (in) {
+          out.putNextEntry(new ZipEntry(prefix + rel));
+          in.transferTo(out);
+          out.closeEntry();
+        }
       }
     }
   }

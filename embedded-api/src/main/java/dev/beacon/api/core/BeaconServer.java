@@ -114,11 +114,29 @@ public final class BeaconServer {
           .map(http -> new BeaconServer(vertx, ownsVertx, config, db, http, startedAt, requests, root, features, sc))
           .recover(err -> {
             features.forEach(f -> f.stop(sc));
+            closeFeatures(features, sc);
             db.close();
             return Future.failedFuture(new IllegalStateException(
                 "cannot listen on " + config.host() + ":" + config.port() + ": " + err.getMessage(), err));
           });
     });
+  }
+
+  /** Lets each feature write out what it keeps in memory; a failure is logged and the others go on. */
+  private static void closeFeatures(List<Feature> features, ServerContext sc) {
+    for (Feature f : features) {
+      try {
+        f.close(sc);
+      } catch (Exception e) {
+        LOG.warn("{} could not close cleanly: {}", f.getClass().getSimpleName(), e.toString());
+      }
+    }
+  }
+
+  /** The running feature of this type (e.g. for a benchmark's bulk loading). */
+  public <T extends Feature> T feature(Class<T> type) {
+    return features.stream().filter(type::isInstance).map(type::cast).findFirst()
+        .orElseThrow(() -> new IllegalArgumentException("no feature " + type.getSimpleName()));
   }
 
   /** What the blocking part of the start produces. */
@@ -221,6 +239,7 @@ public final class BeaconServer {
           }
           features.forEach(f -> f.stop(context));
           return vertx.executeBlocking(() -> {
+            closeFeatures(features, context);
             db.close();
             return null;
           }, false);

@@ -31,4 +31,10 @@ public interface Feature {
    * here. Must not block.
    */
   default void stop(ServerContext ctx) {}
+
+  /**
+   * Blocking work once the server has stopped taking requests, before the database closes (runs
+   * on a worker thread): write out what is kept in memory.
+   */
+  default void close(ServerContext ctx) throws Exception {}
 }

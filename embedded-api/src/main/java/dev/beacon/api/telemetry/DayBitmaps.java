@@ -12,15 +12,13 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.List;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * The machines active on an app's day as a RoaringBitmap of their ordinals, decoded once and kept
- * in a cache bounded by size. A day is read from its stored bitmap ({@code tel_day_bitmap}, once
- * closed) together with its open rows ({@code tel_machine_day}); the ingest adds what each batch
- * commits to the days already cached, so a cached day is never stale. Cached bitmaps are never
- * changed in place (copy on write), so readers need no lock.
+ * The machines of an app's closed day as a RoaringBitmap of their ordinals ({@code tel_day_bitmap}),
+ * decoded once and kept in a cache bounded by size; closing a day again (late heartbeats)
+ * invalidates it. Open days are in memory ({@link OpenDay}). Cached bitmaps are never changed, so
+ * readers need no lock.
  */
 final class DayBitmaps {
   private final Cache<DayKey, RoaringBitmap> cache;
@@ -32,7 +30,7 @@ final class DayBitmaps {
         .build();
   }
 
-  /** The day's machines, from the cache or the database (on the caller's connection). */
+  /** The closed day's machines (empty when it has none), from the cache or the database (on the caller's connection). */
   RoaringBitmap get(Connection c, DayKey key) {
     return cache.get(key, k -> {
       try {
@@ -43,13 +41,9 @@ final class DayBitmaps {
     });
   }
 
-  /** Adds committed ordinals to a cached day (nothing to do for a day not cached: it loads them). */
-  void added(DayKey key, List<Integer> ordinals) {
-    cache.asMap().computeIfPresent(key, (k, old) -> {
-      RoaringBitmap copy = old.clone();
-      ordinals.forEach(copy::add);
-      return copy;
-    });
+  /** Forgets a day whose bitmap was just written. */
+  void invalidate(DayKey key) {
+    cache.invalidate(key);
   }
 
   /** Forgets every cached day (tests, and after a bulk change). */
@@ -68,16 +62,6 @@ final class DayBitmaps {
           if (stored != null) {
             b = decode(stored);
           }
-        }
-      }
-    }
-    try (PreparedStatement st = c.prepareStatement("SELECT ordinal FROM tel_machine_day WHERE app_id = ? AND usage_day = ?")) {
-      st.setString(1, key.appId());
-      st.setObject(2, key.day());
-      st.setFetchSize(10_000);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          b.add(rs.getInt(1));
         }
       }
     }

@@ -4,14 +4,15 @@ import dev.beacon.api.core.Db;
 import dev.beacon.api.core.GroupCommit;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
+import java.io.IOException;
 import java.sql.SQLException;
 import java.util.Objects;
 
 /**
  * Heartbeats with group commit ({@link GroupCommit}): the heartbeats that arrive while a
  * transaction runs go together into the next one, up to {@value #MAX_BATCH}; each request is
- * answered once its heartbeat is committed to the heartbeat log ({@link BeatLog}), which the fold
- * ({@link UsageFold}) moves into the usage tables soon after in larger transactions. At most
+ * answered once its heartbeat is written to the heartbeat log ({@link BeatLog}, one entry per
+ * batch), which the fold ({@link UsageFold}) applies to the open days in memory soon after. At most
  * {@code capacity} wait: beyond that the client gets 429 with {@code Retry-After}.
  */
 final class HeartbeatIngest {
@@ -21,18 +22,14 @@ final class HeartbeatIngest {
 
   HeartbeatIngest(Vertx vertx, Db db, UsageFold fold, int capacity) {
     this.commits = new GroupCommit<>(db, MAX_BATCH, capacity, "heartbeats", batch -> {
-      UsageStore.Resolved resolved;
       try {
-        resolved = fold.inTurn(() -> db.inJdbcTx(c -> {
-          UsageStore.Resolved r = UsageStore.resolve(c, batch);
-          BeatLog.append(c, r.accepted().stream().filter(Objects::nonNull).toList());
-          return r;
-        }));
-      } catch (SQLException e) {
+        UsageStore.Resolved resolved = db.inJdbcTx(c -> UsageStore.resolve(c, batch));
+        fold.append(resolved.accepted().stream().filter(Objects::nonNull).toList());
+        fold.soon(vertx);
+        return resolved.outcomes();
+      } catch (SQLException | IOException e) {
         throw new IllegalStateException("cannot store " + batch.size() + " heartbeats: " + e.getMessage(), e);
       }
-      fold.soon(vertx);
-      return resolved.outcomes();
     });
   }
 

@@ -52,7 +52,7 @@ final class StatsRoutes {
   private void active(RoutingContext ctx) {
     boolean csv = wantsCsv(ctx);
     Future<List<UsageStats.Active>> rows = scope(ctx, true)
-        .compose(s -> read(c -> stats.active(c, s.appId(), s.from(), s.to())));
+        .compose(s -> read((c, u) -> stats.active(c, u, s.appId(), s.from(), s.to())));
     if (csv) {
       rows.onSuccess(r -> sendCsv(ctx, r)).onFailure(ctx::fail);
       return;
@@ -67,7 +67,7 @@ final class StatsRoutes {
 
   private void versions(RoutingContext ctx) {
     Http.reply(ctx, scope(ctx, true)
-        .compose(s -> read(c -> stats.versions(c, s.appId(), s.from(), s.to())))
+        .compose(s -> read((c, u) -> stats.versions(c, u, s.appId(), s.from(), s.to())))
         .map(days -> {
           JsonArray series = new JsonArray();
           days.forEach((day, counts) -> series.add(new JsonObject()
@@ -80,7 +80,7 @@ final class StatsRoutes {
 
   private void summary(RoutingContext ctx) {
     Http.reply(ctx, scope(ctx, false)
-        .compose(s -> read(c -> stats.summary(c, s.appId(), s.to(), sc.now())))
+        .compose(s -> read((c, u) -> stats.summary(c, u, s.appId(), s.to(), sc.now())))
         .map(s -> Http.ok()
             .put("onlineNow", s.onlineNow())
             .put("dau", s.dau())
@@ -91,12 +91,9 @@ final class StatsRoutes {
             .put("lastHeartbeat", Dates.format(s.lastHeartbeat()))));
   }
 
-  /** Reads usage after folding the heartbeats logged so far, so that every acknowledged one counts. */
-  private <T> Future<T> read(Db.SqlWork<T> work) {
-    return sc.db().blocking(() -> {
-      fold.now();
-      return sc.db().inJdbcTx(work);
-    });
+  /** Reads usage after folding the heartbeats logged so far, so that every acknowledged one counts (blocking, on a worker). */
+  private <T> Future<T> read(UsageFold.Read<T> work) {
+    return sc.db().blocking(() -> fold.read(work));
   }
 
   /**

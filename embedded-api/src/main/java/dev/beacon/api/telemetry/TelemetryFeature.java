@@ -12,11 +12,12 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Usage analytics. Family A heartbeats, {@code POST /api/v1/user/heartbeat {app_key, machine_id,
- * version}}, are stored with group commit ({@link HeartbeatIngest}, answered once committed) as
- * a log ({@link BeatLog}) folded soon after into machines and machine-days ({@link UsageFold},
- * {@link UsageStore}); old days are closed into bitmaps every hour
- * ({@link DayCompactor}); the stats API ({@link StatsRoutes}) answers exact DAU/WAU/MAU, new
- * machines, version adoption and a summary from cached day bitmaps ({@link DayBitmaps}).
+ * version}}, are stored with group commit ({@link HeartbeatIngest}, answered once logged) in a
+ * log ({@link BeatLog}) that the fold applies soon after to the open days in memory
+ * ({@link UsageFold}, {@link OpenUsage}), written to the database as snapshots every half minute
+ * ({@link UsageSnapshots}); old days are closed into bitmaps every hour ({@link ClosedDays}); the
+ * stats API ({@link StatsRoutes}) answers exact DAU/WAU/MAU, new machines, version adoption and a
+ * summary ({@link UsageStats}).
  */
 public final class TelemetryFeature implements Feature {
   private static final Logger LOG = LoggerFactory.getLogger(TelemetryFeature.class);
@@ -27,19 +28,24 @@ public final class TelemetryFeature implements Feature {
   static final long BITMAP_CACHE_BYTES = 64L * 1024 * 1024;
   static final long CLOSE_DAYS_EVERY_MS = 60 * 60 * 1000L;
 
+  /** Where the heartbeat log's files are, in the data folder. */
+  public static final String LOG_FOLDER = "usage-log";
+
   private ServerContext sc;
+  private DayBitmaps bitmaps;
   private HeartbeatIngest ingest;
   private UsageFold fold;
-  private DayCompactor compactor;
-  private long timer = -1;
+  private final java.util.List<Long> timers = new java.util.ArrayList<>();
 
   @Override
   public void start(ServerContext ctx) throws Exception {
-    int folded = new UsageFold(ctx.db(), null).now();
-    if (folded > 0) {
-      LOG.info("folded {} logged heartbeats into the usage tables", folded);
+    bitmaps = new DayBitmaps(BITMAP_CACHE_BYTES);
+    fold = new UsageFold(ctx.db(), ctx.config().dataDir().resolve(LOG_FOLDER), bitmaps);
+    int replayed = fold.start();
+    if (replayed > 0) {
+      LOG.info("replayed {} logged heartbeats", replayed);
     }
-    int closed = new DayCompactor(ctx.db()).run(ctx.now());
+    int closed = fold.closeDays(ctx.now());
     if (closed > 0) {
       LOG.info("closed {} days of usage into bitmaps", closed);
     }
@@ -48,13 +54,14 @@ public final class TelemetryFeature implements Feature {
   @Override
   public void mount(Router root, ServerContext ctx) {
     this.sc = ctx;
-    DayBitmaps bitmaps = new DayBitmaps(BITMAP_CACHE_BYTES);
-    this.fold = new UsageFold(ctx.db(), bitmaps);
     this.ingest = new HeartbeatIngest(ctx.vertx(), ctx.db(), fold, ctx.config().heartbeatQueue());
-    this.compactor = new DayCompactor(ctx.db());
     root.post("/api/v1/user/heartbeat").handler(this::heartbeat);
     new StatsRoutes(ctx, new UsageStats(bitmaps), fold).mount(root);
-    timer = ctx.vertx().setPeriodic(CLOSE_DAYS_EVERY_MS, id -> closeDays());
+    timers.add(ctx.vertx().setPeriodic(CLOSE_DAYS_EVERY_MS, id -> inBackground("closing old usage days", () -> fold.closeDays(sc.now()))));
+    timers.add(ctx.vertx().setPeriodic(UsageFold.SNAPSHOT_EVERY_MS, id -> inBackground("a usage snapshot", () -> {
+      fold.snapshot();
+      return 0;
+    })));
   }
 
   @Override
@@ -62,17 +69,29 @@ public final class TelemetryFeature implements Feature {
     if (fold != null) {
       fold.stop();
     }
-    if (timer >= 0) {
-      ctx.vertx().cancelTimer(timer);
+    timers.forEach(ctx.vertx()::cancelTimer);
+    timers.clear();
+  }
+
+  @Override
+  public void close(ServerContext ctx) throws Exception {
+    if (fold != null) {
+      fold.close();
     }
   }
 
-  private void closeDays() {
-    sc.db().blocking(() -> {
-      fold.now();
-      return compactor.run(sc.now());
-    })
-        .onFailure(e -> LOG.warn("closing old usage days failed (tried again in an hour): {}", e.toString()));
+  /** The bulk loader on this server's storage (the analytics benchmark). */
+  public UsageLoad load() {
+    return new UsageLoad(sc.db(), fold, bitmaps);
+  }
+
+  /** The storage engine (tests look into it). */
+  UsageFold fold() {
+    return fold;
+  }
+
+  private void inBackground(String what, java.util.concurrent.Callable<Integer> work) {
+    sc.db().blocking(work).onFailure(e -> LOG.warn("{} failed (tried again later): {}", what, e.toString()));
   }
 
   private void heartbeat(RoutingContext ctx) {

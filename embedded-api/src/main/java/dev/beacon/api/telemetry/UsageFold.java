@@ -1,45 +1,124 @@
 package dev.beacon.api.telemetry;
 
+import dev.beacon.api.apps.App;
 import dev.beacon.api.core.Db;
+import dev.beacon.api.telemetry.UsageStore.Hashed;
 import io.vertx.core.Vertx;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Moves the heartbeat log into the usage tables ({@link UsageStore#write}), many thousands of
- * heartbeats per transaction, and removes what it folded in the same transaction: a crash leaves
- * each heartbeat either in the log or folded, never both or neither. The ingest asks for a fold
- * after its commits ({@link #soon}); every read of usage folds what is pending first
- * ({@link #now}), so answers count every acknowledged heartbeat. One fold at a time.
+ * The usage storage engine. The ingest appends each group commit's heartbeats to the log
+ * ({@link #append}, durable when it returns); the fold applies them, in log order, to the open
+ * days in memory ({@link OpenUsage}) a quarter second later ({@link #soon}) and before every read
+ * ({@link #read}), so answers count every acknowledged heartbeat. Every half minute, at each
+ * closing of old days and at a clean stop, a snapshot writes what changed to the database
+ * ({@link UsageSnapshots}) and the log files it covers are deleted; at start the last snapshot is
+ * read back and the log after it replayed ({@link #start}). One fold at a time (a lock, which
+ * readers of memory hold too).
  */
 final class UsageFold {
   private static final Logger LOG = LoggerFactory.getLogger(UsageFold.class);
-  /** Heartbeats per fold transaction. */
-  static final int CHUNK = 500;
   /** How long the ingest's requests for a fold gather before one runs. */
   static final long DELAY_MS = 250;
+  /** How often a snapshot is taken while heartbeats come. */
+  static final long SNAPSHOT_EVERY_MS = 30_000;
+  /** Heartbeats after which a fold takes a snapshot anyway (bounds the log and the replay at start). */
+  static final long SNAPSHOT_AFTER_BEATS = 2_000_000;
+
+  /** Work on the database that also reads usage in memory. */
+  @FunctionalInterface
+  interface Read<T> {
+    T run(Connection c, OpenUsage usage) throws SQLException;
+  }
 
   private final Db db;
+  private final Path logDir;
   private final DayBitmaps bitmaps;
   private final ReentrantLock lock = new ReentrantLock();
-  /**
-   * Held by each fold transaction and each ingest transaction: H2 writes every changed page at
-   * every commit, so an ingest commit in the middle of a fold would write the fold's half-done
-   * pages again and again; taking turns, the fold's pages are written once, at its commit. Fair,
-   * so that neither side can starve the other: the log cannot outgrow the fold under a long burst.
-   */
-  private final ReentrantLock turns = new ReentrantLock(true);
+  private final Object appending = new Object();
+  private final ConcurrentLinkedQueue<BeatLog.Entry> pending = new ConcurrentLinkedQueue<>();
+  /** Entries taken from {@link #pending} whose apply failed: applied first next time. */
+  private final List<BeatLog.Entry> retry = new ArrayList<>();
+  private final OpenUsage usage = new OpenUsage();
   private final AtomicBoolean scheduled = new AtomicBoolean();
+  private BeatLog log;
+  private long applied;
+  /** The log position of the last snapshot. */
+  private long snapshotSeq = -1;
+  private long beatsSinceSnapshot;
+  private boolean legacy;
   private volatile boolean stopped;
 
-  /** @param bitmaps the cached days to tell of newly active machines, or null */
-  UsageFold(Db db, DayBitmaps bitmaps) {
+  /** @param bitmaps the cache of closed days, told of days a snapshot closes */
+  UsageFold(Db db, Path logDir, DayBitmaps bitmaps) {
     this.db = db;
+    this.logDir = logDir;
     this.bitmaps = bitmaps;
+  }
+
+  /**
+   * Blocking, once before the first heartbeat: reads the last snapshot back, replays the log after
+   * it (and what an older version left in the database), and takes a snapshot if it replayed
+   * anything. Answers the heartbeats replayed.
+   */
+  int start() throws SQLException, IOException {
+    lock.lock();
+    try {
+      UsageSnapshots.Restored restored = db.inJdbcTx(c -> UsageSnapshots.restore(c, usage));
+      applied = restored.seq();
+      legacy = restored.legacy();
+      BeatLog.Recovered recovered = BeatLog.open(logDir, restored.seq());
+      log = recovered.log();
+      List<Hashed> beats = new ArrayList<>(restored.legacyBeats());
+      for (BeatLog.Entry e : recovered.entries()) {
+        beats.addAll(e.beats());
+        applied = Math.max(applied, e.seq());
+      }
+      db.inJdbcTx(c -> {
+        usage.apply(c, beats);
+        return null;
+      });
+      if (!beats.isEmpty() || legacy) {
+        snapshotNow(Map.of());
+      }
+      return beats.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Logs heartbeats (blocking): once this returns they are durable, and the next fold applies
+   * them. Answers their place in the log.
+   */
+  long append(List<Hashed> beats) throws IOException {
+    if (beats.isEmpty()) {
+      return -1;
+    }
+    synchronized (appending) {
+      if (log == null) {
+        throw new IOException("the server is stopping");
+      }
+      long seq = log.append(beats);
+      pending.add(new BeatLog.Entry(seq, beats));
+      return seq;
+    }
   }
 
   /** Folds soon, off the caller's thread; requests made meanwhile share the one fold. */
@@ -47,66 +126,35 @@ final class UsageFold {
     if (!stopped && scheduled.compareAndSet(false, true)) {
       vertx.setTimer(DELAY_MS, id -> {
         if (stopped) {
-          return; // what is left in the log is folded at the next start
+          return; // what is left is replayed from the log at the next start
         }
         db.blocking(() -> {
           scheduled.set(false);
-          return now();
+          int folded = now();
+          if (beatsSinceSnapshot() >= SNAPSHOT_AFTER_BEATS) {
+            snapshot();
+          }
+          return folded;
         }).onFailure(e -> LOG.warn("folding heartbeats failed (tried again with the next ones): {}", e.toString()));
       });
     }
   }
 
-  /** No more folds from {@link #soon}: the server is stopping (the log is folded at the next start). */
+  /** No more folds from {@link #soon}: the server is stopping. */
   void stop() {
     stopped = true;
   }
 
-  /** Runs a writing transaction in turn with the fold's transactions. */
-  <T> T inTurn(java.util.concurrent.Callable<T> work) throws SQLException {
-    turns.lock();
-    try {
-      return work.call();
-    } catch (SQLException | RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    } finally {
-      turns.unlock();
-    }
-  }
-
-  /**
-   * Folds everything logged before the call, on the calling thread (blocking); answers how many
-   * heartbeats it folded. What is logged meanwhile waits for the next fold, so a read under a
-   * heavy ingest is not held up by heartbeats that arrived after it.
-   */
-  int now() throws SQLException {
+  /** Blocking, at a clean stop: a last snapshot, so that the next start has nothing to replay. */
+  void close() throws SQLException, IOException {
     lock.lock();
     try {
-      long last = db.inJdbcTx(BeatLog::lastSeq);
-      int folded = 0;
-      while (true) {
-        Chunk chunk = inTurn(() -> db.inJdbcTx(c -> {
-          List<BeatLog.Logged> logged = BeatLog.oldest(c, CHUNK, last);
-          if (logged.isEmpty()) {
-            return null;
-          }
-          // the heartbeats of an app deleted since are dropped with it
-          java.util.Set<String> apps = UsageStore.existingApps(c, logged.stream().map(l -> l.beat().appId()).distinct().toList());
-          UsageStore.Stored s = UsageStore.write(c, logged.stream().map(BeatLog.Logged::beat).filter(b -> apps.contains(b.appId())).toList());
-          BeatLog.remove(c, logged.get(0).seq(), logged.get(logged.size() - 1).seq(), logged.size());
-          return new Chunk(logged.size(), s);
-        }));
-        if (chunk == null) {
-          return folded;
-        }
-        folded += chunk.stored().ordinals().length;
-        if (bitmaps != null) {
-          chunk.stored().active().forEach(bitmaps::added);
-        }
-        if (chunk.logged() < CHUNK) {
-          return folded;
+      if (log != null) {
+        try {
+          snapshot();
+        } finally {
+          log.close();
+          log = null;
         }
       }
     } finally {
@@ -114,6 +162,135 @@ final class UsageFold {
     }
   }
 
-  /** What one fold transaction took from the log and what it wrote. */
-  private record Chunk(int logged, UsageStore.Stored stored) {}
+  /** Applies everything logged so far to memory (blocking); answers how many heartbeats. */
+  int now() throws SQLException {
+    lock.lock();
+    try {
+      for (BeatLog.Entry e = pending.poll(); e != null; e = pending.poll()) {
+        retry.add(e);
+      }
+      if (retry.isEmpty()) {
+        return 0;
+      }
+      List<Hashed> beats = new ArrayList<>();
+      retry.forEach(e -> beats.addAll(e.beats()));
+      db.inJdbcTx(c -> {
+        usage.apply(c, beats);
+        return null;
+      });
+      applied = Math.max(applied, retry.get(retry.size() - 1).seq());
+      beatsSinceSnapshot += beats.size();
+      retry.clear();
+      try {
+        UsageSnapshots.saveNewMachines(db, usage);
+      } catch (SQLException e) {
+        LOG.warn("saving new machines failed (tried again with the next fold or snapshot): {}", e.toString());
+      }
+      return beats.size();
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Folds, then runs {@code work} with memory held still (blocking). */
+  <T> T read(Read<T> work) throws SQLException {
+    lock.lock();
+    try {
+      now();
+      return db.inJdbcTx(c -> work.run(c, usage));
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Folds and writes a snapshot (blocking). */
+  void snapshot() throws SQLException {
+    lock.lock();
+    try {
+      foldAndRoll();
+      snapshotNow(Map.of());
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /**
+   * Closes every open day of every app that is old enough at {@code now}, in a snapshot
+   * (blocking); answers the number of days closed.
+   */
+  int closeDays(Instant now) throws SQLException {
+    lock.lock();
+    try {
+      foldAndRoll();
+      Map<String, LocalDate> before = new HashMap<>();
+      db.inJdbcTx(c -> {
+        try (PreparedStatement st = c.prepareStatement("SELECT app_id, time_zone FROM app");
+            ResultSet rs = st.executeQuery()) {
+          while (rs.next()) {
+            before.put(rs.getString(1),
+                LocalDate.ofInstant(now, App.zoneOf(rs.getString(2))).minusDays(ClosedDays.OPEN_DAYS - 1L));
+          }
+        }
+        return null;
+      });
+      return snapshotNow(before);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** The machine's ordinal once folded, or -1 (for the bulk loader). */
+  int ordinal(String appId, String hash) {
+    lock.lock();
+    try {
+      return usage.ordinal(appId, hash);
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  private long beatsSinceSnapshot() {
+    lock.lock();
+    try {
+      return beatsSinceSnapshot;
+    } finally {
+      lock.unlock();
+    }
+  }
+
+  /** Folds, starts a new log file (so the snapshot can delete the old ones whole), folds what came meanwhile. */
+  private void foldAndRoll() throws SQLException {
+    now();
+    if (log != null) {
+      try {
+        log.roll();
+      } catch (IOException e) {
+        LOG.warn("cannot start a new heartbeat log file (the old one goes on): {}", e.toString());
+      }
+    }
+    now();
+  }
+
+  /** Writes the snapshot of everything applied so far (the lock held); answers the days closed. */
+  private int snapshotNow(Map<String, LocalDate> closeBefore) throws SQLException {
+    long seq = applied;
+    if (seq == snapshotSeq && closeBefore.isEmpty() && !legacy && !usage.changed()) {
+      return 0; // nothing came since the last one
+    }
+    boolean withLegacy = legacy;
+    List<UsageSnapshots.Closed> closed = db.inJdbcTx(c -> UsageSnapshots.save(c, usage, seq, closeBefore, withLegacy));
+    UsageSnapshots.saved(usage, closed);
+    legacy = false;
+    snapshotSeq = seq;
+    beatsSinceSnapshot = 0;
+    closed.forEach(d -> bitmaps.invalidate(new UsageStore.DayKey(d.appId(), d.day())));
+    if (log != null) {
+      try {
+        log.removeUpTo(seq);
+      } catch (IOException e) {
+        LOG.warn("cannot delete heartbeat log files a snapshot holds (tried again at the next one): {}", e.toString());
+      }
+    }
+    return closed.size();
+  }
 }

@@ -17,9 +17,10 @@ import java.util.TreeMap;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * The numbers of the stats API, exact, read on the caller's connection (blocking). DAU is the size
- * of a day's bitmap, WAU and MAU the sizes of the unions over 7 and 30 days ({@link SlidingUnion}),
- * new machines a counter kept at ingest.
+ * The numbers of the stats API, exact, read on the caller's connection and from the open days in
+ * memory (blocking; the caller holds the fold's lock, {@link UsageFold#read}). DAU is the size of
+ * a day's bitmap (closed days from the database, open ones from memory), WAU and MAU the sizes of
+ * the unions over 7 and 30 days ({@link SlidingUnion}), new machines a counter kept per day.
  */
 final class UsageStats {
   static final int WEEK = 7;
@@ -42,7 +43,7 @@ final class UsageStats {
   }
 
   /** One row per day of {@code from..to}, days without traffic as zeros. */
-  List<Active> active(Connection c, String appId, LocalDate from, LocalDate to) throws SQLException {
+  List<Active> active(Connection c, OpenUsage usage, String appId, LocalDate from, LocalDate to) throws SQLException {
     LocalDate first = from.minusDays(MONTH - 1L);
     Map<LocalDate, Long> newMachines = new HashMap<>();
     try (PreparedStatement st = c.prepareStatement(
@@ -56,11 +57,15 @@ final class UsageStats {
         }
       }
     }
-    // a day with no tel_day row had no heartbeat: its bitmap is empty without asking
+    Map<LocalDate, OpenDay> open = openDays(usage, appId);
+    open.forEach((d, day) -> newMachines.put(d, day.newMachines()));
+    // a day with no tel_day row and not open had no heartbeat: its bitmap is empty without asking
     List<RoaringBitmap> days = new ArrayList<>();
     RoaringBitmap none = new RoaringBitmap();
     for (LocalDate d = first; !d.isAfter(to); d = d.plusDays(1)) {
-      days.add(newMachines.containsKey(d) ? bitmaps.get(c, new DayKey(appId, d)) : none);
+      OpenDay day = open.get(d);
+      RoaringBitmap closed = newMachines.containsKey(d) ? bitmaps.get(c, new DayKey(appId, d)) : none;
+      days.add(day == null ? closed : RoaringBitmap.or(closed, day.machines()));
     }
     int offset = MONTH - 1;
     long[] wau = SlidingUnion.cardinalities(days, WEEK, offset);
@@ -74,26 +79,28 @@ final class UsageStats {
   }
 
   /** Per day of {@code from..to}: machines per version of their last heartbeat that day, most first. */
-  Map<LocalDate, List<VersionCount>> versions(Connection c, String appId, LocalDate from, LocalDate to) throws SQLException {
+  Map<LocalDate, List<VersionCount>> versions(Connection c, OpenUsage usage, String appId, LocalDate from, LocalDate to)
+      throws SQLException {
     Map<LocalDate, Map<String, Long>> counts = new TreeMap<>();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       counts.put(d, new HashMap<>());
     }
-    String closed = "SELECT usage_day, app_version, machines FROM tel_version_day WHERE app_id = ? AND usage_day BETWEEN ? AND ?";
-    String open = "SELECT usage_day, app_version, COUNT(*) FROM tel_machine_day WHERE app_id = ? AND usage_day BETWEEN ? AND ? "
-        + "GROUP BY usage_day, app_version";
-    for (String sql : List.of(closed, open)) {
-      try (PreparedStatement st = c.prepareStatement(sql)) {
-        st.setString(1, appId);
-        st.setObject(2, from);
-        st.setObject(3, to);
-        try (ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            counts.get(rs.getObject(1, LocalDate.class)).merge(rs.getString(2), rs.getLong(3), Long::sum);
-          }
+    try (PreparedStatement st = c.prepareStatement(
+        "SELECT usage_day, app_version, machines FROM tel_version_day WHERE app_id = ? AND usage_day BETWEEN ? AND ?")) {
+      st.setString(1, appId);
+      st.setObject(2, from);
+      st.setObject(3, to);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          counts.get(rs.getObject(1, LocalDate.class)).merge(rs.getString(2), rs.getLong(3), Long::sum);
         }
       }
     }
+    openDays(usage, appId).forEach((d, day) -> {
+      if (counts.containsKey(d)) {
+        day.versionCounts().forEach((v, n) -> counts.get(d).merge(v, n, Long::sum));
+      }
+    });
     Map<LocalDate, List<VersionCount>> out = new TreeMap<>();
     counts.forEach((day, byVersion) -> out.put(day, byVersion.entrySet().stream()
         .map(e -> new VersionCount(e.getKey(), e.getValue()))
@@ -103,16 +110,13 @@ final class UsageStats {
   }
 
   /** Today's figures ({@code today} in the app's zone, {@code now} for "online now"). */
-  Summary summary(Connection c, String appId, LocalDate today, Instant now) throws SQLException {
-    Active a = active(c, appId, today, today).get(0);
-    long online;
-    try (PreparedStatement st = c.prepareStatement(
-        "SELECT COUNT(DISTINCT ordinal) FROM tel_machine_day WHERE app_id = ? AND last_at >= ?")) {
-      st.setString(1, appId);
-      st.setObject(2, UsageStore.utc(now.minusSeconds(ONLINE_MINUTES * 60L)));
-      online = single(st);
-    }
-    long total = UsageStore.machines(c, appId);
+  Summary summary(Connection c, OpenUsage usage, String appId, LocalDate today, Instant now) throws SQLException {
+    Active a = active(c, usage, appId, today, today).get(0);
+    Map<LocalDate, OpenDay> open = openDays(usage, appId);
+    RoaringBitmap online = new RoaringBitmap();
+    open.values().forEach(d -> d.activeSince(now.minusSeconds(ONLINE_MINUTES * 60L), online));
+    OpenUsage.AppUsage app = usage.find(appId);
+    long total = app != null ? app.machines : UsageStore.machines(c, appId);
     Instant last = null;
     try (PreparedStatement st = c.prepareStatement("SELECT MAX(last_at) FROM tel_day WHERE app_id = ?")) {
       st.setString(1, appId);
@@ -123,14 +127,17 @@ final class UsageStats {
         }
       }
     }
+    for (OpenDay d : open.values()) {
+      if (d.lastAt() != null && (last == null || d.lastAt().isAfter(last))) {
+        last = d.lastAt();
+      }
+    }
     double stickiness = a.mau() == 0 ? 0 : Math.round(10_000.0 * a.dau() / a.mau()) / 10_000.0;
-    return new Summary(online, a.dau(), a.wau(), a.mau(), stickiness, total, last);
+    return new Summary(online.getLongCardinality(), a.dau(), a.wau(), a.mau(), stickiness, total, last);
   }
 
-  private static long single(PreparedStatement st) throws SQLException {
-    try (ResultSet rs = st.executeQuery()) {
-      rs.next();
-      return rs.getLong(1);
-    }
+  private static Map<LocalDate, OpenDay> openDays(OpenUsage usage, String appId) {
+    OpenUsage.AppUsage app = usage.find(appId);
+    return app == null ? Map.of() : app.days;
   }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
 import dev.beacon.api.telemetry.MachineHash;
+import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -86,7 +87,7 @@ class CrashDurabilityIT {
 
     try (Connection db = DriverManager.getConnection("jdbc:h2:file:" + data.resolve("db").resolve("beacon"), "", "")) {
       String secret = one(db, "select secret from app where app_id = ?", appId).get(0);
-      Set<String> storedHashes = new HashSet<>(one(db, "select m.machine_hash from tel_machine m join tel_machine_day d on d.app_id = m.app_id and d.ordinal = m.ordinal where m.app_id = ?", appId));
+      Set<String> storedHashes = new HashSet<>(TestApps.machines(db, appId).keySet());
       Set<String> storedReports = new HashSet<>(one(db, "select cast(id as varchar) from error_event where app_id = ? and source = 'report'", appId));
       Set<String> storedLogs = new HashSet<>(one(db, "select machine_id from error_event where app_id = ? and source = 'log'", appId));
 

@@ -68,7 +68,19 @@ public final class TestServer implements AutoCloseable {
 
   /** Stops the server and starts a new one on the same data folder. */
   public TestServer restart() throws Exception {
+    return restart(() -> { });
+  }
+
+  /** Work done while the server is stopped. */
+  @FunctionalInterface
+  public interface Offline {
+    void run() throws Exception;
+  }
+
+  /** Stops the server, runs {@code offline} (e.g. to leave files as a crash would), and starts a new one on the same data folder. */
+  public TestServer restart(Offline offline) throws Exception {
     server.stopBlocking();
+    offline.run();
     boot();
     return this;
   }

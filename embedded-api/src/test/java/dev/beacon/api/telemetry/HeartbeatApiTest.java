@@ -1,6 +1,7 @@
 package dev.beacon.api.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,11 +85,18 @@ class HeartbeatApiTest extends ServerTest {
     assertEquals(200, server.anonymous().post(PATH, beat(two.appKey(), machine, "1.0.0")).status());
     assertEquals(200, server.anonymous().post(PATH, beat(one.appKey(), "another-machine", "1.0.0")).status());
 
-    assertEquals(0, TestApps.count(server,
-        "select count(*) from tel_beat where machine_hash like ? or app_version like ?", "%raw-machine%", "%raw-machine%")
-        + TestApps.count(server, "select count(*) from tel_machine where machine_hash like ?", "%raw-machine%")
-        + TestApps.count(server, "select count(*) from tel_machine_day where app_version like ?", "%raw-machine%"),
-        "the raw machine id must not be stored");
+    assertFalse(logContains(machine), "the raw machine id must not be in the heartbeat log");
+    TestApps.fold(server, one.appId());
+    assertTrue(TestApps.machines(server, one.appId()).keySet().stream().noneMatch(h -> h.contains("raw-machine")),
+        "nor among the machines");
+    for (var row : TestApps.rows(server, "select machines from tel_machine_block")) {
+      assertFalse(new String((byte[]) row.get("MACHINES"), java.nio.charset.StandardCharsets.ISO_8859_1).contains(machine),
+          "nor in the saved blocks of machines");
+    }
+    for (var row : TestApps.rows(server, "select machines from tel_open_day")) {
+      assertFalse(new String((byte[]) row.get("MACHINES"), java.nio.charset.StandardCharsets.ISO_8859_1).contains(machine),
+          "nor in the snapshot of the open days");
+    }
     List<Map<String, Object>> ofOne = heartbeats(one.appId());
     List<Map<String, Object>> ofTwo = heartbeats(two.appId());
     assertEquals(2, ofOne.size(), "same machine, same app, same day: one machine-day");
@@ -125,12 +133,10 @@ class HeartbeatApiTest extends ServerTest {
     assertFamilyAError(server.anonymous().post(PATH, arrayVersion), 400, "version must be a string");
     assertFamilyAError(server.anonymous().post(PATH, beat(app.appKey(), "m".repeat(256), "1.0.0")), 400, "machine_id is longer than 255");
     assertFamilyAError(server.anonymous().post(PATH, beat(app.appKey(), "m", "1".repeat(129))), 400, "version is longer than 128");
-    TestApps.fold(server, app.appId());
-    long before = TestApps.count(server, "select count(*) from tel_machine where app_id = ?", app.appId());
+    long before = TestApps.machines(server, app.appId()).size();
     assertEquals(200, server.anonymous().post(PATH, beat(app.appKey(), "m".repeat(255), "1".repeat(128))).status(),
         "the longest allowed values are taken");
-    TestApps.fold(server, app.appId());
-    assertEquals(before + 1, TestApps.count(server, "select count(*) from tel_machine where app_id = ?", app.appId()));
+    assertEquals(before + 1, TestApps.machines(server, app.appId()).size());
   }
 
   @Test
@@ -152,5 +158,17 @@ class HeartbeatApiTest extends ServerTest {
     TestApps.freeze(server, a.appId());
     assertFamilyAError(server.anonymous().post(PATH, beat(a.appKey(), "m", "1.0.0")), 403, "frozen");
     assertEquals(0, heartbeats(a.appId()).size());
+  }
+
+  /** Whether the bytes of the heartbeat log's files contain {@code text}. */
+  private boolean logContains(String text) throws Exception {
+    try (var files = java.nio.file.Files.list(server.dataDir().resolve(TelemetryFeature.LOG_FOLDER))) {
+      for (java.nio.file.Path f : (Iterable<java.nio.file.Path>) files::iterator) {
+        if (new String(java.nio.file.Files.readAllBytes(f), java.nio.charset.StandardCharsets.ISO_8859_1).contains(text)) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 }

@@ -33,34 +33,86 @@ public final class TestApps {
   }
 
   /**
-   * The stored machine-days of an app (one row per machine and day, with the version and time of
+   * The machine-days of an app's open days (one per machine and day, with the version and time of
    * its last heartbeat that day), oldest machine first, under the column names of the old
-   * one-row-per-heartbeat table: MACHINE_HASH, APP_VERSION, RECEIVED_AT, HB_DAY.
+   * one-row-per-heartbeat table: MACHINE_HASH, APP_VERSION, RECEIVED_AT, HB_DAY. Folds and
+   * writes a snapshot first, so the machines are saved too.
    */
   public static List<Map<String, Object>> machineDays(TestServer server, String appId) throws SQLException {
     fold(server, appId);
-    return rows(server, "select m.machine_hash, d.app_version, d.last_at as received_at, d.usage_day as hb_day "
-        + "from tel_machine_day d join tel_machine m on m.app_id = d.app_id and m.ordinal = d.ordinal "
-        + "where d.app_id = ? order by m.ordinal, d.usage_day", appId);
+    Map<Integer, String> hashes = new java.util.HashMap<>();
+    saved(server, appId).forEach((hash, ordinal) -> hashes.put(ordinal, hash));
+    List<Map<String, Object>> out = new ArrayList<>();
+    engine(server).read((c, usage) -> {
+      OpenUsage.AppUsage app = usage.find(appId);
+      if (app != null) {
+        app.days.values().forEach(day -> day.machines().forEach((int ordinal) -> {
+          Map<String, Object> row = new LinkedHashMap<>();
+          row.put("ORDINAL", ordinal);
+          row.put("MACHINE_HASH", hashes.get(ordinal));
+          row.put("APP_VERSION", day.version(ordinal));
+          row.put("RECEIVED_AT", day.lastAt(ordinal).atOffset(java.time.ZoneOffset.UTC));
+          row.put("HB_DAY", java.sql.Date.valueOf(day.day));
+          out.add(row);
+        }));
+      }
+      return null;
+    });
+    out.sort(java.util.Comparator.comparing((Map<String, Object> r) -> (Integer) r.get("ORDINAL"))
+        .thenComparing(r -> ((java.sql.Date) r.get("HB_DAY")).toLocalDate()));
+    out.forEach(r -> r.remove("ORDINAL"));
+    return out;
   }
 
   /**
-   * Has the server fold its heartbeat log into the usage tables, as every read of usage does first:
-   * asks for the app's summary as the admin.
+   * Has the server fold its heartbeat log, as every read of usage does first (asks for the app's
+   * summary as the admin), and write a snapshot, as it does every half minute.
    */
-  public static void fold(TestServer server, String appId) {
+  public static void fold(TestServer server, String appId) throws SQLException {
     Api admin = server.admin();
     Resp r = admin.get("/v1/user/" + admin.openId + "/app/" + appId + "/stats/summary");
     assertEquals(1000, r.code(), r::toString);
+    engine(server).snapshot();
+  }
+
+  /** The app's machines as the server has saved them (hash to ordinal), after a fold and a snapshot. */
+  public static Map<String, Integer> machines(TestServer server, String appId) throws SQLException {
+    fold(server, appId);
+    return saved(server, appId);
+  }
+
+  private static Map<String, Integer> saved(TestServer server, String appId) throws SQLException {
+    try (Connection c = server.server().db().dataSource().getConnection()) {
+      return machines(c, appId);
+    }
+  }
+
+  /** The app's machines saved in the database behind {@code c} (hash to ordinal). */
+  public static Map<String, Integer> machines(Connection c, String appId) throws SQLException {
+    Map<String, Integer> out = new java.util.HashMap<>();
+    MachineBlocks.read(c, appId, m -> out.put(m.hash(), m.ordinal()));
+    return out;
+  }
+
+  /** The server's usage storage engine. */
+  static UsageFold engine(TestServer server) {
+    return server.server().feature(TelemetryFeature.class).fold();
   }
 
   /**
-   * How many heartbeat records of the app are durable right now, logged or already folded into its
-   * machine-days (one statement, so a fold in between cannot count one twice or miss it).
+   * How many heartbeats of the app are durable right now: in the log files on disk, or in the
+   * snapshot of its open days (machine-days) in the database.
    */
-  public static long durable(TestServer server, String appId) throws SQLException {
-    return count(server, "select (select count(*) from tel_beat where app_id = ?) + (select count(*) from tel_machine_day where app_id = ?)",
-        appId, appId);
+  public static long durable(TestServer server, String appId) throws Exception {
+    long inSnapshot = 0;
+    for (Map<String, Object> r : rows(server, "select usage_day, part, machines from tel_open_day where app_id = ?", appId)) {
+      OpenDay day = new OpenDay(((java.sql.Date) r.get("USAGE_DAY")).toLocalDate(), 0, null);
+      day.decodePart(((Number) r.get("PART")).intValue(), (byte[]) r.get("MACHINES"));
+      inSnapshot += day.machines().getLongCardinality();
+    }
+    long logged = BeatLog.readAll(server.dataDir().resolve(TelemetryFeature.LOG_FOLDER)).stream()
+        .flatMap(e -> e.beats().stream()).filter(b -> b.appId().equals(appId)).count();
+    return inSnapshot + logged;
   }
 
   /** Freezes an app through the admin endpoint. */

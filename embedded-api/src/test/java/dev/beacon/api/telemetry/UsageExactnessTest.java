@@ -77,7 +77,7 @@ class UsageExactnessTest {
       clock.set(Instant.parse("2026-10-01T00:00:00Z"));
       server.restart();
       Api again = new Api(server.base(), dev.openId, dev.token);
-      assertEquals(0, TestApps.count(server, "select count(*) from tel_machine_day where app_id = ?", app.getString("appId")),
+      assertEquals(0, TestApps.count(server, "select count(*) from tel_open_day where app_id = ?", app.getString("appId")),
           "every day is closed now");
       assertEquals(expected, series(again, base + "active?from=" + from + "&to=" + to), "the same from closed days");
       assertEquals(expectedVersions, series(again, base + "versions?from=" + from + "&to=" + to));
