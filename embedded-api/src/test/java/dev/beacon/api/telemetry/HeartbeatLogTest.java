@@ -47,6 +47,10 @@ class HeartbeatLogTest {
       Path dir = server.dataDir().resolve(TelemetryFeature.LOG_FOLDER);
       LocalDate today = LocalDate.now(Dates.zone());
       Instant at = Instant.now(); // after a's and b's heartbeats: b's replayed one is its latest
+      // c saved ahead of a snapshot that the crash then cut short (machines are saved after each fold)
+      try (Connection c = server.server().db().dataSource().getConnection()) {
+        MachineBlocks.insert(c, app.appId(), List.of(new OpenUsage.NewMachine(MachineHash.of(secret, "c"), 2, today)));
+      }
 
       server.restart(() -> {
         // as a kill -9 leaves it: two entries acknowledged after the snapshot, then half of a third
@@ -74,6 +78,8 @@ class HeartbeatLogTest {
           .add(new JsonObject().put("version", "1.0").put("machines", 1)), versions, "b's replayed heartbeat said 2.0");
       assertEquals(List.of(0L, 1L, 2L, 3L), ordinals(server, secret, app.appId(), "a", "b", "c", "d"),
           "machines keep their ordinals, and new ones are numbered in the order they were first heard");
+      JsonObject day = again.get(base + "active?from=" + today + "&to=" + today).json().getJsonArray("series").getJsonObject(0);
+      assertEquals(4L, day.getLong("newMachines"), "c, saved ahead but not in the snapshot, still counts as new: " + day.encode());
       assertEquals(4L, TestApps.durable(server, app.appId()), "the start-up snapshot holds the four, the log nothing more");
       assertTrue(BeatLog.readAll(dir).isEmpty(), "the replayed files are deleted once a snapshot holds them");
 
