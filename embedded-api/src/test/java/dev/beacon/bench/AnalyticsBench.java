@@ -53,7 +53,7 @@ public final class AnalyticsBench {
   static final int CHURN_MAX_DAYS = 40;
   static final double CHURN_DAILY = 0.5;
   static final int LOAD_BATCH = 10_000;
-  /** Days that stay open (rows, not yet a bitmap): today and the two before, as in the server. */
+  /** Days that stay open (in memory, not yet a bitmap): today and the two before, as in the server. */
   static final int OPEN_DAYS = 3;
 
   private AnalyticsBench() {}
@@ -229,7 +229,7 @@ public final class AnalyticsBench {
     load.closeDays(now);
     double s = (System.nanoTime() - began) / 1e9;
     System.out.printf(Locale.ROOT, "loaded %,d machine-days in %.0f s: %,d as heartbeats through the ingest's storage code (every "
-        + "machine's first day, and the last %d days, which stay open as rows), the other days' machines written as closing a day "
+        + "machine's first day, and the last %d days, which stay open, in memory), the other days' machines written as closing a day "
         + "writes them (bitmap and version counts)%n", machineDays, s, throughIngest, OPEN_DAYS);
   }
 

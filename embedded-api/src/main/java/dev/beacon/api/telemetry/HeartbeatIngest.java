@@ -20,10 +20,11 @@ final class HeartbeatIngest {
 
   private final GroupCommit<UsageStore.Beat, Boolean> commits;
 
-  HeartbeatIngest(Vertx vertx, Db db, UsageFold fold, int capacity) {
+  HeartbeatIngest(Vertx vertx, Db db, UsageFold fold, AppKeys appKeys, int capacity) {
     this.commits = new GroupCommit<>(db, MAX_BATCH, capacity, "heartbeats", batch -> {
       try {
-        UsageStore.Resolved resolved = db.inJdbcTx(c -> UsageStore.resolve(c, batch));
+        var apps = appKeys.get(UsageStore.keys(batch), keys -> db.inJdbcTx(c -> UsageStore.apps(c, keys)));
+        UsageStore.Resolved resolved = UsageStore.resolve(apps, batch);
         fold.append(resolved.accepted().stream().filter(Objects::nonNull).toList());
         fold.soon(vertx);
         return resolved.outcomes();

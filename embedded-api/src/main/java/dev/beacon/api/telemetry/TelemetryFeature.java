@@ -34,6 +34,7 @@ public final class TelemetryFeature implements Feature {
   private ServerContext sc;
   private DayBitmaps bitmaps;
   private HeartbeatIngest ingest;
+  private AppKeys appKeys;
   private UsageFold fold;
   private final java.util.List<Long> timers = new java.util.ArrayList<>();
 
@@ -54,7 +55,8 @@ public final class TelemetryFeature implements Feature {
   @Override
   public void mount(Router root, ServerContext ctx) {
     this.sc = ctx;
-    this.ingest = new HeartbeatIngest(ctx.vertx(), ctx.db(), fold, ctx.config().heartbeatQueue());
+    this.appKeys = new AppKeys();
+    this.ingest = new HeartbeatIngest(ctx.vertx(), ctx.db(), fold, appKeys, ctx.config().heartbeatQueue());
     root.post("/api/v1/user/heartbeat").handler(this::heartbeat);
     new StatsRoutes(ctx, new UsageStats(bitmaps), fold).mount(root);
     timers.add(ctx.vertx().setPeriodic(CLOSE_DAYS_EVERY_MS, id -> inBackground("closing old usage days", () -> fold.closeDays(sc.now()))));
@@ -71,6 +73,9 @@ public final class TelemetryFeature implements Feature {
     }
     timers.forEach(ctx.vertx()::cancelTimer);
     timers.clear();
+    if (appKeys != null) {
+      appKeys.close();
+    }
   }
 
   @Override

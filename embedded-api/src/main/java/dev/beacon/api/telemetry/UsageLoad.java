@@ -36,7 +36,7 @@ public final class UsageLoad {
     for (int i = 0; i < machineIds.size(); i++) {
       beats.add(new UsageStore.Beat(appKey, machineIds.get(i), versions.get(i), at));
     }
-    UsageStore.Resolved r = db.inJdbcTx(c -> UsageStore.resolve(c, beats));
+    UsageStore.Resolved r = UsageStore.resolve(db.inJdbcTx(c -> UsageStore.apps(c, UsageStore.keys(beats))), beats);
     if (r.outcomes().stream().anyMatch(o -> o.failure() != null)) {
       throw r.outcomes().stream().filter(o -> o.failure() != null).findFirst().orElseThrow().failure();
     }

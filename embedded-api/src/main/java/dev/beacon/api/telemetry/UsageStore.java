@@ -3,6 +3,7 @@ package dev.beacon.api.telemetry;
 import dev.beacon.api.apps.App;
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.GroupCommit.Outcome;
+import dev.beacon.api.telemetry.AppKeys.AppRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,11 +11,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -38,18 +37,21 @@ final class UsageStore {
   /** An app's day. */
   record DayKey(String appId, LocalDate day) {}
 
-  private record AppRow(String appId, String secret, boolean frozen, ZoneId zone) {}
-
   private static final int CHUNK = 500;
 
   private UsageStore() {}
 
+  /** The distinct app keys of the beats. */
+  static List<String> keys(List<Beat> beats) {
+    return beats.stream().map(b -> b.appKey().trim()).distinct().toList();
+  }
+
   /**
-   * Checks each beat's app key (401 unknown, 403 frozen) and turns the accepted ones into what is
-   * stored: the machine's HMAC under the app's secret and the day in the app's zone.
+   * Checks each beat's app key against {@code apps} (their apps by key: 401 unknown, 403 frozen)
+   * and turns the accepted ones into what is stored: the machine's HMAC under the app's secret and
+   * the day in the app's zone.
    */
-  static Resolved resolve(Connection c, List<Beat> beats) throws SQLException {
-    Map<String, AppRow> apps = apps(c, beats.stream().map(b -> b.appKey().trim()).distinct().toList());
+  static Resolved resolve(Map<String, AppRow> apps, List<Beat> beats) {
     List<Outcome<Boolean>> outcomes = new ArrayList<>(beats.size());
     List<Hashed> accepted = new ArrayList<>(beats.size());
     Map<String, UnaryOperator<String>> hashers = new HashMap<>();
@@ -67,7 +69,8 @@ final class UsageStore {
     return new Resolved(outcomes, accepted);
   }
 
-  private static Map<String, AppRow> apps(Connection c, List<String> keys) throws SQLException {
+  /** The apps of these keys (absent: unknown keys). */
+  static Map<String, AppRow> apps(Connection c, List<String> keys) throws SQLException {
     Map<String, AppRow> out = new HashMap<>();
     selectIn(c, "SELECT app_id, app_key, secret, status, time_zone FROM app WHERE app_key IN (%s)", List.of(), keys,
         rs -> out.put(rs.getString(2), new AppRow(rs.getString(1), rs.getString(3), rs.getInt(4) == App.FROZEN,

@@ -160,6 +160,32 @@ class HeartbeatApiTest extends ServerTest {
     assertEquals(0, heartbeats(a.appId()).size());
   }
 
+  /** The ingest keeps apps by key in memory: freezing, editing and deleting an app still apply at once. */
+  @Test
+  void changesOfAnAppApplyToTheNextHeartbeat() throws Exception {
+    TestApps.Created a = TestApps.create(developer);
+    assertEquals(200, server.anonymous().post(PATH, beat(a.appKey(), "m", "1.0.0")).status(), "now the app is cached");
+    TestApps.freeze(server, a.appId());
+    assertFamilyAError(server.anonymous().post(PATH, beat(a.appKey(), "m", "1.0.1")), 403, "frozen");
+    Resp unfrozen = server.admin().post("/v1/admin/app/" + a.appId() + "/action", new JsonObject().putNull("unfreeze"));
+    assertEquals(1000, unfrozen.code(), unfrozen::toString);
+    assertEquals(200, server.anonymous().post(PATH, beat(a.appKey(), "m", "1.0.2")).status());
+
+    // a new zone applies from the next heartbeat on: its day is the app's new today
+    // UTC+14 or UTC-11: at any moment one of them is on another date than the server's zone
+    String zone = java.util.stream.Stream.of("Pacific/Kiritimati", "Pacific/Pago_Pago")
+        .filter(z -> !LocalDate.now(java.time.ZoneId.of(z)).equals(LocalDate.now(Dates.zone()))).findFirst().orElseThrow();
+    Resp edited = developer.put("/v1/user/" + developer.openId + "/app/" + a.appId(), new JsonObject().put("timeZone", zone));
+    assertEquals(1000, edited.code(), edited::toString);
+    assertEquals(200, server.anonymous().post(PATH, beat(a.appKey(), "m", "1.0.3")).status());
+    LocalDate today = LocalDate.now(java.time.ZoneId.of(zone));
+    assertTrue(heartbeats(a.appId()).stream().anyMatch(r -> "1.0.3".equals(r.get("APP_VERSION"))
+        && ((Date) r.get("HB_DAY")).toLocalDate().equals(today)), "the heartbeat after the edit is on the new zone's today");
+
+    assertEquals(1000, developer.delete("/v1/user/" + developer.openId + "/app/" + a.appId()).code());
+    assertFamilyAError(server.anonymous().post(PATH, beat(a.appKey(), "m", "1.0.4")), 401, "unknown app_key");
+  }
+
   /** Whether the bytes of the heartbeat log's files contain {@code text}. */
   private boolean logContains(String text) throws Exception {
     try (var files = java.nio.file.Files.list(server.dataDir().resolve(TelemetryFeature.LOG_FOLDER))) {
