@@ -57,7 +57,8 @@ final class UsageFold {
   private final List<BeatLog.Entry> retry = new ArrayList<>();
   private final OpenUsage usage = new OpenUsage();
   private final AtomicBoolean scheduled = new AtomicBoolean();
-  private BeatLog log;
+  /** Set at start, null once closed; appends read it under {@link #appending}. */
+  private volatile BeatLog log;
   private long applied;
   /** The log position of the last snapshot. */
   private long snapshotSeq = -1;
@@ -153,8 +154,10 @@ final class UsageFold {
         try {
           snapshot();
         } finally {
-          log.close();
-          log = null;
+          synchronized (appending) {
+            log.close();
+            log = null;
+          }
         }
       }
     } finally {
