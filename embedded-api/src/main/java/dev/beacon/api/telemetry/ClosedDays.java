@@ -1,7 +1,6 @@
 package dev.beacon.api.telemetry;
 
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.Map;
@@ -24,45 +23,16 @@ final class ClosedDays {
   /** Adds machines to a closed day's bitmap (or writes its first). */
   static void addMachines(Connection c, String appId, LocalDate day, RoaringBitmap machines) throws SQLException {
     RoaringBitmap all = RoaringBitmap.or(DayBitmaps.load(c, new UsageStore.DayKey(appId, day)), machines);
-    byte[] bytes = DayBitmaps.encode(all);
-    try (PreparedStatement st = c.prepareStatement("UPDATE tel_day_bitmap SET machines = ? WHERE app_id = ? AND usage_day = ?")) {
-      st.setBytes(1, bytes);
-      st.setString(2, appId);
-      st.setObject(3, day);
-      if (st.executeUpdate() > 0) {
-        return;
-      }
-    }
-    try (PreparedStatement st = c.prepareStatement(
-        "INSERT INTO tel_day_bitmap (app_id, usage_day, machines) VALUES (?, ?, ?)")) {
-      st.setString(1, appId);
-      st.setObject(2, day);
-      st.setBytes(3, bytes);
-      st.executeUpdate();
-    }
+    UsageStore.upsert(c, "UPDATE tel_day_bitmap SET machines = ? WHERE app_id = ? AND usage_day = ?",
+        "INSERT INTO tel_day_bitmap (machines, app_id, usage_day) VALUES (?, ?, ?)", DayBitmaps.encode(all), appId, day);
   }
 
   /** Adds to a closed day's machines per version. */
   static void addVersions(Connection c, String appId, LocalDate day, Map<String, ? extends Number> versions) throws SQLException {
     for (var v : versions.entrySet()) {
-      try (PreparedStatement st = c.prepareStatement(
-          "UPDATE tel_version_day SET machines = machines + ? WHERE app_id = ? AND usage_day = ? AND app_version = ?")) {
-        st.setLong(1, v.getValue().longValue());
-        st.setString(2, appId);
-        st.setObject(3, day);
-        st.setString(4, v.getKey());
-        if (st.executeUpdate() > 0) {
-          continue;
-        }
-      }
-      try (PreparedStatement st = c.prepareStatement(
-          "INSERT INTO tel_version_day (app_id, usage_day, app_version, machines) VALUES (?, ?, ?, ?)")) {
-        st.setString(1, appId);
-        st.setObject(2, day);
-        st.setString(3, v.getKey());
-        st.setLong(4, v.getValue().longValue());
-        st.executeUpdate();
-      }
+      UsageStore.upsert(c, "UPDATE tel_version_day SET machines = machines + ? WHERE app_id = ? AND usage_day = ? AND app_version = ?",
+          "INSERT INTO tel_version_day (machines, app_id, usage_day, app_version) VALUES (?, ?, ?, ?)",
+          v.getValue().longValue(), appId, day, v.getKey());
     }
   }
 }

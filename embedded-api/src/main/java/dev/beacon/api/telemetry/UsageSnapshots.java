@@ -1,9 +1,9 @@
 package dev.beacon.api.telemetry;
 
+import dev.beacon.api.core.Db;
 import dev.beacon.api.telemetry.OpenUsage.AppUsage;
 import dev.beacon.api.telemetry.OpenUsage.NewMachine;
 import dev.beacon.api.telemetry.UsageStore.Hashed;
-import dev.beacon.api.core.Db;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -133,7 +133,7 @@ final class UsageSnapshots {
     if (app.machines == app.savedCount) {
       return;
     }
-    upsert(c, "UPDATE tel_app SET machines = ? WHERE app_id = ?", "INSERT INTO tel_app (machines, app_id) VALUES (?, ?)",
+    UsageStore.upsert(c, "UPDATE tel_app SET machines = ? WHERE app_id = ?", "INSERT INTO tel_app (machines, app_id) VALUES (?, ?)",
         app.machines, app.appId);
   }
 
@@ -159,13 +159,13 @@ final class UsageSnapshots {
 
   private static void saveDay(Connection c, String appId, OpenDay day) throws SQLException {
     OffsetDateTime last = day.lastAt() == null ? null : UsageStore.utc(day.lastAt());
-    upsert(c, "UPDATE tel_day SET new_machines = ?, last_at = ? WHERE app_id = ? AND usage_day = ?",
+    UsageStore.upsert(c, "UPDATE tel_day SET new_machines = ?, last_at = ? WHERE app_id = ? AND usage_day = ?",
         "INSERT INTO tel_day (new_machines, last_at, app_id, usage_day) VALUES (?, ?, ?, ?)",
         day.newMachines(), last, appId, day.day);
   }
 
   private static void savePart(Connection c, String appId, OpenDay day, int part) throws SQLException {
-    upsert(c, "UPDATE tel_open_day SET machines = ? WHERE app_id = ? AND usage_day = ? AND part = ?",
+    UsageStore.upsert(c, "UPDATE tel_open_day SET machines = ? WHERE app_id = ? AND usage_day = ? AND part = ?",
         "INSERT INTO tel_open_day (machines, app_id, usage_day, part) VALUES (?, ?, ?, ?)",
         day.encodePart(part), appId, day.day, part);
   }
@@ -175,32 +175,6 @@ final class UsageSnapshots {
       st.setString(1, appId);
       st.setObject(2, day);
       st.executeUpdate();
-    }
-  }
-
-  /** Runs the update; when it changed no row, the insert (both take the same arguments). */
-  private static void upsert(Connection c, String update, String insert, Object... args) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(update)) {
-      bind(st, args);
-      if (st.executeUpdate() > 0) {
-        return;
-      }
-    }
-    try (PreparedStatement st = c.prepareStatement(insert)) {
-      bind(st, args);
-      st.executeUpdate();
-    }
-  }
-
-  private static void bind(PreparedStatement st, Object... args) throws SQLException {
-    for (int i = 0; i < args.length; i++) {
-      if (args[i] == null) {
-        st.setNull(i + 1, java.sql.Types.TIMESTAMP_WITH_TIMEZONE); // a day's last heartbeat, the only nullable argument
-      } else if (args[i] instanceof byte[] bytes) {
-        st.setBytes(i + 1, bytes);
-      } else {
-        st.setObject(i + 1, args[i]);
-      }
     }
   }
 }

@@ -46,17 +46,8 @@ final class UsageStats {
   List<Active> active(Connection c, OpenUsage usage, String appId, LocalDate from, LocalDate to) throws SQLException {
     LocalDate first = from.minusDays(MONTH - 1L);
     Map<LocalDate, Long> newMachines = new HashMap<>();
-    try (PreparedStatement st = c.prepareStatement(
-        "SELECT usage_day, new_machines FROM tel_day WHERE app_id = ? AND usage_day BETWEEN ? AND ?")) {
-      st.setString(1, appId);
-      st.setObject(2, first);
-      st.setObject(3, to);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          newMachines.put(rs.getObject(1, LocalDate.class), rs.getLong(2));
-        }
-      }
-    }
+    days(c, "SELECT usage_day, new_machines FROM tel_day WHERE app_id = ? AND usage_day BETWEEN ? AND ?", appId, first, to,
+        rs -> newMachines.put(rs.getObject(1, LocalDate.class), rs.getLong(2)));
     Map<LocalDate, OpenDay> open = openDays(usage, appId);
     open.forEach((d, day) -> newMachines.put(d, day.newMachines()));
     // a day with no tel_day row and not open had no heartbeat: its bitmap is empty without asking
@@ -85,17 +76,8 @@ final class UsageStats {
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       counts.put(d, new HashMap<>());
     }
-    try (PreparedStatement st = c.prepareStatement(
-        "SELECT usage_day, app_version, machines FROM tel_version_day WHERE app_id = ? AND usage_day BETWEEN ? AND ?")) {
-      st.setString(1, appId);
-      st.setObject(2, from);
-      st.setObject(3, to);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          counts.get(rs.getObject(1, LocalDate.class)).merge(rs.getString(2), rs.getLong(3), Long::sum);
-        }
-      }
-    }
+    days(c, "SELECT usage_day, app_version, machines FROM tel_version_day WHERE app_id = ? AND usage_day BETWEEN ? AND ?",
+        appId, from, to, rs -> counts.get(rs.getObject(1, LocalDate.class)).merge(rs.getString(2), rs.getLong(3), Long::sum));
     openDays(usage, appId).forEach((d, day) -> {
       if (counts.containsKey(d)) {
         day.versionCounts().forEach((v, n) -> counts.get(d).merge(v, n, Long::sum));
@@ -134,6 +116,21 @@ final class UsageStats {
     }
     double stickiness = a.mau() == 0 ? 0 : Math.round(10_000.0 * a.dau() / a.mau()) / 10_000.0;
     return new Summary(online.getLongCardinality(), a.dau(), a.wau(), a.mau(), stickiness, total, last);
+  }
+
+  /** Runs a query of the app's days from {@code from} to {@code to} and hands every row to {@code row}. */
+  private static void days(Connection c, String sql, String appId, LocalDate from, LocalDate to, UsageStore.RowReader row)
+      throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(sql)) {
+      st.setString(1, appId);
+      st.setObject(2, from);
+      st.setObject(3, to);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          row.read(rs);
+        }
+      }
+    }
   }
 
   private static Map<LocalDate, OpenDay> openDays(OpenUsage usage, String appId) {

@@ -87,7 +87,7 @@ final class UsageStore {
 
   /** Reads one row of a result. */
   @FunctionalInterface
-  private interface RowReader {
+  interface RowReader {
     void read(ResultSet rs) throws SQLException;
   }
 
@@ -130,6 +130,32 @@ final class UsageStore {
       st.setString(1, appId);
       try (ResultSet rs = st.executeQuery()) {
         return rs.next() ? rs.getInt(1) : null;
+      }
+    }
+  }
+
+  /** Runs the update; when it changed no row, the insert (both take the same arguments). */
+  static void upsert(Connection c, String update, String insert, Object... args) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(update)) {
+      bind(st, args);
+      if (st.executeUpdate() > 0) {
+        return;
+      }
+    }
+    try (PreparedStatement st = c.prepareStatement(insert)) {
+      bind(st, args);
+      st.executeUpdate();
+    }
+  }
+
+  private static void bind(PreparedStatement st, Object... args) throws SQLException {
+    for (int i = 0; i < args.length; i++) {
+      if (args[i] == null) {
+        st.setNull(i + 1, java.sql.Types.TIMESTAMP_WITH_TIMEZONE); // a day's last heartbeat, the only nullable argument
+      } else if (args[i] instanceof byte[] bytes) {
+        st.setBytes(i + 1, bytes);
+      } else {
+        st.setObject(i + 1, args[i]);
       }
     }
   }
