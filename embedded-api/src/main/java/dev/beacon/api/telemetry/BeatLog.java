@@ -158,9 +158,12 @@ final class BeatLog implements AutoCloseable {
     }
   }
 
+  /** The log's files (named by the number of their first entry; any other file is not the log's), in order. */
   private static List<Path> files(Path dir) throws IOException {
     try (var list = Files.list(dir)) {
-      return list.filter(p -> p.getFileName().toString().endsWith(SUFFIX)).sorted(Comparator.comparingLong(BeatLog::first)).toList();
+      // twenty digits, as String.format("%020d") writes a (positive) long
+      return list.filter(p -> p.getFileName().toString().matches("0\\d{19}\\" + SUFFIX))
+          .sorted(Comparator.comparingLong(BeatLog::first)).toList();
     }
   }
 

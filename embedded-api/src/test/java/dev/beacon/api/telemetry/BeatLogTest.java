@@ -48,6 +48,19 @@ class BeatLogTest {
   }
 
   @Test
+  void otherFilesInTheFolderAreLeftAlone() throws Exception {
+    Files.writeString(dir.resolve("notes.log"), "not an entry");
+    Files.writeString(dir.resolve("99999999999999999999.log"), "not an entry either");
+    try (BeatLog log = BeatLog.open(dir, 0).log()) {
+      assertEquals(1, log.append(List.of(beat("m1"))));
+    }
+    BeatLog.Recovered again = BeatLog.open(dir, 0);
+    again.log().close();
+    assertEquals(List.of(1L), again.entries().stream().map(BeatLog.Entry::seq).toList());
+    assertEquals("not an entry", Files.readString(dir.resolve("notes.log")));
+  }
+
+  @Test
   void anEmptyFolderAfterASnapshotNumbersOnFromTheSnapshot() throws Exception {
     try (BeatLog log = BeatLog.open(dir, 41).log()) {
       assertEquals(42, log.append(List.of(beat("m1"))));
