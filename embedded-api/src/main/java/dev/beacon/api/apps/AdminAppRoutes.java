@@ -35,13 +35,12 @@ final class AdminAppRoutes {
 
   private void list(RoutingContext ctx) {
     Params p = Params.of(ctx);
-    Paging paging = Paging.from(p, AppsService.ORDER_COLUMNS, AppsService.DEFAULT_ORDER);
+    Paging paging = Paging.from(p, AppsService.ORDER);
     AppFilter filter = AppFilter.forAdmin(p);
-    Http.reply(ctx, db.tx(s -> apps.list(s, filter, paging)).map(l -> {
-      JsonArray items = new JsonArray();
-      l.apps().forEach(a -> items.add(AppJson.forAdmin(a)));
+    Http.reply(ctx, db.tx(s -> apps.list(s, filter, paging)).map(page -> {
+      JsonArray items = new JsonArray(page.items().stream().map(AppJson::forAdmin).toList());
       // the seed's sample names the list "app"; "apps" matches the developer's list
-      return Http.ok().put("totalCount", l.totalCount()).put("app", items).put("apps", items.copy());
+      return Http.ok().put("totalCount", page.totalCount()).put("app", items).put("apps", items.copy());
     }));
   }
 

@@ -59,12 +59,11 @@ final class AppRoutes {
   private void list(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
     Params p = Params.of(ctx);
-    Paging paging = Paging.from(p, AppsService.ORDER_COLUMNS, AppsService.DEFAULT_ORDER);
+    Paging paging = Paging.from(p, AppsService.ORDER);
     AppFilter filter = AppFilter.forOwner(openId, p);
-    Http.reply(ctx, db.tx(s -> apps.list(s, filter, paging)).map(l -> {
-      JsonArray items = new JsonArray();
-      l.apps().forEach(a -> items.add(AppJson.forOwner(a)));
-      return Http.ok().put("totalCount", l.totalCount()).put("apps", items);
+    Http.reply(ctx, db.tx(s -> apps.list(s, filter, paging)).map(page -> {
+      JsonArray items = new JsonArray(page.items().stream().map(AppJson::forOwner).toList());
+      return Http.ok().put("totalCount", page.totalCount()).put("apps", items);
     }));
   }
 }

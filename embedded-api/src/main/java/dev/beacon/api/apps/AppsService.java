@@ -2,27 +2,23 @@ package dev.beacon.api.apps;
 
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Ids;
+import dev.beacon.api.core.Ordering;
+import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.ServerContext;
-import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
-import org.hibernate.query.SelectionQuery;
 
 /** What can be done with apps. Every method runs inside a transaction the caller opened. */
 final class AppsService {
-  /** The {@code orderBy} columns of the app lists and the properties they sort by. */
-  static final Map<String, String> ORDER_COLUMNS = Map.of("name", "name", "create_date", "createdAt");
-  static final String DEFAULT_ORDER = "create_date:desc";
+  /** The order of the app lists: by name or creation, newest first unless asked otherwise. */
+  static final Ordering ORDER = Ordering.of(Map.of("name", "name", "create_date", "createdAt"), "create_date:desc", "appId");
 
   private final ServerContext sc;
 
   AppsService(ServerContext sc) {
     this.sc = sc;
   }
-
-  /** One page of a list and the number of matches before paging. */
-  record Listing(long totalCount, List<App> apps) {}
 
   App create(Session s, String openId, AppPatch patch) {
     App a = new App();
@@ -72,17 +68,8 @@ final class AppsService {
     return AppAccess.owned(s, openId, appId);
   }
 
-  Listing list(Session s, AppFilter filter, Paging paging) {
-    String where = filter.where();
-    SelectionQuery<Long> count = s.createSelectionQuery("select count(a) from App a" + where, Long.class);
-    SelectionQuery<App> page = s.createSelectionQuery(
-        "from App a" + where + " order by " + paging.orderBy("a") + ", a.appId", App.class);
-    filter.parameters().forEach((k, v) -> {
-      count.setParameter(k, v);
-      page.setParameter(k, v);
-    });
-    List<App> apps = page.setFirstResult(paging.offset()).setMaxResults(paging.pageSize()).getResultList();
-    return new Listing(count.getSingleResult(), apps);
+  Page<App> list(Session s, AppFilter filter, Paging paging) {
+    return filter.query().page(s, App.class, paging);
   }
 
   /** Freezes ({@link App#FROZEN}) or unfreezes ({@link App#ACTIVE}) any app: an admin's action. */

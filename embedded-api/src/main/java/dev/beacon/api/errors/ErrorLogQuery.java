@@ -2,6 +2,9 @@ package dev.beacon.api.errors;
 
 import dev.beacon.api.apps.AppAccess;
 import dev.beacon.api.core.ApiException;
+import dev.beacon.api.core.ListQuery;
+import dev.beacon.api.core.Ordering;
+import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
 import java.time.Instant;
@@ -19,7 +22,9 @@ record ErrorLogQuery(String openId, String appId, String appVersion, String appP
   /** 9999-12-31T23:59:59Z: larger values are almost always milliseconds sent by mistake. */
   static final long MAX_EPOCH_SECOND = 253_402_300_799L;
 
-  static final Map<String, String> ORDER_COLUMNS = Map.of("createDate", "createdAt", "create_date", "createdAt");
+  /** The order of error lists: by creation time, newest first unless asked otherwise. */
+  static final Ordering ORDER =
+      Ordering.of(Map.of("createDate", "createdAt", "create_date", "createdAt"), "createDate:desc", "id").tiesAsOrdered();
 
   static ErrorLogQuery of(String openId, Params p) {
     Long after = epochSeconds(p, "after");
@@ -27,7 +32,7 @@ record ErrorLogQuery(String openId, String appId, String appVersion, String appP
     return new ErrorLogQuery(openId, p.get("appId"), p.get("appVersion"), p.get("appPackage"),
         after == null ? null : Instant.ofEpochSecond(after),
         before == null ? null : Instant.ofEpochSecond(before + 1),
-        Paging.from(p, ORDER_COLUMNS, "createDate:desc"));
+        Paging.from(p, ORDER));
   }
 
   private static Long epochSeconds(Params p, String name) {
@@ -40,26 +45,18 @@ record ErrorLogQuery(String openId, String appId, String appVersion, String appP
   }
 
   /** Runs the count and the page; an {@code appId} that is not the caller's is a 4004. */
-  Filter.Page<ErrorEvent> run(Session s) {
-    Filter f = new Filter();
+  Page<ErrorEvent> run(Session s) {
+    ListQuery q = ListQuery.of(ErrorEvent.class, "e");
     if (appId != null) {
       AppAccess.owned(s, openId, appId);
-      f.and("e.appId = :appId", "appId", appId);
+      q.equal("e.appId", appId);
     } else {
-      f.and("e.appId in (select a.appId from App a where a.openId = :openId)", "openId", openId);
+      q.where("e.appId in (select a.appId from App a where a.openId = :openId)", "openId", openId);
     }
-    if (appVersion != null) {
-      f.and("e.appVersion = :appVersion", "appVersion", appVersion);
-    }
-    if (appPackage != null) {
-      f.and("e.appPackage = :appPackage", "appPackage", appPackage);
-    }
-    if (from != null) {
-      f.and("e.createdAt >= :from", "from", from);
-    }
-    if (until != null) {
-      f.and("e.createdAt < :until", "until", until);
-    }
-    return f.page(s, ErrorEvent.class, "e", paging, "id");
+    return q.equal("e.appVersion", appVersion)
+        .equal("e.appPackage", appPackage)
+        .atLeast("e.createdAt", from)
+        .below("e.createdAt", until)
+        .page(s, ErrorEvent.class, paging);
   }
 }

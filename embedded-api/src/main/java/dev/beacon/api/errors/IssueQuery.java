@@ -1,10 +1,12 @@
 package dev.beacon.api.errors;
 
 import dev.beacon.api.core.ApiException;
-import dev.beacon.api.core.Dates;
+import dev.beacon.api.core.DateRange;
+import dev.beacon.api.core.ListQuery;
+import dev.beacon.api.core.Ordering;
+import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.Map;
 import org.hibernate.Session;
@@ -17,14 +19,14 @@ import org.hibernate.Session;
  * date counting to the end of that day), ordered by {@code last_seen}, {@code first_seen},
  * {@code count} or {@code machines}.
  */
-record IssueQuery(String status, String version, String text, Instant since, Instant until, Paging paging) {
+record IssueQuery(String status, String version, String text, DateRange seen, Paging paging) {
   static final int MAX_TEXT = 200;
 
-  private static final Map<String, String> ORDER_COLUMNS = Map.of(
+  private static final Ordering ORDER = Ordering.of(Map.of(
       "last_seen", "lastSeen", "lastSeen", "lastSeen",
       "first_seen", "firstSeen", "firstSeen", "firstSeen",
       "count", "eventCount",
-      "machines", "machineCount");
+      "machines", "machineCount"), "last_seen:desc", "issueId").tiesAsOrdered();
 
   static IssueQuery of(Params p) {
     String status = p.get("status");
@@ -35,33 +37,19 @@ record IssueQuery(String status, String version, String text, Instant since, Ins
     if (text != null && text.length() > MAX_TEXT) {
       throw ApiException.badParameter("q is longer than " + MAX_TEXT + " characters");
     }
-    Instant since = p.get("since") == null ? null : Dates.parseBound("since", p.get("since"), false);
-    Instant until = p.get("until") == null ? null : Dates.parseBound("until", p.get("until"), true);
-    if (since != null && until != null && since.isAfter(until)) {
-      throw ApiException.badParameter("since must not be after until");
-    }
-    return new IssueQuery(status == null ? null : status.toLowerCase(Locale.ROOT), p.get("version"), text, since, until,
-        Paging.from(p, ORDER_COLUMNS, "last_seen:desc"));
+    DateRange seen = DateRange.of(p, "since", "until");
+    return new IssueQuery(status == null ? null : status.toLowerCase(Locale.ROOT), p.get("version"), text, seen,
+        Paging.from(p, ORDER));
   }
 
-  Filter.Page<ErrorIssue> run(Session s, String appId) {
-    Filter f = new Filter().and("i.appId = :appId", "appId", appId);
-    if (status != null) {
-      f.and("i.status = :status", "status", status);
-    }
-    if (version != null) {
-      f.and("exists (select 1 from IssueVersion v where v.issueId = i.issueId and v.appVersion = :version)", "version", version);
-    }
-    if (text != null) {
-      f.and("(lower(i.title) like :text escape '!' or lower(i.lastMessage) like :text escape '!')", "text",
-          "%" + text.toLowerCase(Locale.ROOT).replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%");
-    }
-    if (since != null) {
-      f.and("i.lastSeen >= :since", "since", since);
-    }
-    if (until != null) {
-      f.and("i.firstSeen <= :until", "until", until);
-    }
-    return f.page(s, ErrorIssue.class, "i", paging, "issueId");
+  Page<ErrorIssue> run(Session s, String appId) {
+    return ListQuery.of(ErrorIssue.class, "i")
+        .equal("i.appId", appId)
+        .equal("i.status", status)
+        .where("exists (select 1 from IssueVersion v where v.issueId = i.issueId and v.appVersion = :version)", "version", version)
+        .contains(text, "i.title", "i.lastMessage")
+        .atLeast("i.lastSeen", seen.from())
+        .atMost("i.firstSeen", seen.to())
+        .page(s, ErrorIssue.class, paging);
   }
 }

@@ -7,6 +7,8 @@ import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Body;
 import dev.beacon.api.core.Dates;
 import dev.beacon.api.core.Http;
+import dev.beacon.api.core.ListQuery;
+import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
 import dev.beacon.api.core.ServerContext;
@@ -49,7 +51,7 @@ final class IssueRoutes {
   private void list(RoutingContext ctx) {
     IssueQuery query = IssueQuery.of(Params.of(ctx));
     inApp(ctx, (s, app) -> {
-      Filter.Page<ErrorIssue> page = query.run(s, app.appId);
+      Page<ErrorIssue> page = query.run(s, app.appId);
       Map<String, List<IssueVersion>> versions = IssueVersion.of(s, page.items().stream().map(i -> i.issueId).toList());
       return Http.ok()
           .put("totalCount", page.totalCount())
@@ -74,10 +76,10 @@ final class IssueRoutes {
 
   private void events(RoutingContext ctx) {
     String issueId = ctx.pathParam("issueId");
-    Paging paging = Paging.from(Params.of(ctx), ErrorLogQuery.ORDER_COLUMNS, "createDate:desc");
+    Paging paging = Paging.from(Params.of(ctx), ErrorLogQuery.ORDER);
     inApp(ctx, (s, app) -> {
       issue(s, app, issueId, false);
-      Filter.Page<ErrorEvent> page = new Filter().and("e.issueId = :i", "i", issueId).page(s, ErrorEvent.class, "e", paging, "id");
+      Page<ErrorEvent> page = ListQuery.of(ErrorEvent.class, "e").equal("e.issueId", issueId).page(s, ErrorEvent.class, paging);
       return Http.ok()
           .put("totalCount", page.totalCount())
           .put("events", new JsonArray(page.items().stream().map(e -> eventJson(app, e)).toList()));

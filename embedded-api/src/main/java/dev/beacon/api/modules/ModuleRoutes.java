@@ -60,11 +60,9 @@ final class ModuleRoutes {
 
   private void list(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
-    Paging paging = Paging.from(Params.of(ctx), ModulesService.ORDER_COLUMNS, ModulesService.DEFAULT_ORDER);
-    Http.reply(ctx, db.tx(s -> modules.list(s, openId, ctx.pathParam("appId"), paging)).map(l -> {
-      JsonArray items = new JsonArray();
-      l.modules().forEach(m -> items.add(ModuleJson.of(m)));
-      return Http.ok().put("totalCount", l.totalCount()).put("module", items);
-    }));
+    Paging paging = Paging.from(Params.of(ctx), ModulesService.ORDER);
+    Http.reply(ctx, db.tx(s -> modules.list(s, openId, ctx.pathParam("appId"), paging)).map(page -> Http.ok()
+        .put("totalCount", page.totalCount())
+        .put("module", new JsonArray(page.items().stream().map(ModuleJson::of).toList()))));
   }
 }

@@ -1,5 +1,6 @@
 package dev.beacon.api.modules;
 
+import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.ServerContext;
 import dev.beacon.api.releases.PackagePatch;
@@ -43,7 +44,7 @@ final class ModuleVersionsService {
     return store.find(s, moduleId, versionId);
   }
 
-  VersionStore.Listing<ModuleVersion> list(Session s, String openId, String appId, String moduleId, Paging paging) {
+  Page<ModuleVersion> list(Session s, String openId, String appId, String moduleId, Paging paging) {
     modules.get(s, openId, appId, moduleId);
     return store.list(s, moduleId, paging);
   }

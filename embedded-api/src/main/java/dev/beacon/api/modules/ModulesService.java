@@ -3,26 +3,24 @@ package dev.beacon.api.modules;
 import dev.beacon.api.apps.AppAccess;
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Ids;
+import dev.beacon.api.core.ListQuery;
+import dev.beacon.api.core.Ordering;
+import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.ServerContext;
-import java.util.List;
 import java.util.Map;
 import org.hibernate.Session;
 
 /** What can be done with an app's modules. Every method runs inside a transaction the caller opened. */
 final class ModulesService {
-  /** The {@code orderBy} columns of the module list and the properties they sort by. */
-  static final Map<String, String> ORDER_COLUMNS = Map.of("name", "name", "create_date", "createdAt");
-  static final String DEFAULT_ORDER = "create_date:desc";
+  /** The order of the module list: by name or creation, newest first unless asked otherwise. */
+  static final Ordering ORDER = Ordering.of(Map.of("name", "name", "create_date", "createdAt"), "create_date:desc", "moduleId");
 
   private final ServerContext sc;
 
   ModulesService(ServerContext sc) {
     this.sc = sc;
   }
-
-  /** One page of the list and the number of modules before paging. */
-  record Listing(long totalCount, List<AppModule> modules) {}
 
   AppModule create(Session s, String openId, String appId, ModulePatch patch) {
     AppAccess.owned(s, openId, appId);
@@ -63,16 +61,8 @@ final class ModulesService {
     return m;
   }
 
-  Listing list(Session s, String openId, String appId, Paging paging) {
+  Page<AppModule> list(Session s, String openId, String appId, Paging paging) {
     AppAccess.owned(s, openId, appId);
-    long total = s.createSelectionQuery("select count(m) from AppModule m where m.appId = :app", Long.class)
-        .setParameter("app", appId).getSingleResult();
-    List<AppModule> page = s.createSelectionQuery(
-            "from AppModule m where m.appId = :app order by " + paging.orderBy("m") + ", m.moduleId", AppModule.class)
-        .setParameter("app", appId)
-        .setFirstResult(paging.offset())
-        .setMaxResults(paging.pageSize())
-        .getResultList();
-    return new Listing(total, page);
+    return ListQuery.of(AppModule.class, "m").equal("m.appId", appId).page(s, AppModule.class, paging);
   }
 }

@@ -70,12 +70,10 @@ final class VersionRoutes {
 
   private void list(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
-    Paging paging = Paging.from(Params.of(ctx), VersionStore.ORDER_COLUMNS, VersionStore.DEFAULT_ORDER);
-    Http.reply(ctx, db.tx(s -> versions.list(s, openId, ctx.pathParam("appId"), paging)).map(l -> {
-      JsonArray items = new JsonArray();
-      l.versions().forEach(v -> items.add(VersionJson.of(v)));
-      return Http.ok().put("totalCount", l.totalCount()).put("version", items);
-    }));
+    Paging paging = Paging.from(Params.of(ctx), VersionStore.ORDER);
+    Http.reply(ctx, db.tx(s -> versions.list(s, openId, ctx.pathParam("appId"), paging)).map(page -> Http.ok()
+        .put("totalCount", page.totalCount())
+        .put("version", new JsonArray(page.items().stream().map(VersionJson::of).toList()))));
   }
 
   /** {@code {"release":null}} or {@code {"disable":null}}. */

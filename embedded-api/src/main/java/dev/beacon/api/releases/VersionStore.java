@@ -2,6 +2,9 @@ package dev.beacon.api.releases;
 
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Ids;
+import dev.beacon.api.core.ListQuery;
+import dev.beacon.api.core.Ordering;
+import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import java.time.Instant;
 import java.util.List;
@@ -17,9 +20,9 @@ import org.hibernate.Session;
  * @param <V> the version entity
  */
 public final class VersionStore<V extends PackagedVersion> {
-  /** The {@code orderBy} columns of version lists and the properties they sort by. */
-  public static final Map<String, String> ORDER_COLUMNS = Map.of("name", "name", "create_date", "createdAt", "code", "code");
-  public static final String DEFAULT_ORDER = "code:desc";
+  /** The order of version lists: by name, creation or code, highest code first unless asked otherwise. */
+  public static final Ordering ORDER =
+      Ordering.of(Map.of("name", "name", "create_date", "createdAt", "code", "code"), "code:desc", "versionId");
 
   private final Class<V> type;
   private final String entity;
@@ -37,9 +40,6 @@ public final class VersionStore<V extends PackagedVersion> {
     this.parentProperty = parentProperty;
     this.parentNoun = parentNoun;
   }
-
-  /** One page of a list and the number of versions before paging. */
-  public record Listing<V>(long totalCount, List<V> versions) {}
 
   /** Stores a new version under {@code v.parentId()}, which the caller has set. */
   public V insert(Session s, V v, PackagePatch patch, Instant now) {
@@ -72,16 +72,8 @@ public final class VersionStore<V extends PackagedVersion> {
     return v;
   }
 
-  public Listing<V> list(Session s, String parentId, Paging paging) {
-    long total = s.createSelectionQuery("select count(v) from " + entity + " v where v." + parentProperty + " = :p", Long.class)
-        .setParameter("p", parentId).getSingleResult();
-    List<V> page = s.createSelectionQuery(
-            "from " + entity + " v where v." + parentProperty + " = :p order by " + paging.orderBy("v") + ", v.versionId", type)
-        .setParameter("p", parentId)
-        .setFirstResult(paging.offset())
-        .setMaxResults(paging.pageSize())
-        .getResultList();
-    return new Listing<>(total, page);
+  public Page<V> list(Session s, String parentId, Paging paging) {
+    return ListQuery.of(type, "v").equal("v." + parentProperty, parentId).page(s, type, paging);
   }
 
   /** The parent's released versions, highest code first. */

@@ -1,6 +1,7 @@
 package dev.beacon.api.releases;
 
 import dev.beacon.api.apps.AppAccess;
+import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.ServerContext;
 import java.util.List;
@@ -39,7 +40,7 @@ final class VersionsService {
     return store.find(s, appId, versionId);
   }
 
-  VersionStore.Listing<AppVersion> list(Session s, String openId, String appId, Paging paging) {
+  Page<AppVersion> list(Session s, String openId, String appId, Paging paging) {
     AppAccess.owned(s, openId, appId);
     return store.list(s, appId, paging);
   }

@@ -9,10 +9,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class PagingTest {
-  static final Map<String, String> COLUMNS = Map.of("name", "name", "create_date", "createdAt");
+  static final Ordering ORDER = Ordering.of(Map.of("name", "name", "create_date", "createdAt"), "create_date:desc", "id");
 
   static Paging page(Map<String, String> query) {
-    return Paging.from(Params.of(query), COLUMNS, "create_date:desc");
+    return Paging.from(Params.of(query), ORDER);
   }
 
   @Test
@@ -32,7 +32,7 @@ class PagingTest {
     assertEquals(10, p.pageSize());
     assertEquals(20, p.offset());
     assertTrue(p.ascending());
-    assertEquals("a.name asc", p.orderBy("a"));
+    assertEquals("a.name asc, a.id asc", p.orderBy("a"));
   }
 
   @Test

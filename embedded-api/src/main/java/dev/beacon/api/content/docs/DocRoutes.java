@@ -1,12 +1,12 @@
 package dev.beacon.api.content.docs;
 
 import dev.beacon.api.auth.AuthGuard;
-import dev.beacon.api.content.CreatedRange;
 import dev.beacon.api.content.Viewer;
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Body;
 import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
+import dev.beacon.api.core.DateRange;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
 import io.vertx.core.json.JsonArray;
@@ -61,10 +61,10 @@ final class DocRoutes {
 
   private void list(RoutingContext ctx) {
     Params p = Params.of(ctx);
-    Paging paging = Paging.from(p, DocsService.ORDER_COLUMNS, DocsService.DEFAULT_ORDER);
-    CreatedRange created = CreatedRange.of(p);
+    Paging paging = Paging.from(p, DocsService.ORDER);
+    DateRange created = DateRange.of(p, "startCreateDate", "endCreateDate");
     Http.reply(ctx, db.tx(s -> docs.list(s, p.get("name"), created, paging)).map(page -> Http.ok()
-        .put("totalCount", page.total())
+        .put("totalCount", page.totalCount())
         .put("docs", new JsonArray(page.items().stream().map(DocJson::doc).toList()))));
   }
 

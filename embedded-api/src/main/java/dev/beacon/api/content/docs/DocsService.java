@@ -1,13 +1,15 @@
 package dev.beacon.api.content.docs;
 
-import dev.beacon.api.content.CreatedRange;
-import dev.beacon.api.content.ListQuery;
 import dev.beacon.api.content.Lookup;
 import dev.beacon.api.content.References;
 import dev.beacon.api.content.Text;
 import dev.beacon.api.content.Viewer;
 import dev.beacon.api.core.ApiException;
+import dev.beacon.api.core.DateRange;
 import dev.beacon.api.core.Ids;
+import dev.beacon.api.core.ListQuery;
+import dev.beacon.api.core.Ordering;
+import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.ServerContext;
 import java.util.Map;
@@ -15,9 +17,8 @@ import org.hibernate.Session;
 
 /** What can be done with docs. Every method runs inside a transaction the caller opened. */
 final class DocsService {
-  /** The {@code orderBy} columns of the doc list (the seed's) and the properties they sort by. */
-  static final Map<String, String> ORDER_COLUMNS = Map.of("name", "name", "create_date", "createdAt");
-  static final String DEFAULT_ORDER = "create_date:desc";
+  /** The order of the doc list (the seed's columns): by name or creation, newest first unless asked otherwise. */
+  static final Ordering ORDER = Ordering.of(Map.of("name", "name", "create_date", "createdAt"), "create_date:desc", "docId");
 
   private final ServerContext sc;
 
@@ -76,8 +77,11 @@ final class DocsService {
     return d;
   }
 
-  ListQuery.Page<Doc> list(Session s, String name, CreatedRange created, Paging paging) {
-    ListQuery q = new ListQuery("d", "from Doc d").andContains("d.name", "name", name);
-    return created.applyTo(q, "d.createdAt").page(s, null, Doc.class, paging.orderBy("d") + ", d.docId", paging);
+  /** The docs whose name contains {@code name} (any when {@code null}), created in the range. */
+  Page<Doc> list(Session s, String name, DateRange created, Paging paging) {
+    return ListQuery.of(Doc.class, "d")
+        .contains(name, "d.name")
+        .between("d.createdAt", created.from(), created.to())
+        .page(s, Doc.class, paging);
   }
 }

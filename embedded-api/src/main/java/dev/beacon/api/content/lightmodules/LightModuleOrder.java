@@ -1,6 +1,7 @@
 package dev.beacon.api.content.lightmodules;
 
 import dev.beacon.api.core.ApiException;
+import dev.beacon.api.core.Ordering;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
 import java.util.HashMap;
@@ -13,6 +14,7 @@ import java.util.Map;
  */
 final class LightModuleOrder {
   static final Map<String, String> ATTRIBUTES = Map.of("createDate", "createdAt", "updateDate", "updatedAt", "name", "name");
+  private static final Ordering ORDER = Ordering.of(ATTRIBUTES, "createDate:desc", "lightModuleId");
 
   private LightModuleOrder() {}
 
@@ -33,6 +35,6 @@ final class LightModuleOrder {
         m.put(name, p.get(name));
       }
     }
-    return Paging.from(Params.of(m), ATTRIBUTES, "createDate:desc");
+    return Paging.from(Params.of(m), ORDER);
   }
 }

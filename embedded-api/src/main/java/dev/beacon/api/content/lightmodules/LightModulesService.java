@@ -1,7 +1,6 @@
 package dev.beacon.api.content.lightmodules;
 
 import dev.beacon.api.content.InternalMaterial;
-import dev.beacon.api.content.ListQuery;
 import dev.beacon.api.content.Lookup;
 import dev.beacon.api.content.Viewer;
 import dev.beacon.api.content.docs.Doc;
@@ -9,6 +8,8 @@ import dev.beacon.api.content.sdks.Sdk;
 import dev.beacon.api.content.sdks.SdkResource;
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Ids;
+import dev.beacon.api.core.ListQuery;
+import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.ServerContext;
 import io.vertx.core.json.JsonArray;
@@ -21,9 +22,6 @@ import org.hibernate.Session;
  * the caller opened.
  */
 final class LightModulesService {
-  private static final String LIST_FROM = "from LightModule m join Sdk k on k.sdkId = m.sdkId"
-      + " join LightModuleCategory c on c.categoryId = m.categoryId";
-
   private final ServerContext sc;
 
   LightModulesService(ServerContext sc) {
@@ -56,14 +54,16 @@ final class LightModulesService {
 
   /** One page of the modules the viewer may see, optionally of one category, with SDK and category names. */
   JsonObject list(Session s, Viewer viewer, String categoryId, Paging paging) {
-    ListQuery q = new ListQuery("m", LIST_FROM)
-        .and("m.categoryId = :categoryId", "categoryId", categoryId)
-        .and("k.authority <> :internal", "internal", viewer.seesInternal() ? null : InternalMaterial.INTERNAL_AUTHORITY);
-    ListQuery.Page<Object[]> page = q.page(s, "select m, k.name, c.name", Object[].class,
-        paging.orderBy("m") + ", m.lightModuleId", paging);
+    Page<Object[]> page = ListQuery.of(LightModule.class, "m")
+        .join("join Sdk k on k.sdkId = m.sdkId")
+        .join("join LightModuleCategory c on c.categoryId = m.categoryId")
+        .select("select m, k.name, c.name")
+        .equal("m.categoryId", categoryId)
+        .notEqual("k.authority", viewer.seesInternal() ? null : InternalMaterial.INTERNAL_AUTHORITY)
+        .page(s, Object[].class, paging);
     JsonArray items = new JsonArray();
     page.items().forEach(row -> items.add(LightModuleJson.listItem((LightModule) row[0], (String) row[1], (String) row[2])));
-    return new JsonObject().put("totalCount", page.total()).put("dataList", items);
+    return new JsonObject().put("totalCount", page.totalCount()).put("dataList", items);
   }
 
   /** The detail: the module with its SDK's name, version and date and its doc's url. */

@@ -40,9 +40,9 @@ final class PosterRoutes {
 
   /** {@code {total, result[]}} in sequence order; {@code total} counts every poster. */
   private void list(RoutingContext ctx) {
-    Paging paging = Paging.from(Params.of(ctx), PostersService.ORDER, "sequence:asc");
+    Paging paging = Paging.from(Params.of(ctx), PostersService.ORDER);
     Http.reply(ctx, db.tx(s -> posters.list(s, paging)).map(page -> Http.ok()
-        .put("total", page.total())
+        .put("total", page.totalCount())
         .put("result", new JsonArray(page.items().stream().map(PosterJson::of).toList()))));
   }
 

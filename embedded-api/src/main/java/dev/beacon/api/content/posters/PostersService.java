@@ -1,8 +1,10 @@
 package dev.beacon.api.content.posters;
 
-import dev.beacon.api.content.ListQuery;
 import dev.beacon.api.content.Lookup;
 import dev.beacon.api.core.ApiException;
+import dev.beacon.api.core.ListQuery;
+import dev.beacon.api.core.Ordering;
+import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.ServerContext;
 import java.util.List;
@@ -12,7 +14,7 @@ import org.hibernate.Session;
 /** What can be done with posters. Every method runs inside a transaction the caller opened. */
 final class PostersService {
   /** Posters are shown in sequence order (asc by default), equal sequences oldest first. */
-  static final Map<String, String> ORDER = Map.of("sequence", "sequence");
+  static final Ordering ORDER = Ordering.of(Map.of("sequence", "sequence"), "sequence:asc", "posterId");
 
   private final ServerContext sc;
 
@@ -57,8 +59,8 @@ final class PostersService {
     s.remove(find(s, posterId));
   }
 
-  ListQuery.Page<Poster> list(Session s, Paging paging) {
-    return new ListQuery("p", "from Poster p").page(s, null, Poster.class, paging.orderBy("p") + ", p.posterId", paging);
+  Page<Poster> list(Session s, Paging paging) {
+    return ListQuery.of(Poster.class, "p").page(s, Poster.class, paging);
   }
 
   private static Poster find(Session s, long posterId) {

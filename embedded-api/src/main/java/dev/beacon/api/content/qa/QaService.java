@@ -1,8 +1,10 @@
 package dev.beacon.api.content.qa;
 
-import dev.beacon.api.content.ListQuery;
 import dev.beacon.api.content.Lookup;
 import dev.beacon.api.core.ApiException;
+import dev.beacon.api.core.ListQuery;
+import dev.beacon.api.core.Ordering;
+import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.ServerContext;
 import io.vertx.core.json.JsonArray;
@@ -15,8 +17,8 @@ import org.hibernate.Session;
 /** The Q&A community. Every method runs inside a transaction the caller opened. */
 final class QaService {
   /** Questions are listed by last activity, newest first (the seed's "latest five"). */
-  static final Map<String, String> ORDER_COLUMNS = Map.of("update_time", "updatedAt", "create_time", "createdAt");
-  static final String DEFAULT_ORDER = "update_time:desc";
+  static final Ordering ORDER =
+      Ordering.of(Map.of("update_time", "updatedAt", "create_time", "createdAt"), "update_time:desc", "questionId").tiesDescending();
 
   private final ServerContext sc;
 
@@ -77,8 +79,7 @@ final class QaService {
 
   /** One page of questions with their answer counts: {@code totalCount} and {@code questions}. */
   JsonObject list(Session s, Paging paging) {
-    ListQuery.Page<QaQuestion> page = new ListQuery("q", "from QaQuestion q")
-        .page(s, null, QaQuestion.class, paging.orderBy("q") + ", q.questionId desc", paging);
+    Page<QaQuestion> page = ListQuery.of(QaQuestion.class, "q").page(s, QaQuestion.class, paging);
     Map<Long, Long> counts = new HashMap<>();
     List<Long> ids = page.items().stream().map(q -> q.questionId).toList();
     if (!ids.isEmpty()) {
@@ -86,7 +87,7 @@ final class QaService {
           Object[].class).setParameter("ids", ids).getResultList().forEach(r -> counts.put((Long) r[0], (Long) r[1]));
     }
     JsonArray items = new JsonArray(page.items().stream().map(q -> QaJson.item(q, counts.getOrDefault(q.questionId, 0L))).toList());
-    return new JsonObject().put("totalCount", page.total()).put("questions", items);
+    return new JsonObject().put("totalCount", page.totalCount()).put("questions", items);
   }
 
   /** A question with its answers, oldest first. */

@@ -43,7 +43,7 @@ final class QuestionRoutes {
 
   /** Newest activity first, five to a page unless {@code pageSize} says otherwise. */
   private void list(RoutingContext ctx) {
-    Paging paging = Paging.from(Params.of(ctx), QaService.ORDER_COLUMNS, QaService.DEFAULT_ORDER, LATEST);
+    Paging paging = Paging.from(Params.of(ctx), QaService.ORDER, LATEST);
     Http.reply(ctx, db.tx(s -> qa.list(s, paging)).map(page -> Http.okWithMessage().mergeIn(page)));
   }
 

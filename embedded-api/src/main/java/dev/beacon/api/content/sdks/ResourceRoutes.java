@@ -58,10 +58,10 @@ final class ResourceRoutes {
   private void list(RoutingContext ctx) {
     Params p = Params.of(ctx);
     Integer type = SdkResource.TYPES.checkOptional(p.getInt("type"));
-    Paging paging = Paging.from(p, ResourcesService.ORDER_COLUMNS, ResourcesService.DEFAULT_ORDER);
+    Paging paging = Paging.from(p, ResourcesService.ORDER);
     Http.reply(ctx, db.tx(s -> {
       var page = resources.list(s, type, p.get("sdkId"), paging);
-      return Http.ok().put("totalCount", page.total()).put("resourceList", resources.json(s, page.items()));
+      return Http.ok().put("totalCount", page.totalCount()).put("resourceList", resources.json(s, page.items()));
     }));
   }
 }

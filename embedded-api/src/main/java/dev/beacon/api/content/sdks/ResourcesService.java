@@ -1,11 +1,13 @@
 package dev.beacon.api.content.sdks;
 
-import dev.beacon.api.content.ListQuery;
 import dev.beacon.api.content.Lookup;
 import dev.beacon.api.content.Text;
 import dev.beacon.api.content.docs.Doc;
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Ids;
+import dev.beacon.api.core.ListQuery;
+import dev.beacon.api.core.Ordering;
+import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.ServerContext;
 import io.vertx.core.json.JsonArray;
@@ -17,11 +19,10 @@ import org.hibernate.Session;
 
 /** What can be done with resources. Every method runs inside a transaction the caller opened. */
 final class ResourcesService {
-  /** The {@code orderBy} columns of resource lists and the properties they sort by. */
-  static final Map<String, String> ORDER_COLUMNS = Map.of("name", "name", "create_date", "createdAt");
-  static final String DEFAULT_ORDER = "create_date:desc";
+  /** The order of resource lists: by name or creation, newest first unless asked otherwise. */
+  static final Ordering ORDER = Ordering.of(Map.of("name", "name", "create_date", "createdAt"), "create_date:desc", "resourceId");
   /** An SDK's detail lists its resources oldest first, as they were added. */
-  static final String SDK_DETAIL_ORDER = "create_date:asc";
+  static final Ordering SDK_DETAIL_ORDER = ORDER.withDefault("create_date:asc");
 
   private final ServerContext sc;
 
@@ -53,11 +54,8 @@ final class ResourcesService {
   }
 
   /** Resources filtered by type and SDK ({@code null} for any). */
-  ListQuery.Page<SdkResource> list(Session s, Integer type, String sdkId, Paging paging) {
-    return new ListQuery("r", "from SdkResource r")
-        .and("r.type = :type", "type", type)
-        .and("r.sdkId = :sdkId", "sdkId", sdkId)
-        .page(s, null, SdkResource.class, paging.orderBy("r") + ", r.resourceId", paging);
+  Page<SdkResource> list(Session s, Integer type, String sdkId, Paging paging) {
+    return ListQuery.of(SdkResource.class, "r").equal("r.type", type).equal("r.sdkId", sdkId).page(s, SdkResource.class, paging);
   }
 
   JsonObject json(Session s, SdkResource r) {

@@ -51,9 +51,9 @@ final class SdkRoutes {
   private void list(RoutingContext ctx) {
     Params p = Params.of(ctx);
     Integer type = Sdk.TYPES.checkOptional(p.getInt("type"));
-    Paging paging = Paging.from(p, SdksService.ORDER_COLUMNS, SdksService.DEFAULT_ORDER);
+    Paging paging = Paging.from(p, SdksService.ORDER);
     Http.reply(ctx, db.tx(s -> sdks.list(s, type, paging)).map(page -> Http.ok()
-        .put("totalCount", page.total())
+        .put("totalCount", page.totalCount())
         .put("sdkList", new JsonArray(page.items().stream().map(SdkJson::info).toList()))));
   }
 
@@ -65,7 +65,7 @@ final class SdkRoutes {
   private void get(RoutingContext ctx) {
     Params p = Params.of(ctx);
     Integer type = SdkResource.TYPES.checkOptional(p.getInt("type"));
-    Paging paging = Paging.from(p, ResourcesService.ORDER_COLUMNS, ResourcesService.SDK_DETAIL_ORDER);
+    Paging paging = Paging.from(p, ResourcesService.SDK_DETAIL_ORDER);
     String sdkId = ctx.pathParam("sdkId");
     Http.reply(ctx, db.tx(s -> {
       Sdk k = sdks.find(s, sdkId);
@@ -73,7 +73,7 @@ final class SdkRoutes {
       return Http.okWithMessage()
           .put("sdkinfo", SdkJson.info(k))
           .put("resourceList", resources.json(s, page.items()))
-          .put("resourceTotal", page.total());
+          .put("resourceTotal", page.totalCount());
     }));
   }
 }

@@ -1,9 +1,11 @@
 package dev.beacon.api.content.sdks;
 
-import dev.beacon.api.content.ListQuery;
 import dev.beacon.api.content.Lookup;
 import dev.beacon.api.content.References;
 import dev.beacon.api.core.Ids;
+import dev.beacon.api.core.ListQuery;
+import dev.beacon.api.core.Ordering;
+import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.ServerContext;
 import java.util.Map;
@@ -11,9 +13,8 @@ import org.hibernate.Session;
 
 /** What can be done with SDKs. Every method runs inside a transaction the caller opened. */
 final class SdksService {
-  /** The {@code orderBy} columns of the SDK list and the properties they sort by. */
-  static final Map<String, String> ORDER_COLUMNS = Map.of("name", "name", "create_date", "createdAt");
-  static final String DEFAULT_ORDER = "create_date:desc";
+  /** The order of the SDK list: by name or creation, newest first unless asked otherwise. */
+  static final Ordering ORDER = Ordering.of(Map.of("name", "name", "create_date", "createdAt"), "create_date:desc", "sdkId");
 
   private final ServerContext sc;
 
@@ -47,9 +48,8 @@ final class SdksService {
     return Lookup.require(s, Sdk.class, sdkId, "SDK");
   }
 
-  ListQuery.Page<Sdk> list(Session s, Integer type, Paging paging) {
-    return new ListQuery("k", "from Sdk k").and("k.type = :type", "type", type)
-        .page(s, null, Sdk.class, paging.orderBy("k") + ", k.sdkId", paging);
+  Page<Sdk> list(Session s, Integer type, Paging paging) {
+    return ListQuery.of(Sdk.class, "k").equal("k.type", type).page(s, Sdk.class, paging);
   }
 
   private void apply(Sdk k, SdkPatch p) {
