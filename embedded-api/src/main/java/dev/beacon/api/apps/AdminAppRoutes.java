@@ -38,7 +38,7 @@ final class AdminAppRoutes {
     Paging paging = Paging.from(p, AppsService.ORDER);
     AppFilter filter = AppFilter.forAdmin(p);
     Http.reply(ctx, db.tx(s -> apps.list(s, filter, paging)).map(page -> {
-      JsonArray items = new JsonArray(page.items().stream().map(AppJson::forAdmin).toList());
+      JsonArray items = new JsonArray(page.map(AppJson::forAdmin).items());
       // the seed's sample names the list "app"; "apps" matches the developer's list
       return Http.ok().put("totalCount", page.totalCount()).put("app", items).put("apps", items.copy());
     }));

@@ -62,7 +62,7 @@ final class AppRoutes {
     Paging paging = Paging.from(p, AppsService.ORDER);
     AppFilter filter = AppFilter.forOwner(openId, p);
     Http.reply(ctx, db.tx(s -> apps.list(s, filter, paging)).map(page -> {
-      JsonArray items = new JsonArray(page.items().stream().map(AppJson::forOwner).toList());
+      JsonArray items = new JsonArray(page.map(AppJson::forOwner).items());
       return Http.ok().put("totalCount", page.totalCount()).put("apps", items);
     }));
   }

@@ -6,13 +6,12 @@ import dev.beacon.api.core.Ordering;
 import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.ServerContext;
-import java.util.Map;
 import org.hibernate.Session;
 
 /** What can be done with apps. Every method runs inside a transaction the caller opened. */
 final class AppsService {
   /** The order of the app lists: by name or creation, newest first unless asked otherwise. */
-  static final Ordering ORDER = Ordering.of(Map.of("name", "name", "create_date", "createdAt"), "create_date:desc", "appId");
+  static final Ordering ORDER = Ordering.byNameOrCreation("appId");
 
   private final ServerContext sc;
 

@@ -36,6 +36,14 @@ public record Ordering(Map<String, String> columns, String defaultOrder, String 
     return new Ordering(columns, defaultOrder, tieBreaker, Tie.ASCENDING);
   }
 
+  /**
+   * The most common list order: {@code orderBy} {@code name} or {@code create_date} (the entity's
+   * {@code name} and {@code createdAt}), newest first when none is asked for.
+   */
+  public static Ordering byNameOrCreation(String tieBreaker) {
+    return of(Map.of("name", "name", "create_date", "createdAt"), "create_date:desc", tieBreaker);
+  }
+
   /** The same ordering with ties broken highest first. */
   public Ordering tiesDescending() {
     return new Ordering(columns, defaultOrder, tieBreaker, Tie.DESCENDING);

@@ -63,6 +63,6 @@ final class ModuleRoutes {
     Paging paging = Paging.from(Params.of(ctx), ModulesService.ORDER);
     Http.reply(ctx, db.tx(s -> modules.list(s, openId, ctx.pathParam("appId"), paging)).map(page -> Http.ok()
         .put("totalCount", page.totalCount())
-        .put("module", new JsonArray(page.items().stream().map(ModuleJson::of).toList()))));
+        .put("module", new JsonArray(page.map(ModuleJson::of).items()))));
   }
 }

@@ -76,7 +76,7 @@ final class ModuleVersionRoutes {
     Paging paging = Paging.from(Params.of(ctx), VersionStore.ORDER);
     Http.reply(ctx, db.tx(s -> versions.list(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), paging)).map(page -> Http.ok()
         .put("totalCount", page.totalCount())
-        .put("version", new JsonArray(page.items().stream().map(ModuleJson::of).toList()))));
+        .put("version", new JsonArray(page.map(ModuleJson::of).items()))));
   }
 
   private void action(RoutingContext ctx) {

@@ -8,13 +8,12 @@ import dev.beacon.api.core.Ordering;
 import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.ServerContext;
-import java.util.Map;
 import org.hibernate.Session;
 
 /** What can be done with an app's modules. Every method runs inside a transaction the caller opened. */
 final class ModulesService {
   /** The order of the module list: by name or creation, newest first unless asked otherwise. */
-  static final Ordering ORDER = Ordering.of(Map.of("name", "name", "create_date", "createdAt"), "create_date:desc", "moduleId");
+  static final Ordering ORDER = Ordering.byNameOrCreation("moduleId");
 
   private final ServerContext sc;
 

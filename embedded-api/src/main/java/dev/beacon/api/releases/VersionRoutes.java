@@ -73,7 +73,7 @@ final class VersionRoutes {
     Paging paging = Paging.from(Params.of(ctx), VersionStore.ORDER);
     Http.reply(ctx, db.tx(s -> versions.list(s, openId, ctx.pathParam("appId"), paging)).map(page -> Http.ok()
         .put("totalCount", page.totalCount())
-        .put("version", new JsonArray(page.items().stream().map(VersionJson::of).toList()))));
+        .put("version", new JsonArray(page.map(VersionJson::of).items()))));
   }
 
   /** {@code {"release":null}} or {@code {"disable":null}}. */

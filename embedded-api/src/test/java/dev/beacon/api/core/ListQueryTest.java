@@ -9,7 +9,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,6 +21,7 @@ import org.hibernate.cfg.Configuration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@link ListQuery} and {@link Paging} against a real database: the server's H2 file (or, with
@@ -73,13 +73,13 @@ class ListQueryTest {
       new ListRow(11, "[ab]", 7),
       new ListRow(12, "ÉCLAIR", 9));
 
+  @TempDir
   static Path dataDir;
   static TestDatabase database;
   static SessionFactory sessions;
 
   @BeforeAll
   static void open() throws Exception {
-    dataDir = Files.createTempDirectory("beacon-listquery-");
     database = TestDatabase.create();
     Config c = Config.defaults().dataDir(dataDir);
     database.apply(c);
@@ -97,14 +97,11 @@ class ListQueryTest {
   }
 
   @AfterAll
-  static void close() throws Exception {
+  static void close() {
     if (sessions != null) {
       sessions.close();
     }
     database.close();
-    try (var files = Files.walk(dataDir)) {
-      files.sorted((a, b) -> b.compareTo(a)).forEach(p -> p.toFile().delete());
-    }
   }
 
   static Paging paging(String orderBy, int pageNo, int pageSize) {

@@ -65,7 +65,7 @@ final class DocRoutes {
     DateRange created = DateRange.of(p, "startCreateDate", "endCreateDate");
     Http.reply(ctx, db.tx(s -> docs.list(s, p.get("name"), created, paging)).map(page -> Http.ok()
         .put("totalCount", page.totalCount())
-        .put("docs", new JsonArray(page.items().stream().map(DocJson::doc).toList()))));
+        .put("docs", new JsonArray(page.map(DocJson::doc).items()))));
   }
 
   private void get(RoutingContext ctx) {

@@ -12,13 +12,12 @@ import dev.beacon.api.core.Ordering;
 import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.ServerContext;
-import java.util.Map;
 import org.hibernate.Session;
 
 /** What can be done with docs. Every method runs inside a transaction the caller opened. */
 final class DocsService {
   /** The order of the doc list (the seed's columns): by name or creation, newest first unless asked otherwise. */
-  static final Ordering ORDER = Ordering.of(Map.of("name", "name", "create_date", "createdAt"), "create_date:desc", "docId");
+  static final Ordering ORDER = Ordering.byNameOrCreation("docId");
 
   private final ServerContext sc;
 

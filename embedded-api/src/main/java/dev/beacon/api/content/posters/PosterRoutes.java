@@ -43,7 +43,7 @@ final class PosterRoutes {
     Paging paging = Paging.from(Params.of(ctx), PostersService.ORDER);
     Http.reply(ctx, db.tx(s -> posters.list(s, paging)).map(page -> Http.ok()
         .put("total", page.totalCount())
-        .put("result", new JsonArray(page.items().stream().map(PosterJson::of).toList()))));
+        .put("result", new JsonArray(page.map(PosterJson::of).items()))));
   }
 
   private void create(RoutingContext ctx) {

@@ -20,7 +20,7 @@ import org.hibernate.Session;
 /** What can be done with resources. Every method runs inside a transaction the caller opened. */
 final class ResourcesService {
   /** The order of resource lists: by name or creation, newest first unless asked otherwise. */
-  static final Ordering ORDER = Ordering.of(Map.of("name", "name", "create_date", "createdAt"), "create_date:desc", "resourceId");
+  static final Ordering ORDER = Ordering.byNameOrCreation("resourceId");
   /** An SDK's detail lists its resources oldest first, as they were added. */
   static final Ordering SDK_DETAIL_ORDER = ORDER.withDefault("create_date:asc");
 

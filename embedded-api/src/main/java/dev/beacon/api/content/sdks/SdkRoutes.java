@@ -54,7 +54,7 @@ final class SdkRoutes {
     Paging paging = Paging.from(p, SdksService.ORDER);
     Http.reply(ctx, db.tx(s -> sdks.list(s, type, paging)).map(page -> Http.ok()
         .put("totalCount", page.totalCount())
-        .put("sdkList", new JsonArray(page.items().stream().map(SdkJson::info).toList()))));
+        .put("sdkList", new JsonArray(page.map(SdkJson::info).items()))));
   }
 
   /**

@@ -8,13 +8,12 @@ import dev.beacon.api.core.Ordering;
 import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.ServerContext;
-import java.util.Map;
 import org.hibernate.Session;
 
 /** What can be done with SDKs. Every method runs inside a transaction the caller opened. */
 final class SdksService {
   /** The order of the SDK list: by name or creation, newest first unless asked otherwise. */
-  static final Ordering ORDER = Ordering.of(Map.of("name", "name", "create_date", "createdAt"), "create_date:desc", "sdkId");
+  static final Ordering ORDER = Ordering.byNameOrCreation("sdkId");
 
   private final ServerContext sc;
 
