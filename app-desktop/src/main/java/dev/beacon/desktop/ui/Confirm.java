@@ -1,4 +1,4 @@
-package dev.beacon.desktop.content;
+package dev.beacon.desktop.ui;
 
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
