@@ -3,6 +3,7 @@ package dev.beacon.desktop.content;
 import dev.beacon.desktop.client.BeaconClient;
 import dev.beacon.desktop.client.RestCollection;
 import dev.beacon.desktop.ui.Background;
+import dev.beacon.desktop.ui.Confirm;
 import dev.beacon.desktop.ui.ConsoleContext;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -148,10 +149,11 @@ public final class CrudModel<T> {
     return canDelete;
   }
 
-  /** The question before deleting the selected row. */
-  public String deleteQuestion() {
+  /** The question before deleting the selected row (null while none is). */
+  public Confirm.Question confirmDelete() {
     T row = selected.get();
-    return row == null ? "" : "Delete the " + noun + " '" + nameOf.apply(row) + "'?";
+    return row == null ? null : new Confirm.Question("Delete the " + noun + " '" + nameOf.apply(row) + "'?",
+        "This cannot be undone.", "Delete");
   }
 
   /** Clears the selection and the form for a new row. */

@@ -7,6 +7,7 @@ import dev.beacon.desktop.ui.Confirm;
 import dev.beacon.desktop.ui.StatusLine;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ListChangeListener;
@@ -79,7 +80,7 @@ public final class CrudTab<T> extends BorderPane {
     Button delete = button("-delete", "Delete…");
     delete.disableProperty().bind(model.canDelete().not());
     delete.setOnAction(e -> {
-      if (model.canDelete().get() && Confirm.ask(this, model.deleteQuestion(), "This cannot be undone.", "Delete")) {
+      if (model.canDelete().get() && Confirm.ask(this, model.confirmDelete())) {
         model.delete();
       }
     });
@@ -179,19 +180,7 @@ public final class CrudTab<T> extends BorderPane {
         return f.choices().stream().filter(ch -> toString(ch).equals(text)).findFirst().orElse(text);
       }
     });
-    boolean[] syncing = {false};
-    Runnable show = () -> {
-      syncing[0] = true;
-      c.setValue(f.choiceOf(value.get()));
-      syncing[0] = false;
-    };
-    value.addListener((o, was, now) -> show.run());
-    c.valueProperty().addListener((o, was, now) -> {
-      if (!syncing[0]) {
-        value.set(now == null ? "" : now.split(" ", 2)[0]);
-      }
-    });
-    show.run();
+    bind(c, value, f::choiceOf, choice -> choice.split(" ", 2)[0]);
     return c;
   }
 
@@ -207,21 +196,31 @@ public final class CrudTab<T> extends BorderPane {
       }
     });
     c.setButtonCell(c.getCellFactory().call(null));
-    boolean[] syncing = {false};
+    Runnable show = bind(c, value, ref::find, ref.id());
+    ref.items().addListener((ListChangeListener<R>) ch -> show.run());
+    return c;
+  }
+
+  /**
+   * Keeps a combo box and a form value in step: the value shows as the item {@code item} finds for
+   * it, a chosen item sets the value to {@code valueOf} it ("" for none). Returns what shows the
+   * value again (when the items change).
+   */
+  private static <X> Runnable bind(ComboBox<X> c, StringProperty value, Function<String, X> item, Function<X, String> valueOf) {
+    boolean[] showing = {false};
     Runnable show = () -> {
-      syncing[0] = true;
-      c.setValue(ref.find(value.get()));
-      syncing[0] = false;
+      showing[0] = true;
+      c.setValue(item.apply(value.get()));
+      showing[0] = false;
     };
     value.addListener((o, was, now) -> show.run());
-    ref.items().addListener((ListChangeListener<R>) ch -> show.run());
     c.valueProperty().addListener((o, was, now) -> {
-      if (!syncing[0]) {
-        value.set(now == null ? "" : ref.id().apply(now));
+      if (!showing[0]) {
+        value.set(now == null ? "" : valueOf.apply(now));
       }
     });
     show.run();
-    return c;
+    return show;
   }
 
   /** Extra content under the form (e.g. a poster's preview). */

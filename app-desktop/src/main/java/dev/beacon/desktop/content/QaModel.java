@@ -5,6 +5,7 @@ import dev.beacon.desktop.client.BeaconClient;
 import dev.beacon.desktop.client.QaApi;
 import dev.beacon.desktop.client.Question;
 import dev.beacon.desktop.ui.Background;
+import dev.beacon.desktop.ui.Confirm;
 import dev.beacon.desktop.ui.ConsoleContext;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -66,9 +67,16 @@ public final class QaModel {
     return a.content() + "\n— " + a.openId() + ", " + when(a.createTime());
   }
 
-  /** The question before deleting the open question. */
-  String deleteQuestionText() {
-    return question.get() == null ? "" : "Delete the question '" + question.get().title() + "'?";
+  /** What to ask before deleting the open question (null while none is open). */
+  Confirm.Question confirmDeleteQuestion() {
+    Question q = question.get();
+    return q == null ? null : new Confirm.Question("Delete the question '" + q.title() + "'?",
+        "Its " + answers.size() + " answer(s) go with it.", "Delete");
+  }
+
+  /** What to ask before deleting {@code a}. */
+  static Confirm.Question confirmDeleteAnswer(Answer a) {
+    return new Confirm.Question("Delete this answer?", a.content(), "Delete");
   }
 
   /** Loads page {@code n} (1-based) of the questions. */

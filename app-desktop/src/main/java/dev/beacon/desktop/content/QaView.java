@@ -93,15 +93,14 @@ final class QaView extends BorderPane {
     deleteAnswer.disableProperty().bind(answers.getSelectionModel().selectedItemProperty().isNull());
     deleteAnswer.setOnAction(e -> {
       Answer a = answers.getSelectionModel().getSelectedItem();
-      if (a != null && Confirm.ask(this, "Delete this answer?", a.content(), "Delete")) {
+      if (a != null && Confirm.ask(this, QaModel.confirmDeleteAnswer(a))) {
         model.deleteAnswer(a);
       }
     });
     Button deleteQuestion = new Button("Delete question…");
     deleteQuestion.setId("qa-delete-question");
     deleteQuestion.setOnAction(e -> {
-      if (model.question.get() != null && Confirm.ask(this, model.deleteQuestionText(),
-          "Its " + model.answers.size() + " answer(s) go with it.", "Delete")) {
+      if (model.question.get() != null && Confirm.ask(this, model.confirmDeleteQuestion())) {
         model.deleteQuestion();
       }
     });

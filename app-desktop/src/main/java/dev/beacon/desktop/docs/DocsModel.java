@@ -4,6 +4,7 @@ import dev.beacon.desktop.client.Doc;
 import dev.beacon.desktop.client.DocTreeNode;
 import dev.beacon.desktop.client.DocsApi;
 import dev.beacon.desktop.ui.Background;
+import dev.beacon.desktop.ui.Confirm;
 import dev.beacon.desktop.ui.ConsoleContext;
 import java.util.List;
 import java.util.Objects;
@@ -231,12 +232,19 @@ public final class DocsModel {
     return docs.stream().filter(d -> Objects.equals(id, d.docId())).findFirst().orElse(null);
   }
 
-  /** The question before deleting {@code node}, which has {@code below} nodes under it. */
-  static String[] deleteNodeQuestion(DocTreeNode node, int below) {
+  /** What to ask before deleting {@code node}: a node with others below it goes with them. */
+  Confirm.Question confirmDeleteNode(DocTreeNode node) {
+    int below = descendants(node.id());
     String what = "'" + node.name() + "'";
-    return below == 0 ? new String[] {"Delete the node " + what + "?", "The doc it points at stays.", "Delete"}
-        : new String[] {what + " has " + below + " node(s) below it.",
-            "Delete it with everything below it? The docs they point at stay.", "Delete with children"};
+    return below == 0 ? new Confirm.Question("Delete the node " + what + "?", "The doc it points at stays.", "Delete")
+        : new Confirm.Question(what + " has " + below + " node(s) below it.",
+            "Delete it with everything below it? The docs they point at stay.", "Delete with children");
+  }
+
+  /** What to ask before deleting the doc in the editor. */
+  Confirm.Question confirmDeleteDoc() {
+    return new Confirm.Question("Delete the doc '" + title.get() + "'?",
+        "The server refuses while tree nodes, resources or light modules still use it.", "Delete");
   }
 
   static String escape(String s) {

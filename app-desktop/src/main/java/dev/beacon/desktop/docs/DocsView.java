@@ -207,10 +207,8 @@ final class DocsView extends BorderPane {
     down.setOnAction(e -> model.move(model.selected.get(), +1));
     delete.setOnAction(e -> {
       DocTreeNode n = model.selected.get();
-      int below = model.descendants(n.id());
-      String[] ask = DocsModel.deleteNodeQuestion(n, below);
-      if (Confirm.ask(this, ask[0], ask[1], ask[2])) {
-        model.deleteNode(n, below > 0);
+      if (Confirm.ask(this, model.confirmDeleteNode(n))) {
+        model.deleteNode(n, model.descendants(n.id()) > 0);
       }
     });
 
@@ -316,8 +314,7 @@ final class DocsView extends BorderPane {
     delete.setId("doc-delete");
     delete.disableProperty().bind(model.docId.isEmpty());
     delete.setOnAction(e -> {
-      if (Confirm.ask(this, "Delete the doc '" + model.title.get() + "'?",
-          "The server refuses while tree nodes, resources or light modules still use it.", "Delete")) {
+      if (Confirm.ask(this, model.confirmDeleteDoc())) {
         model.deleteDoc();
       }
     });

@@ -62,7 +62,7 @@ class ContentModelTest extends ModelTest {
     assertEquals("Globex", named(ContentApi.SDKS.list(admin, Map.of()), Sdk::name, name).provider());
     assertEquals("Globex", sdks.selected.get().provider(), "the edited row stays selected, as the server has it now");
 
-    assertEquals("Delete the SDK '" + name + "'?", sdks.deleteQuestion());
+    assertEquals("Delete the SDK '" + name + "'?", sdks.confirmDelete().header());
     sdks.delete();
     assertNull(named(ContentApi.SDKS.list(admin, Map.of()), Sdk::name, name));
     assertNull(named(sdks.items, Sdk::name, name));

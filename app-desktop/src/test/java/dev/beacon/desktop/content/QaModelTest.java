@@ -46,7 +46,8 @@ class QaModelTest extends ModelTest {
     assertEquals(0, qa.answers.size());
     assertEquals(0, new QaApi(admin).question(id).answers().size());
 
-    assertEquals("Delete the question '" + title + "'?", qa.deleteQuestionText());
+    assertEquals(new dev.beacon.desktop.ui.Confirm.Question("Delete the question '" + title + "'?",
+        "Its 0 answer(s) go with it.", "Delete"), qa.confirmDeleteQuestion());
     qa.deleteQuestion();
     assertNull(qa.question.get());
     assertEquals("", qa.title.get());

@@ -69,8 +69,7 @@ class DocsModelTest extends ModelTest {
     assertFalse(named(m, faq + " renamed").hasDoc(), "the doc detached");
 
     m.open(named(m, guides));
-    assertEquals("Delete it with everything below it? The docs they point at stay.",
-        DocsModel.deleteNodeQuestion(m.selected.get(), m.descendants(guidesId))[1]);
+    assertEquals("Delete with children", m.confirmDeleteNode(m.selected.get()).action(), "a node with others below it");
     m.deleteNode(m.selected.get(), true);
     assertNull(named(m, guides));
     assertNull(m.selected.get());
