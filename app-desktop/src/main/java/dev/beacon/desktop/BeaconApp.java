@@ -5,11 +5,9 @@ import dev.beacon.desktop.client.Io;
 import dev.beacon.desktop.shell.ConsoleOptions;
 import dev.beacon.desktop.shell.ServerHost;
 import dev.beacon.desktop.shell.ServerState;
-import dev.beacon.desktop.shell.StatusModel;
+import dev.beacon.desktop.shell.ServerLifecycle;
 import dev.beacon.desktop.shell.LogTail;
 import dev.beacon.desktop.shell.MainWindow;
-import dev.beacon.desktop.shell.Screens;
-import dev.beacon.desktop.shell.StatusBar;
 import dev.beacon.desktop.shell.WindowMemory;
 import dev.beacon.desktop.signin.SignInModel;
 import dev.beacon.desktop.ui.ConsoleContext;
@@ -38,7 +36,7 @@ public final class BeaconApp extends Application {
   private final Runnable exit;
   private final ServerHost host = new ServerHost();
   private final ExecutorService io = Io.newExecutor();
-  private StatusModel model;
+  private ServerLifecycle model;
   private WindowMemory memory;
   private ConsoleContext ctx;
   private SignInModel signIn;
@@ -79,7 +77,7 @@ public final class BeaconApp extends Application {
     if (memory == null) {
       init(); // started without init() (some test harnesses)
     }
-    model = new StatusModel(host, options, BeaconClient::new, io, REFRESH_EVERY);
+    model = new ServerLifecycle(host, options, BeaconClient::new, io, REFRESH_EVERY);
     ctx = new ConsoleContext(io);
     signIn = new SignInModel(ctx);
     window = new MainWindow(ctx, model, signIn, Screens.all(ctx, model), memory.lastScreen(Screens.FIRST), this::remember);
@@ -127,7 +125,7 @@ public final class BeaconApp extends Application {
 
   private void publishUrl() {
     String local = model.localUrlProperty().get();
-    ctx.setPublicUrl(!options.remote() && model.lanAllowedProperty().get() ? StatusBar.lanUrl(model) : strip(local));
+    ctx.setPublicUrl(!options.remote() && model.lanAllowedProperty().get() ? model.lanUrl() : strip(local));
   }
 
   private static String strip(String url) {
@@ -188,7 +186,7 @@ public final class BeaconApp extends Application {
   }
 
   /** The model behind the window (for tests). */
-  StatusModel model() {
+  ServerLifecycle model() {
     return model;
   }
 

@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.beacon.desktop.ui.ConsoleContext;
 import dev.beacon.desktop.ui.FormDialog;
 import dev.beacon.desktop.ui.Screen;
+import dev.beacon.desktop.ui.StatusLine;
 import dev.beacon.desktop.ui.Views;
 import java.util.Map;
 import java.util.function.Function;
@@ -99,7 +100,7 @@ public final class AppsScreen implements Screen {
     refresh.setOnAction(e -> model.load());
     HBox title = Views.titleBar("Apps", model.busyProperty(), create, refresh);
 
-    VBox left = new VBox(10, title, Views.problem("appsProblem", model.problemProperty()), table);
+    VBox left = new VBox(10, title, StatusLine.problem("appsProblem", model.problemProperty()), table);
     VBox.setVgrow(table, Priority.ALWAYS);
     left.setPadding(new Insets(16, 12, 16, 24));
 

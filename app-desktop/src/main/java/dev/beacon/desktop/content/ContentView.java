@@ -1,11 +1,13 @@
 package dev.beacon.desktop.content;
 
-import static dev.beacon.desktop.content.CrudTab.Field;
-
-import dev.beacon.desktop.ui.ConsoleContext;
-import io.vertx.core.json.JsonObject;
+import dev.beacon.desktop.client.LightModule;
+import dev.beacon.desktop.client.LightModuleCategory;
+import dev.beacon.desktop.client.Poster;
+import dev.beacon.desktop.client.Sdk;
+import dev.beacon.desktop.client.SdkResource;
+import dev.beacon.desktop.ui.Rows;
+import dev.beacon.desktop.ui.StatusLine;
 import java.util.List;
-import java.util.Map;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
@@ -15,27 +17,26 @@ import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
 /**
- * The Content screen's view: tabs for SDKs (with the selected SDK's resources), light-module
- * categories and light modules, posters (with an image preview) and Q&A. Every table tab is a
- * {@link CrudTab}; the field names are the server's (the seed's).
+ * The Content screen's view over {@link ContentModel}: tabs for SDKs (with the selected SDK's
+ * resources), light-module categories and light modules, posters (with an image preview) and
+ * Q&A. Every table tab is a {@link CrudTab}.
  */
 final class ContentView extends BorderPane {
   private final ContentModel model;
-  final CrudTab sdks;
-  final CrudTab resources;
-  final CrudTab categories;
-  final CrudTab modules;
-  final CrudTab posters;
+  final CrudTab<Sdk> sdks;
+  final CrudTab<SdkResource> resources;
+  final CrudTab<LightModuleCategory> categories;
+  final CrudTab<LightModule> modules;
+  final CrudTab<Poster> posters;
   final PosterPreview preview = new PosterPreview();
   final TabPane tabs = new TabPane();
-  private final Label resourcesOf = new Label();
 
   ContentView(ContentModel model) {
     this.model = model;
-    ConsoleContext ctx = model.context();
     setId("content-view");
     getStyleClass().add("content-view");
     var css = ContentView.class.getResource("content.css");
@@ -43,76 +44,45 @@ final class ContentView extends BorderPane {
       getStylesheets().add(css.toExternalForm());
     }
 
-    sdks = new CrudTab(ctx, "sdk", "SDK", "sdkId", List.of(
-        Rows.column("Name", "name", 160), Rows.column("Provider", "provider", 110),
-        Rows.column("Type", r -> "1".equals(Rows.text(r, "type")) ? "light app" : "native SDK", 90),
-        Rows.column("Who sees it", r -> "0".equals(Rows.text(r, "authority")) ? "internal" : "everyone", 90),
-        Rows.column("Version", "version", 70), Rows.column("Updated", "updatedate", 130)),
-        List.of(Field.text("name", "Name"), Field.text("provider", "Provider"),
-            Field.choice("type", "Type", "1 light app", "2 native SDK"),
-            Field.choice("authority", "Who sees it", "1 everyone", "0 internal developers only"),
-            Field.choice("platform", "Platform", "3 all platforms", "1 Android", "2 iOS"),
-            Field.text("version", "Version"), Field.area("desc", "Description")),
-        RestOps.of(ctx, "v1/admin/sdk", "sdkList", "v1/admin/sdk", "sdkId"),
+    sdks = new CrudTab<>(model.sdks, "sdk", List.of(
+        Rows.column("Name", Sdk::name, 160), Rows.column("Provider", Sdk::provider, 110),
+        Rows.column("Type", Sdk::typeText, 90), Rows.column("Who sees it", Sdk::audienceText, 90),
+        Rows.column("Version", Sdk::version, 70), Rows.column("Updated", Sdk::updated, 130)),
         "No SDKs yet — fill in the form and Save to add one.");
-
-    resources = new CrudTab(ctx, "resource", "resource", "resourceId", List.of(
-        Rows.column("Name", "name", 160), Rows.column("Type", r -> resourceType(Rows.text(r, "type")), 110),
-        Rows.column("URL", "url", 220), Rows.column("Updated", "updateDate", 130)),
-        List.of(Field.text("name", "Name"),
-            Field.choice("type", "Type", "1 html page", "2 markdown doc", "3 SDK package", "4 SDK sample", "5 doc package"),
-            Field.text("url", "URL"), Field.ref("docId", "Doc", model.docs, "docId", "name"),
-            Field.ref("sdkId", "SDK", sdks.items(), "sdkId", "name")),
-        RestOps.of(ctx, "v1/admin/resource", "resourceList", "v1/admin/resource", "resourceId").with(
-            () -> model.sdkId == null ? Map.of() : Map.of("sdkId", model.sdkId),
-            body -> body.containsKey("sdkId") || model.sdkId == null ? body : body.copy().put("sdkId", model.sdkId)),
+    resources = new CrudTab<>(model.resources, "resource", List.of(
+        Rows.column("Name", SdkResource::name, 160), Rows.column("Type", SdkResource::typeText, 110),
+        Rows.column("URL", SdkResource::url, 220), Rows.column("Updated", SdkResource::updated, 130)),
         "No resources for this SDK — add packages, samples and docs with the form.");
-    sdks.selectedProperty().addListener((o, was, now) -> {
-      model.sdkId = now == null ? null : Rows.text(now, "sdkId");
-      resourcesOf.setText(now == null ? "Resources of every SDK" : "Resources of " + Rows.text(now, "name"));
-      resources.reload();
-    });
-    resourcesOf.setText("Resources of every SDK");
+    Label resourcesOf = new Label();
+    resourcesOf.textProperty().bind(model.resourcesOf);
     resourcesOf.getStyleClass().add("form-title");
     VBox resourceBox = new VBox(4, resourcesOf, resources);
-    VBox.setVgrow(resources, javafx.scene.layout.Priority.ALWAYS);
+    VBox.setVgrow(resources, Priority.ALWAYS);
     resourceBox.setPadding(new Insets(6, 0, 0, 8));
     SplitPane sdkSplit = new SplitPane(sdks, resourceBox);
     sdkSplit.setOrientation(Orientation.VERTICAL);
 
-    categories = new CrudTab(ctx, "category", "category", "moduleCategoryId", List.of(
-        Rows.column("Name", "name", 180), Rows.column("Kind", r -> "2".equals(Rows.text(r, "type")) ? "featured" : "ordinary", 90),
-        Rows.column("Updated", "updateDate", 130)),
-        List.of(Field.text("name", "Name"), Field.ref("docId", "Doc", model.docs, "docId", "name"),
-            Field.choice("type", "Kind", "1 ordinary", "2 featured")),
-        RestOps.of(ctx, "v1/admin/sdk/lightmodule/category", "moduleCategoryList", "v1/admin/sdk/lightmodule/category",
-            "moduleCategoryId"),
+    categories = new CrudTab<>(model.categories, "category", List.of(
+        Rows.column("Name", LightModuleCategory::name, 180), Rows.column("Kind", LightModuleCategory::kindText, 90),
+        Rows.column("Updated", LightModuleCategory::updated, 130)),
         "No light-module categories yet — add one with the form (it needs a doc).");
-    modules = new CrudTab(ctx, "module", "light module", "lightModuleId", List.of(
-        Rows.column("Name", "name", 160), Rows.column("Category", "moduleCategoryName", 120),
-        Rows.column("SDK", "sdkName", 120), Rows.column("Pictures", "pic", 160), Rows.column("Updated", "updateDate", 130)),
-        List.of(Field.text("name", "Name"),
-            Field.ref("moduleCategoryId", "Category", categories.items(), "moduleCategoryId", "name"),
-            Field.ref("sdkId", "SDK (light app)", sdks.items(), "sdkId", "name"),
-            Field.text("picUrl", "Pictures (url1,url2)").readFrom("pic"),
-            Field.ref("docId", "Doc", model.docs, "docId", "name"), Field.area("desc", "Description")),
-        RestOps.of(ctx, "v1/sdk/lightmodule/list", "dataList", "v1/admin/sdk/lightmodule", "lightModuleId"),
+    modules = new CrudTab<>(model.modules, "module", List.of(
+        Rows.column("Name", LightModule::name, 160), Rows.column("Category", LightModule::moduleCategoryName, 120),
+        Rows.column("SDK", LightModule::sdkName, 120), Rows.column("Pictures", LightModule::pictures, 160),
+        Rows.column("Updated", LightModule::updated, 130)),
         "No light modules yet — add a category and a light-app SDK first, then the module.");
     SplitPane moduleSplit = new SplitPane(categories, modules);
     moduleSplit.setOrientation(Orientation.VERTICAL);
 
-    posters = new CrudTab(ctx, "poster", "poster", "posterid", List.of(
-        Rows.number("#", "sequence", 40), Rows.column("Name", "name", 160), Rows.column("Image", "url", 220),
-        Rows.column("Link", "href", 160)),
-        List.of(Field.text("url", "Image URL"), Field.text("name", "Name"), Field.number("sequence", "Position"),
-            Field.text("href", "Link"), Field.area("desc", "Description")),
-        RestOps.of(ctx, "v1/poster", "result", "v1/poster", "posterid"),
+    posters = new CrudTab<>(model.posters, "poster", List.of(
+        Rows.number("#", Poster::sequence, 40), Rows.column("Name", Poster::name, 160), Rows.column("Image", Poster::url, 220),
+        Rows.column("Link", Poster::href, 160)),
         "No posters yet — add an image URL with the form.");
     Label previewTitle = new Label("Preview");
     previewTitle.getStyleClass().add("form-title");
     posters.addToSide(new VBox(6, previewTitle, preview));
-    posters.selectedProperty().addListener((o, was, now) ->
-        preview.show(now == null ? null : Rows.text(now, "url"), ctx.client() == null ? null : ctx.client().base()));
+    model.posters.selected.addListener((o, was, now) -> preview.show(model.posterImage(),
+        model.context().client() == null ? null : model.context().client().base()));
 
     tabs.getTabs().addAll(tab("content-sdks", "_SDKs", sdkSplit), tab("content-modules", "_Light modules", moduleSplit),
         tab("content-posters", "_Posters", posters), tab("content-qa", "_Q&A", new QaView(model.qa)));
@@ -133,32 +103,8 @@ final class ContentView extends BorderPane {
     return t;
   }
 
-  private static String resourceType(String t) {
-    return switch (t) {
-      case "1" -> "html page";
-      case "2" -> "markdown doc";
-      case "3" -> "SDK package";
-      case "4" -> "SDK sample";
-      case "5" -> "doc package";
-      default -> t;
-    };
-  }
-
   /** Reloads what the shown tab lists (and the doc choices). */
   void reloadTab() {
-    model.loadDocs();
-    switch (tabs.getSelectionModel().getSelectedIndex()) {
-      case 0 -> {
-        sdks.reload();
-        resources.reload();
-      }
-      case 1 -> {
-        sdks.reload(); // the SDK choices of light modules
-        categories.reload();
-        modules.reload();
-      }
-      case 2 -> posters.reload();
-      default -> model.qa.load(model.qa.page.get());
-    }
+    model.reload(ContentModel.Tab.values()[Math.max(0, tabs.getSelectionModel().getSelectedIndex())]);
   }
 }

@@ -1,19 +1,16 @@
 package dev.beacon.desktop.content;
 
-import dev.beacon.desktop.ui.Background;
-import dev.beacon.desktop.ui.ConsoleContext;
-import io.vertx.core.json.JsonObject;
-import java.util.LinkedHashMap;
+import dev.beacon.desktop.content.CrudModel.Field;
+import dev.beacon.desktop.content.CrudModel.Kind;
+import dev.beacon.desktop.content.CrudModel.Ref;
+import dev.beacon.desktop.ui.Confirm;
+import dev.beacon.desktop.ui.StatusLine;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
-import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.SimpleBooleanProperty;
-import javafx.beans.property.SimpleStringProperty;
+import java.util.function.Function;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
+import javafx.collections.ListChangeListener;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -34,92 +31,30 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.util.StringConverter;
 
 /**
- * One "table + form + delete with confirmation" over a list of the server's JSON objects, used by
- * every tab of the Content screen: the table on the left, the selected row's form on the right
- * (empty for a new one), New / Save / Delete… / Reload, progress and errors in place. What the
- * rows are and how they are listed, created, edited and deleted comes from an {@link Ops}.
+ * The view of a {@link CrudModel}, used by every table tab of the Content screen: the table on the
+ * left, the selected row's form on the right (empty for a new one), New / Save / Delete… / Reload,
+ * progress and errors in place. Builds and binds only.
  * Node ids: {@code <id>-table}, {@code -new}, {@code -save}, {@code -delete}, {@code -reload}, and
  * {@code <id>-<field key>} for the fields.
  */
-public final class CrudTab extends BorderPane {
-  /** The server calls of one kind of row; blocking, run in the background. */
-  public interface Ops {
-    List<JsonObject> list() throws Exception;
-
-    void create(JsonObject body) throws Exception;
-
-    void update(JsonObject row, JsonObject body) throws Exception;
-
-    void delete(JsonObject row) throws Exception;
-  }
-
-  /** The kinds of form fields. */
-  public enum Kind { TEXT, AREA, NUMBER, CHOICE, REF }
-
-  /**
-   * A form field: {@code key} in the request body, read from {@code rowKey} of a row; CHOICE
-   * fields offer {@code choices} written "value label" (the label is shown, the value sent); REF fields offer the
-   * objects of {@code refs}, showing {@code refLabel} and sending {@code refId}.
-   */
-  public record Field(String key, String rowKey, String label, Kind kind, List<String> choices,
-      ObservableList<JsonObject> refs, String refId, String refLabel) {
-    public static Field text(String key, String label) {
-      return new Field(key, key, label, Kind.TEXT, List.of(), null, null, null);
-    }
-
-    public static Field area(String key, String label) {
-      return new Field(key, key, label, Kind.AREA, List.of(), null, null, null);
-    }
-
-    public static Field number(String key, String label) {
-      return new Field(key, key, label, Kind.NUMBER, List.of(), null, null, null);
-    }
-
-    /** Choices such as {@code "1 light app"}: the first word is the value. */
-    public static Field choice(String key, String label, String... choices) {
-      return new Field(key, key, label, Kind.CHOICE, List.of(choices), null, null, null);
-    }
-
-    public static Field ref(String key, String label, ObservableList<JsonObject> refs, String refId, String refLabel) {
-      return new Field(key, key, label, Kind.REF, List.of(), refs, refId, refLabel);
-    }
-
-    /** The same field read from another key of the rows (e.g. sent as picUrl, listed as pic). */
-    public Field readFrom(String rowKey) {
-      return new Field(key, rowKey, label, kind, choices, refs, refId, refLabel);
-    }
-  }
-
-  private final ConsoleContext ctx;
+public final class CrudTab<T> extends BorderPane {
+  private final CrudModel<T> model;
   private final String id;
-  private final String noun;
-  private final String idKey;
-  private final Ops ops;
-  private final List<Field> fields;
-  private final Map<String, Control> inputs = new LinkedHashMap<>();
-  private final ObservableList<JsonObject> items = FXCollections.observableArrayList();
-  private final TableView<JsonObject> table = new TableView<>(items);
-  private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
-  private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+  private final TableView<T> table;
+  private final List<Control> inputs = new ArrayList<>();
   private final VBox side = new VBox(10);
-  private final Label formTitle = new Label();
+  private boolean syncing;
 
-  /**
-   * {@code noun} names one row in messages ("SDK"); {@code idKey} is the rows' id field, which
-   * keeps the selection across reloads; {@code empty} is the table's text when there are no rows.
-   */
-  public CrudTab(ConsoleContext ctx, String id, String noun, String idKey, List<TableColumn<JsonObject, ?>> columns,
-      List<Field> fields, Ops ops, String empty) {
-    this.ctx = ctx;
+  /** {@code empty} is the table's text when there are no rows. */
+  public CrudTab(CrudModel<T> model, String id, List<TableColumn<T, ?>> columns, String empty) {
+    this.model = model;
     this.id = id;
-    this.noun = noun;
-    this.idKey = idKey;
-    this.ops = ops;
-    this.fields = List.copyOf(fields);
     setId(id);
     getStyleClass().add("crud-tab");
+    table = new TableView<>(model.items);
     table.setId(id + "-table");
     table.getColumns().setAll(columns);
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
@@ -127,34 +62,47 @@ public final class CrudTab extends BorderPane {
     placeholder.setWrapText(true);
     placeholder.getStyleClass().add("empty-title");
     table.setPlaceholder(placeholder);
-    table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> fill(now));
+    table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> sync(() -> model.selected.set(now)));
+    model.selected.addListener((o, was, now) -> sync(() -> {
+      if (now == null) {
+        table.getSelectionModel().clearSelection();
+      } else {
+        table.getSelectionModel().select(now);
+      }
+    }));
 
     Button neu = button("-new", "New");
     neu.setOnAction(e -> {
       table.getSelectionModel().clearSelection();
-      fill(null);
-      inputs.values().stream().findFirst().ifPresent(Node::requestFocus);
+      model.newRow();
+      inputs.stream().findFirst().ifPresent(Node::requestFocus);
     });
     Button delete = button("-delete", "Delete…");
-    delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
-    delete.setOnAction(e -> delete());
+    delete.disableProperty().bind(model.canDelete().not());
+    delete.setOnAction(e -> {
+      if (model.canDelete().get() && Confirm.ask(this, model.confirmDelete())) {
+        model.delete();
+      }
+    });
     Button reload = button("-reload", "Reload");
-    reload.setOnAction(e -> reload());
-    HBox bar = new HBox(8, neu, delete, reload, new StatusLine(id, busy, problem));
+    reload.setOnAction(e -> model.reload());
+    HBox bar = new HBox(8, neu, delete, reload, new StatusLine(id, model.busy, model.problem));
     bar.setAlignment(Pos.CENTER_LEFT);
     VBox left = new VBox(6, table, bar);
     VBox.setVgrow(table, Priority.ALWAYS);
     left.setPadding(new Insets(8));
 
+    Label formTitle = new Label();
     formTitle.getStyleClass().add("form-title");
+    formTitle.textProperty().bind(model.formTitle());
     GridPane form = new GridPane();
     form.setHgap(8);
     form.setVgap(8);
     int row = 0;
-    for (Field f : this.fields) {
-      Control input = input(f);
+    for (Field<T> f : model.fields()) {
+      Control input = input(f, model.value(f.key()));
       input.setId(id + "-" + f.key());
-      inputs.put(f.key(), input);
+      inputs.add(input);
       Label l = new Label(f.label());
       l.setLabelFor(input);
       l.setMinWidth(Region.USE_PREF_SIZE);
@@ -163,7 +111,7 @@ public final class CrudTab extends BorderPane {
     }
     Button save = button("-save", "_Save");
     save.setDefaultButton(false);
-    save.setOnAction(e -> save());
+    save.setOnAction(e -> model.save());
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     HBox head = new HBox(8, formTitle, gap, save); // Save stays in view however long the form
@@ -178,7 +126,18 @@ public final class CrudTab extends BorderPane {
     SplitPane split = new SplitPane(left, right);
     split.setDividerPositions(0.62);
     setCenter(split);
-    fill(null);
+  }
+
+  /** Runs a selection change unless it comes from the other side's change. */
+  private void sync(Runnable change) {
+    if (!syncing) {
+      syncing = true;
+      try {
+        change.run();
+      } finally {
+        syncing = false;
+      }
+    }
   }
 
   private Button button(String suffix, String text) {
@@ -187,45 +146,81 @@ public final class CrudTab extends BorderPane {
     return b;
   }
 
-  private Control input(Field f) {
+  private static Control input(Field<?> f, StringProperty value) {
     return switch (f.kind()) {
       case AREA -> {
         TextArea t = new TextArea();
         t.setPrefRowCount(4);
         t.setWrapText(true);
+        t.textProperty().bindBidirectional(value);
         yield t;
       }
-      case CHOICE -> {
-        ComboBox<String> c = new ComboBox<>(FXCollections.observableArrayList(f.choices()));
-        c.setMaxWidth(Double.MAX_VALUE);
-        c.setConverter(new javafx.util.StringConverter<>() { // shows "native SDK" for "2 native SDK"
-          @Override
-          public String toString(String choice) {
-            return choice == null ? "" : choice.contains(" ") ? choice.split(" ", 2)[1] : choice;
-          }
-
-          @Override
-          public String fromString(String text) {
-            return f.choices().stream().filter(ch -> toString(ch).equals(text)).findFirst().orElse(text);
-          }
-        });
-        yield c;
+      case CHOICE -> choice(f, value);
+      case REF -> ref(f.ref(), value);
+      default -> {
+        TextField t = new TextField();
+        t.textProperty().bindBidirectional(value);
+        yield t;
       }
-      case REF -> {
-        ComboBox<JsonObject> c = new ComboBox<>(f.refs());
-        c.setMaxWidth(Double.MAX_VALUE);
-        c.setCellFactory(l -> new ListCell<>() {
-          @Override
-          protected void updateItem(JsonObject o, boolean empty) {
-            super.updateItem(o, empty);
-            setText(empty || o == null ? null : Rows.text(o, f.refLabel()));
-          }
-        });
-        c.setButtonCell(c.getCellFactory().call(null));
-        yield c;
-      }
-      default -> new TextField();
     };
+  }
+
+  /** A combo box of "value label" choices showing the label, its value the first word. */
+  private static ComboBox<String> choice(Field<?> f, StringProperty value) {
+    ComboBox<String> c = new ComboBox<>(FXCollections.observableArrayList(f.choices()));
+    c.setMaxWidth(Double.MAX_VALUE);
+    c.setConverter(new StringConverter<>() { // shows "native SDK" for "2 native SDK"
+      @Override
+      public String toString(String choice) {
+        return choice == null ? "" : choice.contains(" ") ? choice.split(" ", 2)[1] : choice;
+      }
+
+      @Override
+      public String fromString(String text) {
+        return f.choices().stream().filter(ch -> toString(ch).equals(text)).findFirst().orElse(text);
+      }
+    });
+    bind(c, value, f::choiceOf, choice -> choice.split(" ", 2)[0]);
+    return c;
+  }
+
+  /** A combo box of another kind of row, showing their labels, its value the chosen row's id. */
+  private static <R> ComboBox<R> ref(Ref<R> ref, StringProperty value) {
+    ComboBox<R> c = new ComboBox<>(ref.items());
+    c.setMaxWidth(Double.MAX_VALUE);
+    c.setCellFactory(l -> new ListCell<>() {
+      @Override
+      protected void updateItem(R r, boolean empty) {
+        super.updateItem(r, empty);
+        setText(empty || r == null ? null : ref.label().apply(r));
+      }
+    });
+    c.setButtonCell(c.getCellFactory().call(null));
+    Runnable show = bind(c, value, ref::find, ref.id());
+    ref.items().addListener((ListChangeListener<R>) ch -> show.run());
+    return c;
+  }
+
+  /**
+   * Keeps a combo box and a form value in step: the value shows as the item {@code item} finds for
+   * it, a chosen item sets the value to {@code valueOf} it ("" for none). Returns what shows the
+   * value again (when the items change).
+   */
+  private static <X> Runnable bind(ComboBox<X> c, StringProperty value, Function<String, X> item, Function<X, String> valueOf) {
+    boolean[] showing = {false};
+    Runnable show = () -> {
+      showing[0] = true;
+      c.setValue(item.apply(value.get()));
+      showing[0] = false;
+    };
+    value.addListener((o, was, now) -> show.run());
+    c.valueProperty().addListener((o, was, now) -> {
+      if (!showing[0]) {
+        value.set(now == null ? "" : valueOf.apply(now));
+      }
+    });
+    show.run();
+    return show;
   }
 
   /** Extra content under the form (e.g. a poster's preview). */
@@ -233,137 +228,11 @@ public final class CrudTab extends BorderPane {
     side.getChildren().add(node);
   }
 
-  public ObservableList<JsonObject> items() {
-    return items;
+  public CrudModel<T> model() {
+    return model;
   }
 
-  public TableView<JsonObject> table() {
+  public TableView<T> table() {
     return table;
-  }
-
-  public ReadOnlyObjectProperty<JsonObject> selectedProperty() {
-    return table.getSelectionModel().selectedItemProperty();
-  }
-
-  public BooleanProperty busyProperty() {
-    return busy;
-  }
-
-  public StringProperty problemProperty() {
-    return problem;
-  }
-
-  /** Loads the rows in the background, keeping the selection when the row is still there. */
-  public void reload() {
-    if (ctx.client() == null) {
-      return;
-    }
-    JsonObject keep = table.getSelectionModel().getSelectedItem();
-    Background.run(ctx, ops::list, rows -> {
-      items.setAll(rows);
-      if (keep != null) {
-        rows.stream().filter(r -> sameRow(r, keep)).findFirst().ifPresent(r -> table.getSelectionModel().select(r));
-      }
-    }, busy, problem);
-  }
-
-  private boolean sameRow(JsonObject a, JsonObject b) {
-    return Objects.equals(a.getValue(idKey), b.getValue(idKey));
-  }
-
-  private void fill(JsonObject row) {
-    formTitle.setText(row == null ? "New " + noun : "Edit " + noun + " " + Rows.text(row, "name"));
-    for (Field f : fields) {
-      Control c = inputs.get(f.key());
-      String v = row == null ? "" : Rows.text(row, f.rowKey());
-      if (c instanceof TextField t) {
-        t.setText(v);
-      } else if (c instanceof TextArea t) {
-        t.setText(v);
-      } else {
-        setCombo(f, c, v);
-      }
-    }
-  }
-
-  @SuppressWarnings("unchecked")
-  private static void setCombo(Field f, Control c, String v) {
-    if (f.kind() == Kind.CHOICE) {
-      ComboBox<String> box = (ComboBox<String>) c;
-      box.setValue(f.choices().stream().filter(ch -> ch.equals(v) || ch.startsWith(v + " ")).findFirst()
-          .orElse(v.isEmpty() ? null : v));
-    } else {
-      ComboBox<JsonObject> box = (ComboBox<JsonObject>) c;
-      box.setValue(f.refs().stream().filter(o -> Objects.equals(v, Rows.text(o, f.refId()))).findFirst().orElse(null));
-    }
-  }
-
-  /** The form as a request body: non-empty values only; numbers as numbers. */
-  @SuppressWarnings("unchecked")
-  JsonObject body() {
-    JsonObject body = new JsonObject();
-    for (Field f : fields) {
-      Control c = inputs.get(f.key());
-      String v = switch (f.kind()) {
-        case TEXT, NUMBER -> ((TextField) c).getText();
-        case AREA -> ((TextArea) c).getText();
-        case CHOICE -> {
-          String s = ((ComboBox<String>) c).getValue();
-          yield s == null ? "" : s.split(" ", 2)[0];
-        }
-        case REF -> {
-          JsonObject o = ((ComboBox<JsonObject>) c).getValue();
-          yield o == null ? "" : Rows.text(o, f.refId());
-        }
-      };
-      if (v == null || v.isBlank()) {
-        continue;
-      }
-      if (f.kind() == Kind.NUMBER) {
-        try {
-          body.put(f.key(), Long.parseLong(v.trim()));
-        } catch (NumberFormatException e) {
-          body.put(f.key(), v.trim()); // the server names the bad field
-        }
-      } else {
-        body.put(f.key(), f.kind() == Kind.AREA ? v : v.trim());
-      }
-    }
-    return body;
-  }
-
-  private void save() {
-    JsonObject row = table.getSelectionModel().getSelectedItem();
-    JsonObject body = body();
-    Background.run(ctx, () -> {
-      if (row == null) {
-        ops.create(body);
-      } else {
-        ops.update(row, body);
-      }
-      return ops.list();
-    }, rows -> {
-      items.setAll(rows);
-      if (row != null) {
-        rows.stream().filter(r -> sameRow(r, row)).findFirst().ifPresent(r -> table.getSelectionModel().select(r));
-      } else {
-        fill(null);
-      }
-    }, busy, problem);
-  }
-
-  private void delete() {
-    JsonObject row = table.getSelectionModel().getSelectedItem();
-    if (row == null || !Confirm.ask(this, "Delete the " + noun + " '" + Rows.text(row, "name") + "'?",
-        "This cannot be undone.", "Delete")) {
-      return;
-    }
-    Background.run(ctx, () -> {
-      ops.delete(row);
-      return ops.list();
-    }, rows -> {
-      items.setAll(rows);
-      fill(null);
-    }, busy, problem);
   }
 }

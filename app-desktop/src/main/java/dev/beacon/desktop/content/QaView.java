@@ -1,10 +1,10 @@
 package dev.beacon.desktop.content;
 
-import io.vertx.core.json.JsonObject;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import javafx.beans.binding.Bindings;
+import dev.beacon.desktop.client.Answer;
+import dev.beacon.desktop.client.Question;
+import dev.beacon.desktop.ui.Confirm;
+import dev.beacon.desktop.ui.Rows;
+import dev.beacon.desktop.ui.StatusLine;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -20,21 +20,19 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 
-/** The Q&A tab: questions by last activity (paged), the open question's answers, answering and moderating. */
+/** The Q&A tab: questions by last activity (paged), the open question's answers, answering and moderating. Builds and binds only. */
 final class QaView extends BorderPane {
-  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm").withZone(ZoneId.systemDefault());
-
   private final QaModel model;
 
   QaView(QaModel model) {
     this.model = model;
     setId("qa");
-    TableView<JsonObject> table = new TableView<>(model.questions);
+    TableView<Question> table = new TableView<>(model.questions);
     table.setId("qa-table");
     table.getColumns().setAll(java.util.List.of(
-        Rows.column("Question", "questionContext", 320),
-        Rows.number("Answers", "answerCount", 70),
-        Rows.column("Last activity", r -> when(r, "updateTime"), 130)));
+        Rows.column("Question", Question::title, 320),
+        Rows.number("Answers", Question::answerCount, 70),
+        Rows.column("Last activity", (Question q) -> QaModel.when(q.updateTime()), 130)));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Label none = new Label("No questions yet — developers ask them from the Q&A community.");
     none.getStyleClass().add("empty-title");
@@ -46,15 +44,14 @@ final class QaView extends BorderPane {
     });
     Button prev = new Button("◀ Newer");
     prev.setId("qa-prev");
-    prev.disableProperty().bind(model.page.lessThanOrEqualTo(1));
-    prev.setOnAction(e -> model.load(model.page.get() - 1));
+    prev.disableProperty().bind(model.hasNewer.not());
+    prev.setOnAction(e -> model.newer());
     Button next = new Button("Older ▶");
     next.setId("qa-next");
-    next.disableProperty().bind(Bindings.createBooleanBinding(() -> model.page.get() >= model.pages(), model.page, model.total));
-    next.setOnAction(e -> model.load(model.page.get() + 1));
+    next.disableProperty().bind(model.hasOlder.not());
+    next.setOnAction(e -> model.older());
     Label pageText = new Label();
-    pageText.textProperty().bind(Bindings.createStringBinding(
-        () -> "page " + model.page.get() + " of " + model.pages() + " · " + model.total.get() + " questions", model.page, model.total));
+    pageText.textProperty().bind(model.pageText);
     Button reload = new Button("Reload");
     reload.setId("qa-reload");
     reload.setOnAction(e -> model.load(model.page.get()));
@@ -69,11 +66,6 @@ final class QaView extends BorderPane {
     setCenter(split);
   }
 
-  private static String when(JsonObject r, String key) {
-    Long s = r.getLong(key);
-    return s == null ? "" : WHEN.format(Instant.ofEpochSecond(s));
-  }
-
   private Region questionPane() {
     Label title = new Label();
     title.setId("qa-title");
@@ -84,33 +76,31 @@ final class QaView extends BorderPane {
     body.setEditable(false);
     body.setWrapText(true);
     body.setPrefRowCount(4);
-    ListView<JsonObject> answers = new ListView<>(model.answers);
+    ListView<Answer> answers = new ListView<>(model.answers);
     answers.setId("qa-answers");
     answers.setPlaceholder(new Label("No answers yet."));
     answers.setCellFactory(l -> new ListCell<>() {
       @Override
-      protected void updateItem(JsonObject a, boolean empty) {
+      protected void updateItem(Answer a, boolean empty) {
         super.updateItem(a, empty);
         setWrapText(true);
         setPrefWidth(0);
-        setText(empty || a == null ? null : a.getString("content", "") + "\n— " + Rows.text(a, "openId") + ", " + when(a, "createTime"));
+        setText(empty || a == null ? null : QaModel.answerText(a));
       }
     });
     Button deleteAnswer = new Button("Delete answer…");
     deleteAnswer.setId("qa-delete-answer");
     deleteAnswer.disableProperty().bind(answers.getSelectionModel().selectedItemProperty().isNull());
     deleteAnswer.setOnAction(e -> {
-      JsonObject a = answers.getSelectionModel().getSelectedItem();
-      if (a != null && Confirm.ask(this, "Delete this answer?", a.getString("content", ""), "Delete")) {
+      Answer a = answers.getSelectionModel().getSelectedItem();
+      if (a != null && Confirm.ask(this, QaModel.confirmDeleteAnswer(a))) {
         model.deleteAnswer(a);
       }
     });
     Button deleteQuestion = new Button("Delete question…");
     deleteQuestion.setId("qa-delete-question");
     deleteQuestion.setOnAction(e -> {
-      JsonObject q = model.question.get();
-      if (q != null && Confirm.ask(this, "Delete the question '" + q.getString("questionContext") + "'?",
-          "Its " + model.answers.size() + " answer(s) go with it.", "Delete")) {
+      if (model.question.get() != null && Confirm.ask(this, model.confirmDeleteQuestion())) {
         model.deleteQuestion();
       }
     });
@@ -131,10 +121,8 @@ final class QaView extends BorderPane {
     Label pick = new Label("Select a question to read and answer it.");
     pick.getStyleClass().add("empty-title");
     box.disableProperty().bind(model.question.isNull());
-    model.question.addListener((o, was, q) -> {
-      title.setText(q == null ? "" : q.getString("questionContext", ""));
-      body.setText(q == null ? "" : q.getString("content", ""));
-    });
+    title.textProperty().bind(model.title);
+    body.textProperty().bind(model.body);
     return box;
   }
 }

@@ -1,9 +1,11 @@
 package dev.beacon.desktop.docs;
 
-import dev.beacon.desktop.content.Rows;
+import dev.beacon.desktop.client.Doc;
+import dev.beacon.desktop.client.DocTreeNode;
+import dev.beacon.desktop.client.DocsApi;
 import dev.beacon.desktop.ui.Background;
+import dev.beacon.desktop.ui.Confirm;
 import dev.beacon.desktop.ui.ConsoleContext;
-import io.vertx.core.json.JsonObject;
 import java.util.List;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
@@ -30,12 +32,12 @@ public final class DocsModel {
   final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
   final StringProperty problem = new SimpleStringProperty(this, "problem", "");
 
-  final ObservableList<JsonObject> nodes = FXCollections.observableArrayList();
-  final ObjectProperty<JsonObject> selected = new SimpleObjectProperty<>(this, "selected");
+  final ObservableList<DocTreeNode> nodes = FXCollections.observableArrayList();
+  final ObjectProperty<DocTreeNode> selected = new SimpleObjectProperty<>(this, "selected");
   /** The page shown in the viewer (what was handed to the WebEngine). */
   final StringProperty html = new SimpleStringProperty(this, "html", "");
 
-  final ObservableList<JsonObject> docs = FXCollections.observableArrayList();
+  final ObservableList<Doc> docs = FXCollections.observableArrayList();
   /** The doc in the editor: its id ("" for a new one), title, type (1..7), markdown. */
   final StringProperty docId = new SimpleStringProperty(this, "docId", "");
   final StringProperty title = new SimpleStringProperty(this, "title", "");
@@ -59,56 +61,60 @@ public final class DocsModel {
   /** Reloads the tree (and the admin's doc list), keeping the selection by id. */
   public void refresh() {
     if (ctx.client() != null) {
-      afterChange(selected.get() == null ? null : selected.get().getString("id"));
+      afterChange(selectedId());
     }
   }
 
-  JsonObject node(String id) {
-    return nodes.stream().filter(n -> Objects.equals(id, n.getString("id"))).findFirst().orElse(null);
+  private String selectedId() {
+    return selected.get() == null ? null : selected.get().id();
+  }
+
+  DocTreeNode node(String id) {
+    return nodes.stream().filter(n -> Objects.equals(id, n.id())).findFirst().orElse(null);
   }
 
   /** The nodes under {@code id}, at any depth. */
   int descendants(String id) {
     int count = 0;
-    for (JsonObject n : nodes) {
-      if (Objects.equals(id, n.getString("pid"))) {
-        count += 1 + descendants(n.getString("id"));
+    for (DocTreeNode n : nodes) {
+      if (Objects.equals(id, n.pid())) {
+        count += 1 + descendants(n.id());
       }
     }
     return count;
   }
 
   /** Shows {@code node}: its doc's page in the viewer, and (admins) the doc in the editor. */
-  public void open(JsonObject node) {
+  public void open(DocTreeNode node) {
     selected.set(node);
-    String doc = node == null ? null : Rows.blankToNull(node.getString("docId"));
-    if (doc == null) {
-      html.set(node == null ? "" : "<html><body><p><em>" + escape(node.getString("name", ""))
+    if (node == null || !node.hasDoc()) {
+      html.set(node == null ? "" : "<html><body><p><em>" + escape(node.name())
           + "</em> has no doc attached.</p></body></html>");
       if (admin()) {
         newDoc();
       }
       return;
     }
+    String doc = node.docId();
     DocsApi api = api();
     boolean admin = admin();
-    Background.run(ctx, () -> new JsonObject().put("html", api.html(doc)).put("doc", admin ? api.doc(doc).getJsonObject("doc") : null),
-        j -> {
-          html.set(j.getString("html"));
-          JsonObject d = j.getJsonObject("doc");
-          if (d != null) {
-            edit(d);
-          }
-        }, busy, problem);
+    Background.run(ctx, () -> new Page(api.html(doc), admin ? api.doc(doc) : null), p -> {
+      html.set(p.html());
+      if (p.doc() != null) {
+        edit(p.doc());
+      }
+    }, busy, problem);
   }
 
+  /** A node's rendered page, and for admins its doc. */
+  private record Page(String html, Doc doc) {}
+
   /** Puts {@code doc} in the editor. */
-  void edit(JsonObject doc) {
-    docId.set(doc.getString("docId", ""));
-    title.set(doc.getString("name", ""));
-    Object t = doc.getValue("type");
-    type.set(t == null ? 1 : Integer.parseInt(t.toString()));
-    markdown.set(doc.getString("content", ""));
+  void edit(Doc doc) {
+    docId.set(doc.docId());
+    title.set(doc.name());
+    type.set(doc.type());
+    markdown.set(doc.content());
   }
 
   /** Clears the editor for a new doc. */
@@ -123,23 +129,25 @@ public final class DocsModel {
   public void saveDoc() {
     DocsApi api = api();
     String id = docId.get();
-    JsonObject body = new JsonObject().put("name", title.get().trim()).put("type", type.get()).put("content", markdown.get());
-    JsonObject node = selected.get();
+    String name = title.get().trim();
+    int t = type.get();
+    String text = markdown.get();
+    DocTreeNode node = selected.get();
     boolean hang = id.isEmpty() && attach.get() && node != null;
     Background.run(ctx, () -> {
       String saved = id;
       if (id.isEmpty()) {
-        saved = api.createDoc(body).getString("docId");
+        saved = api.createDoc(name, t, text);
       } else {
-        api.updateDoc(id, body);
+        api.updateDoc(id, name, t, text);
       }
       if (hang) {
-        api.updateNode(node.getString("id"), new JsonObject().put("docId", saved));
+        api.attachDoc(node.id(), saved);
       }
       return saved;
     }, saved -> {
       docId.set(saved);
-      afterChange(node == null ? null : node.getString("id"));
+      afterChange(node == null ? null : node.id());
     }, busy, problem);
   }
 
@@ -150,43 +158,51 @@ public final class DocsModel {
       return;
     }
     DocsApi api = api();
-    Background.run(ctx, () -> api.deleteDoc(id), j -> {
+    Background.run(ctx, () -> {
+      api.deleteDoc(id);
+      return id;
+    }, gone -> {
       newDoc();
-      afterChange(selected.get() == null ? null : selected.get().getString("id"));
+      afterChange(selectedId());
     }, busy, problem);
   }
 
   /** Adds a node named {@code name} under {@code pid} ("0" for a root), pointing at {@code doc} (may be null). */
   public void addNode(String pid, String name, String doc) {
     DocsApi api = api();
-    JsonObject body = new JsonObject().put("pid", pid == null ? "0" : pid).put("name", name.trim());
-    if (doc != null) {
-      body.put("docId", doc);
-    }
-    Background.run(ctx, () -> api.createNode(body).getString("id"), this::afterChange, busy, problem);
+    String parent = pid == null ? DocTreeNode.ROOT : pid;
+    Background.run(ctx, () -> api.createNode(parent, name.trim(), doc), this::afterChange, busy, problem);
   }
 
   /** Renames {@code node} and points it at {@code doc} ("" detaches). */
-  public void saveNode(JsonObject node, String name, String doc) {
+  public void saveNode(DocTreeNode node, String name, String doc) {
     DocsApi api = api();
-    String id = node.getString("id");
-    JsonObject body = new JsonObject().put("name", name.trim()).put("docId", doc == null ? "" : doc);
-    Background.run(ctx, () -> api.updateNode(id, body), j -> afterChange(id), busy, problem);
+    String id = node.id();
+    Background.run(ctx, () -> {
+      api.updateNode(id, name.trim(), doc == null ? "" : doc);
+      return id;
+    }, this::afterChange, busy, problem);
   }
 
   /** Moves {@code node} one place up ({@code -1}) or down ({@code +1}) among its siblings. */
-  public void move(JsonObject node, int delta) {
-    int order = Math.max(0, node.getInteger("order", 0) + delta);
+  public void move(DocTreeNode node, int delta) {
+    int order = Math.max(0, node.order() + delta);
     DocsApi api = api();
-    String id = node.getString("id");
-    Background.run(ctx, () -> api.updateNode(id, new JsonObject().put("order", order)), j -> afterChange(id), busy, problem);
+    String id = node.id();
+    Background.run(ctx, () -> {
+      api.moveNode(id, order);
+      return id;
+    }, this::afterChange, busy, problem);
   }
 
   /** Deletes {@code node}; {@code cascade} deletes its subtree too (the server refuses a node with children otherwise). */
-  public void deleteNode(JsonObject node, boolean cascade) {
+  public void deleteNode(DocTreeNode node, boolean cascade) {
     DocsApi api = api();
-    String id = node.getString("id");
-    Background.run(ctx, () -> api.deleteNode(id, cascade), j -> {
+    String id = node.id();
+    Background.run(ctx, () -> {
+      api.deleteNode(id, cascade);
+      return id;
+    }, gone -> {
       selected.set(null);
       html.set("");
       afterChange(null);
@@ -197,15 +213,38 @@ public final class DocsModel {
   private void afterChange(String id) {
     DocsApi api = api();
     boolean admin = admin();
-    Background.run(ctx, () -> new JsonObject().put("tree", api.tree().getJsonArray("tree"))
-        .put("docs", admin ? api.docs().getJsonArray("docs") : null), j -> {
-          nodes.setAll(Rows.objects(j, "tree"));
-          docs.setAll(Rows.objects(j, "docs"));
-          JsonObject again = node(id);
-          if (again != null) {
-            open(again);
-          }
-        }, busy, problem);
+    Background.run(ctx, () -> new Tree(api.tree(), admin ? api.docs() : List.of()), t -> {
+      nodes.setAll(t.nodes());
+      docs.setAll(t.docs());
+      DocTreeNode again = node(id);
+      if (again != null) {
+        open(again);
+      }
+    }, busy, problem);
+  }
+
+  /** The tree, and for admins the docs. */
+  private record Tree(List<DocTreeNode> nodes, List<Doc> docs) {}
+
+  /** The doc the selected node points at, among the admin's docs (null for none). */
+  Doc docOf(DocTreeNode node) {
+    String id = node == null ? null : node.docId();
+    return docs.stream().filter(d -> Objects.equals(id, d.docId())).findFirst().orElse(null);
+  }
+
+  /** What to ask before deleting {@code node}: a node with others below it goes with them. */
+  Confirm.Question confirmDeleteNode(DocTreeNode node) {
+    int below = descendants(node.id());
+    String what = "'" + node.name() + "'";
+    return below == 0 ? new Confirm.Question("Delete the node " + what + "?", "The doc it points at stays.", "Delete")
+        : new Confirm.Question(what + " has " + below + " node(s) below it.",
+            "Delete it with everything below it? The docs they point at stay.", "Delete with children");
+  }
+
+  /** What to ask before deleting the doc in the editor. */
+  Confirm.Question confirmDeleteDoc() {
+    return new Confirm.Question("Delete the doc '" + title.get() + "'?",
+        "The server refuses while tree nodes, resources or light modules still use it.", "Delete");
   }
 
   static String escape(String s) {

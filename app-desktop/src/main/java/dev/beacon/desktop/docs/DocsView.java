@@ -1,10 +1,9 @@
 package dev.beacon.desktop.docs;
 
-import dev.beacon.api.content.Markdown;
-import dev.beacon.desktop.content.Confirm;
-import dev.beacon.desktop.content.Rows;
-import dev.beacon.desktop.content.StatusLine;
-import io.vertx.core.json.JsonObject;
+import dev.beacon.desktop.client.Doc;
+import dev.beacon.desktop.client.DocTreeNode;
+import dev.beacon.desktop.ui.Confirm;
+import dev.beacon.desktop.ui.StatusLine;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -42,7 +41,7 @@ import javafx.util.Duration;
  */
 final class DocsView extends BorderPane {
   private final DocsModel model;
-  final TreeView<JsonObject> tree = new TreeView<>(new TreeItem<>());
+  final TreeView<DocTreeNode> tree = new TreeView<>(new TreeItem<>());
   final WebView web = new WebView();
   private boolean rebuilding;
 
@@ -58,15 +57,15 @@ final class DocsView extends BorderPane {
     tree.setShowRoot(false);
     tree.setCellFactory(t -> new TreeCell<>() {
       @Override
-      protected void updateItem(JsonObject node, boolean empty) {
+      protected void updateItem(DocTreeNode node, boolean empty) {
         super.updateItem(node, empty);
         getStyleClass().remove("no-doc");
         if (empty || node == null) {
           setText(null);
           return;
         }
-        setText(node.getString("name", "") + (node.getBoolean("internal", false) ? "  (internal)" : ""));
-        if (Rows.blankToNull(node.getString("docId")) == null) {
+        setText(node.name() + (node.internal() ? "  (internal)" : ""));
+        if (!node.hasDoc()) {
           getStyleClass().add("no-doc");
         }
       }
@@ -76,7 +75,7 @@ final class DocsView extends BorderPane {
         model.open(now == null ? null : now.getValue());
       }
     });
-    model.nodes.addListener((javafx.collections.ListChangeListener<JsonObject>) c -> rebuild());
+    model.nodes.addListener((javafx.collections.ListChangeListener<DocTreeNode>) c -> rebuild());
     model.selected.addListener((o, was, now) -> selectInTree(now));
     Label empty = new Label(model.admin() ? "No docs yet — add a root node below." : "No docs published yet.");
     empty.getStyleClass().add("empty-title");
@@ -122,16 +121,16 @@ final class DocsView extends BorderPane {
   private void rebuild() {
     rebuilding = true;
     try {
-      String keep = model.selected.get() == null ? null : model.selected.get().getString("id");
-      Map<String, TreeItem<JsonObject>> items = new HashMap<>();
-      TreeItem<JsonObject> root = new TreeItem<>();
-      TreeItem<JsonObject> select = null;
-      for (JsonObject n : model.nodes) {
-        TreeItem<JsonObject> item = new TreeItem<>(n);
+      String keep = model.selected.get() == null ? null : model.selected.get().id();
+      Map<String, TreeItem<DocTreeNode>> items = new HashMap<>();
+      TreeItem<DocTreeNode> root = new TreeItem<>();
+      TreeItem<DocTreeNode> select = null;
+      for (DocTreeNode n : model.nodes) {
+        TreeItem<DocTreeNode> item = new TreeItem<>(n);
         item.setExpanded(true);
-        items.put(n.getString("id"), item);
-        items.getOrDefault(n.getString("pid"), root).getChildren().add(item);
-        if (Objects.equals(keep, n.getString("id"))) {
+        items.put(n.id(), item);
+        items.getOrDefault(n.pid(), root).getChildren().add(item);
+        if (Objects.equals(keep, n.id())) {
           select = item;
         }
       }
@@ -145,15 +144,15 @@ final class DocsView extends BorderPane {
   }
 
   /** Selects the item of {@code node} (the model may open a node itself, e.g. one just added). */
-  private void selectInTree(JsonObject node) {
-    TreeItem<JsonObject> current = tree.getSelectionModel().getSelectedItem();
-    String id = node == null ? null : node.getString("id");
-    if (current != null && current.getValue() != null && Objects.equals(id, current.getValue().getString("id"))) {
+  private void selectInTree(DocTreeNode node) {
+    TreeItem<DocTreeNode> current = tree.getSelectionModel().getSelectedItem();
+    String id = node == null ? null : node.id();
+    if (current != null && current.getValue() != null && Objects.equals(id, current.getValue().id())) {
       return;
     }
     rebuilding = true;
     try {
-      TreeItem<JsonObject> found = id == null ? null : find(tree.getRoot(), id);
+      TreeItem<DocTreeNode> found = id == null ? null : find(tree.getRoot(), id);
       if (found == null) {
         tree.getSelectionModel().clearSelection();
       } else {
@@ -164,12 +163,12 @@ final class DocsView extends BorderPane {
     }
   }
 
-  private static TreeItem<JsonObject> find(TreeItem<JsonObject> item, String id) {
-    if (item.getValue() != null && id.equals(item.getValue().getString("id"))) {
+  private static TreeItem<DocTreeNode> find(TreeItem<DocTreeNode> item, String id) {
+    if (item.getValue() != null && id.equals(item.getValue().id())) {
       return item;
     }
-    for (TreeItem<JsonObject> c : item.getChildren()) {
-      TreeItem<JsonObject> f = find(c, id);
+    for (TreeItem<DocTreeNode> c : item.getChildren()) {
+      TreeItem<DocTreeNode> f = find(c, id);
       if (f != null) {
         return f;
       }
@@ -181,7 +180,7 @@ final class DocsView extends BorderPane {
     TextField name = new TextField();
     name.setId("node-name");
     name.setPromptText("Node name");
-    ComboBox<JsonObject> doc = docChooser("node-doc");
+    ComboBox<Doc> doc = docChooser("node-doc");
     Button save = new Button("Save");
     save.setId("node-save");
     Button up = new Button("▲");
@@ -198,24 +197,18 @@ final class DocsView extends BorderPane {
       b.disableProperty().bind(model.selected.isNull());
     }
     model.selected.addListener((o, was, n) -> {
-      name.setText(n == null ? "" : n.getString("name", ""));
-      doc.getSelectionModel().select(n == null ? null : byId(n.getString("docId")));
+      name.setText(n == null ? "" : n.name());
+      doc.getSelectionModel().select(model.docOf(n));
     });
-    model.docs.addListener((javafx.collections.ListChangeListener<JsonObject>) c -> {
-      JsonObject n = model.selected.get();
-      doc.getSelectionModel().select(n == null ? null : byId(n.getString("docId")));
-    });
+    model.docs.addListener((javafx.collections.ListChangeListener<Doc>) c ->
+        doc.getSelectionModel().select(model.docOf(model.selected.get())));
     save.setOnAction(e -> model.saveNode(model.selected.get(), name.getText(), docIdOf(doc)));
     up.setOnAction(e -> model.move(model.selected.get(), -1));
     down.setOnAction(e -> model.move(model.selected.get(), +1));
     delete.setOnAction(e -> {
-      JsonObject n = model.selected.get();
-      int below = model.descendants(n.getString("id"));
-      String what = "'" + n.getString("name") + "'";
-      if (below == 0 ? Confirm.ask(this, "Delete the node " + what + "?", "The doc it points at stays.", "Delete")
-          : Confirm.ask(this, what + " has " + below + " node(s) below it.",
-              "Delete it with everything below it? The docs they point at stay.", "Delete with children")) {
-        model.deleteNode(n, below > 0);
+      DocTreeNode n = model.selected.get();
+      if (Confirm.ask(this, model.confirmDeleteNode(n))) {
+        model.deleteNode(n, model.descendants(n.id()) > 0);
       }
     });
 
@@ -226,7 +219,7 @@ final class DocsView extends BorderPane {
     child.setId("node-add-child");
     child.disableProperty().bind(model.selected.isNull().or(newName.textProperty().isEmpty()));
     child.setOnAction(e -> {
-      model.addNode(model.selected.get().getString("id"), newName.getText(), null);
+      model.addNode(model.selected.get().id(), newName.getText(), null);
       newName.clear();
     });
     Button root = new Button("Add root");
@@ -257,29 +250,25 @@ final class DocsView extends BorderPane {
     return l;
   }
 
-  private ComboBox<JsonObject> docChooser(String id) {
-    ComboBox<JsonObject> doc = new ComboBox<>(model.docs);
+  private ComboBox<Doc> docChooser(String id) {
+    ComboBox<Doc> doc = new ComboBox<>(model.docs);
     doc.setId(id);
     doc.setPromptText("(no doc)");
     doc.setMaxWidth(Double.MAX_VALUE);
     doc.setCellFactory(l -> new ListCell<>() {
       @Override
-      protected void updateItem(JsonObject d, boolean empty) {
+      protected void updateItem(Doc d, boolean empty) {
         super.updateItem(d, empty);
-        setText(empty || d == null ? null : d.getString("name"));
+        setText(empty || d == null ? null : d.name());
       }
     });
     doc.setButtonCell(doc.getCellFactory().call(null));
     return doc;
   }
 
-  private JsonObject byId(String docId) {
-    return model.docs.stream().filter(d -> Objects.equals(docId, d.getString("docId"))).findFirst().orElse(null);
-  }
-
-  private static String docIdOf(ComboBox<JsonObject> doc) {
-    JsonObject d = doc.getValue();
-    return d == null ? "" : d.getString("docId");
+  private static String docIdOf(ComboBox<Doc> doc) {
+    Doc d = doc.getValue();
+    return d == null ? "" : d.docId();
   }
 
   private Region docEditor() {
@@ -310,8 +299,7 @@ final class DocsView extends BorderPane {
     preview.setId("doc-preview");
     preview.getEngine().setJavaScriptEnabled(false);
     PauseTransition typing = new PauseTransition(Duration.millis(300));
-    typing.setOnFinished(e -> preview.getEngine().loadContent("<html><body>" + Markdown.toHtml(model.markdown.get())
-        + "</body></html>", "text/html"));
+    typing.setOnFinished(e -> preview.getEngine().loadContent(PreviewRenderer.page(model.markdown.get()), "text/html"));
     model.markdown.addListener((o, was, now) -> typing.playFromStart());
 
     Button neu = new Button("_New doc");
@@ -326,8 +314,7 @@ final class DocsView extends BorderPane {
     delete.setId("doc-delete");
     delete.disableProperty().bind(model.docId.isEmpty());
     delete.setOnAction(e -> {
-      if (Confirm.ask(this, "Delete the doc '" + model.title.get() + "'?",
-          "The server refuses while tree nodes, resources or light modules still use it.", "Delete")) {
+      if (Confirm.ask(this, model.confirmDeleteDoc())) {
         model.deleteDoc();
       }
     });

@@ -1,6 +1,6 @@
 package dev.beacon.desktop.errors;
 
-import dev.beacon.desktop.content.Rows;
+import dev.beacon.desktop.ui.Rows;
 import dev.beacon.desktop.ui.AppRef;
 import dev.beacon.desktop.ui.Background;
 import dev.beacon.desktop.ui.ConsoleContext;

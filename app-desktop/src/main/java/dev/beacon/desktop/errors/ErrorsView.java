@@ -1,7 +1,7 @@
 package dev.beacon.desktop.errors;
 
-import dev.beacon.desktop.content.Rows;
-import dev.beacon.desktop.content.StatusLine;
+import dev.beacon.desktop.ui.Rows;
+import dev.beacon.desktop.ui.StatusLine;
 import dev.beacon.desktop.ui.AppPicker;
 import io.vertx.core.json.JsonObject;
 import javafx.animation.PauseTransition;

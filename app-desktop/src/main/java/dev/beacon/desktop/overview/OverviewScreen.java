@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.beacon.desktop.ui.AppPicker;
 import dev.beacon.desktop.ui.ConsoleContext;
 import dev.beacon.desktop.ui.Screen;
+import dev.beacon.desktop.ui.StatusLine;
 import dev.beacon.desktop.ui.Views;
 import java.util.List;
 import java.util.function.Function;
@@ -147,7 +148,7 @@ public final class OverviewScreen implements Screen {
     empty.managedProperty().bind(empty.visibleProperty());
 
     VBox page = new VBox(14, Views.titleBar("Overview", model.busyProperty()), new HBox(12, picker, rangeBox), empty,
-        Views.problem("overviewProblem", model.problemProperty()), tiles, activeChart, versionChart);
+        StatusLine.problem("overviewProblem", model.problemProperty()), tiles, activeChart, versionChart);
     page.setPadding(new Insets(16, 24, 24, 24));
     page.getStyleClass().add("overview-screen");
     ScrollPane scroll = new ScrollPane(page);

@@ -5,6 +5,7 @@ import dev.beacon.desktop.ui.AppPicker;
 import dev.beacon.desktop.ui.ConsoleContext;
 import dev.beacon.desktop.ui.FormDialog;
 import dev.beacon.desktop.ui.Screen;
+import dev.beacon.desktop.ui.StatusLine;
 import dev.beacon.desktop.ui.Views;
 import java.util.function.Function;
 import javafx.beans.binding.Bindings;
@@ -112,7 +113,7 @@ public final class ReleasesScreen implements Screen {
 
     HBox tools = new HBox(10, picker, module, create, refresh);
     VBox page = new VBox(10, Views.titleBar("Releases", model.busyProperty()), tools,
-        Views.problem("releasesProblem", model.problemProperty()), table, new HBox(8, edit, delete));
+        StatusLine.problem("releasesProblem", model.problemProperty()), table, new HBox(8, edit, delete));
     VBox.setVgrow(table, Priority.ALWAYS);
     page.setPadding(new Insets(16, 24, 16, 24));
     return page;

@@ -1,7 +1,7 @@
 package dev.beacon.desktop.releases;
 
 import dev.beacon.desktop.ui.FormDialog;
-import dev.beacon.desktop.ui.Views;
+import dev.beacon.desktop.ui.StatusLine;
 import java.io.File;
 import java.nio.file.Path;
 import javafx.beans.property.BooleanProperty;
@@ -67,7 +67,7 @@ final class VersionDialog {
     }));
     HBox fileRow = new HBox(8, file, browse, upload);
     HBox.setHgrow(file, Priority.ALWAYS);
-    VBox pkg = new VBox(6, fileRow, bar, Views.problem("uploadProblem", uploadProblem));
+    VBox pkg = new VBox(6, fileRow, bar, StatusLine.problem("uploadProblem", uploadProblem));
 
     TextArea desc = new TextArea(v == null ? "" : v.desc());
     desc.setId("versionDesc");

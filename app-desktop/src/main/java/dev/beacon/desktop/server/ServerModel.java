@@ -2,7 +2,7 @@ package dev.beacon.desktop.server;
 
 import dev.beacon.desktop.shell.ConsoleSettings;
 import dev.beacon.desktop.shell.LogTail;
-import dev.beacon.desktop.shell.StatusModel;
+import dev.beacon.desktop.shell.ServerLifecycle;
 import dev.beacon.desktop.ui.Background;
 import dev.beacon.desktop.ui.ConsoleContext;
 import java.io.IOException;
@@ -24,14 +24,14 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 
 /**
- * The server screen's own state beyond {@link StatusModel}: the database's size on disk, the
+ * The server screen's own state beyond {@link ServerLifecycle}: the database's size on disk, the
  * settings applied on restart (port, self-registration), and the log tail. FX thread.
  */
 public final class ServerModel {
   private static final DateTimeFormatter SERVER_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
 
   private final ConsoleContext ctx;
-  private final StatusModel status;
+  private final ServerLifecycle status;
   private final LongProperty dbBytes = new SimpleLongProperty(this, "dbBytes", -1);
   private final StringProperty port = new SimpleStringProperty(this, "port", "");
   private final BooleanProperty selfRegistration = new SimpleBooleanProperty(this, "selfRegistration");
@@ -41,7 +41,7 @@ public final class ServerModel {
   private final StringProperty log = new SimpleStringProperty(this, "log", "");
   private long logSeen = -1;
 
-  public ServerModel(ConsoleContext ctx, StatusModel status) {
+  public ServerModel(ConsoleContext ctx, ServerLifecycle status) {
     this.ctx = ctx;
     this.status = status;
   }

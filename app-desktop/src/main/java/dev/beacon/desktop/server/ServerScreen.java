@@ -3,10 +3,10 @@ package dev.beacon.desktop.server;
 import atlantafx.base.theme.Styles;
 import dev.beacon.desktop.shell.ServerHost;
 import dev.beacon.desktop.shell.ServerState;
-import dev.beacon.desktop.shell.StatusBar;
-import dev.beacon.desktop.shell.StatusModel;
+import dev.beacon.desktop.shell.ServerLifecycle;
 import dev.beacon.desktop.ui.ConsoleContext;
 import dev.beacon.desktop.ui.Screen;
+import dev.beacon.desktop.ui.StatusLine;
 import dev.beacon.desktop.ui.Views;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
@@ -39,11 +39,11 @@ public final class ServerScreen implements Screen {
   private static final String NONE = "\u2014";
 
   private final ConsoleContext ctx;
-  private final StatusModel m;
+  private final ServerLifecycle m;
   private final ServerModel model;
   private final Timeline ticker = new Timeline();
 
-  public ServerScreen(ConsoleContext ctx, StatusModel status) {
+  public ServerScreen(ConsoleContext ctx, ServerLifecycle status) {
     this.ctx = ctx;
     this.m = status;
     this.model = new ServerModel(ctx, status);
@@ -93,7 +93,7 @@ public final class ServerScreen implements Screen {
     lanHint.setWrapText(true);
     lanHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     lanHint.textProperty().bind(Bindings.createStringBinding(() -> m.lanAllowedProperty().get()
-        ? "Other computers on your network reach Beacon at " + StatusBar.lanUrl(m) + "."
+        ? "Other computers on your network reach Beacon at " + m.lanUrl() + "."
         : "Only this computer can reach Beacon (" + ServerHost.HOST + ").",
         m.lanAllowedProperty(), m.lanAddressProperty(), m.portProperty()));
     ToggleSwitch lanSwitch = lanSwitch();
@@ -152,9 +152,9 @@ public final class ServerScreen implements Screen {
     logBox.visibleProperty().bind(m.remoteProperty().not());
     logBox.managedProperty().bind(logBox.visibleProperty());
 
-    Label refreshProblem = StatusBar.shownWhenNotEmpty(m.refreshProblemProperty(), "refreshProblem", Styles.WARNING);
+    Label refreshProblem = StatusLine.message("refreshProblem", m.refreshProblemProperty(), Styles.WARNING);
     VBox page = new VBox(16, Views.titleBar("Server", model.busyProperty()), details, refreshProblem,
-        Views.problem("serverProblem", model.problemProperty()), settings, logBox);
+        StatusLine.problem("serverProblem", model.problemProperty()), settings, logBox);
     page.setPadding(new Insets(16, 24, 24, 24));
     page.getStyleClass().add("server-screen");
     ScrollPane scroll = new ScrollPane(page);
@@ -196,7 +196,7 @@ public final class ServerScreen implements Screen {
     restart.getStyleClass().add(Styles.ACCENT);
     restart.disableProperty().bind(m.stateProperty().isNotEqualTo(ServerState.RUNNING).or(model.busyProperty()));
     restart.setOnAction(e -> model.saveAndRestart());
-    Label saved = StatusBar.shownWhenNotEmpty(model.savedProperty(), "settingsSaved", Styles.SUCCESS);
+    Label saved = StatusLine.message("settingsSaved", model.savedProperty(), Styles.SUCCESS);
     Label bindHint = new Label("The bind address follows the network switch above: 127.0.0.1 (this computer) or 0.0.0.0 (every interface).");
     bindHint.setWrapText(true);
     bindHint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);

@@ -53,7 +53,7 @@ public final class MainWindow extends BorderPane {
    * @param first the screen to show first (the last one remembered)
    * @param screenShown told the id of each screen shown (to remember it)
    */
-  public MainWindow(ConsoleContext ctx, StatusModel status, SignInModel signIn, List<Screen> screens,
+  public MainWindow(ConsoleContext ctx, ServerLifecycle status, SignInModel signIn, List<Screen> screens,
       String first, Consumer<String> screenShown) {
     this.ctx = ctx;
     this.screens = List.copyOf(screens);

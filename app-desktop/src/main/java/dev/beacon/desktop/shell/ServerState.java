@@ -1,6 +1,6 @@
 package dev.beacon.desktop.shell;
 
-/** Where the embedded server is in its life, as the status screen shows it. */
+/** Where the embedded server is in its life, as the window's header and the Server screen show it. */
 public enum ServerState {
   STARTING("Starting..."),
   RUNNING("Running"),

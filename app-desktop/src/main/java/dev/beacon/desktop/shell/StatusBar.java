@@ -1,8 +1,8 @@
 package dev.beacon.desktop.shell;
 
 import atlantafx.base.theme.Styles;
+import dev.beacon.desktop.ui.StatusLine;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableStringValue;
 import javafx.css.PseudoClass;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
@@ -12,8 +12,9 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 
 /**
- * The server's state as every screen shows it: a status word with a spinner for the header, and
- * the banners under it (why the start failed, a note about the port, the first-run LAN question).
+ * The server's lifecycle as the window's header shows it above every screen: a status word with a
+ * spinner, and the banners under it (why the start failed, a note about the port, the first-run
+ * LAN question). The banners' lines are {@link StatusLine} messages.
  */
 public final class StatusBar {
   private static final PseudoClass RUNNING = PseudoClass.getPseudoClass("running");
@@ -22,7 +23,7 @@ public final class StatusBar {
   private StatusBar() {}
 
   /** Spinner and status word ({@code #progress}, {@code #status}). */
-  public static HBox indicator(StatusModel m) {
+  public static HBox indicator(ServerLifecycle m) {
     ProgressIndicator spinner = new ProgressIndicator();
     spinner.setId("progress");
     spinner.getStyleClass().add("status-progress");
@@ -42,14 +43,14 @@ public final class StatusBar {
   }
 
   /** The banners: {@code #problem}, {@code #note} and the first-run question {@code #lanPrompt}. */
-  public static VBox banners(StatusModel m) {
-    Label problem = shownWhenNotEmpty(m.problemProperty(), "problem", Styles.DANGER);
-    Label note = shownWhenNotEmpty(m.noteProperty(), "note", Styles.WARNING);
+  public static VBox banners(ServerLifecycle m) {
+    Label problem = StatusLine.problem("problem", m.problemProperty());
+    Label note = StatusLine.message("note", m.noteProperty(), Styles.WARNING);
 
     Label askText = new Label();
     askText.setWrapText(true);
     askText.textProperty().bind(Bindings.createStringBinding(() -> "Should other computers on your network reach Beacon? "
-        + "Your software there would use " + lanUrl(m) + ". Until you allow it, only this computer can.",
+        + "Your software there would use " + m.lanUrl() + ". Until you allow it, only this computer can.",
         m.lanAddressProperty(), m.portProperty()));
     Button allow = new Button("_Allow network access");
     allow.setId("lanAllow");
@@ -69,20 +70,4 @@ public final class StatusBar {
     return box;
   }
 
-  /** The URL other computers on the network would use. */
-  public static String lanUrl(StatusModel m) {
-    return "http://" + m.lanAddressProperty().get() + ":" + m.portProperty().get();
-  }
-
-  /** A label bound to {@code text}, taking no room while it is empty. */
-  public static Label shownWhenNotEmpty(ObservableStringValue text, String id, String style) {
-    Label l = new Label();
-    l.setId(id);
-    l.getStyleClass().add(style);
-    l.setWrapText(true);
-    l.textProperty().bind(text);
-    l.visibleProperty().bind(Bindings.createBooleanBinding(() -> text.get() != null && !text.get().isEmpty(), text));
-    l.managedProperty().bind(l.visibleProperty());
-    return l;
-  }
 }

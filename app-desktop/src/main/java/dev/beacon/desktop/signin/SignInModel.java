@@ -1,6 +1,7 @@
 package dev.beacon.desktop.signin;
 
 import dev.beacon.desktop.client.ApiError;
+import dev.beacon.desktop.client.AuthApi;
 import dev.beacon.desktop.client.BeaconClient;
 import dev.beacon.desktop.client.Session;
 import dev.beacon.desktop.ui.Background;
@@ -109,7 +110,7 @@ public final class SignInModel {
     if (signedIn != null) {
       ctx.io().execute(() -> {
         try {
-          signedIn.post("v1/auth/logout", new io.vertx.core.json.JsonObject());
+          AuthApi.logout(signedIn);
         } catch (ApiError ignored) {
           // the token expires anyway
         }

@@ -1,12 +1,12 @@
 package dev.beacon.desktop.signin;
 
 import atlantafx.base.theme.Styles;
+import dev.beacon.desktop.ui.StatusLine;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.PasswordField;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -40,13 +40,7 @@ public final class SignInView extends StackPane {
     passwordLabel.setMnemonicParsing(true);
     passwordLabel.setLabelFor(password);
 
-    Label problem = new Label();
-    problem.setId("signInProblem");
-    problem.setWrapText(true);
-    problem.getStyleClass().add(Styles.DANGER);
-    problem.textProperty().bind(m.problemProperty());
-    problem.visibleProperty().bind(m.problemProperty().isNotEmpty());
-    problem.managedProperty().bind(problem.visibleProperty());
+    Label problem = StatusLine.problem("signInProblem", m.problemProperty());
 
     Button submit = new Button("Sign in");
     submit.setId("signInButton");
@@ -54,10 +48,7 @@ public final class SignInView extends StackPane {
     submit.getStyleClass().add(Styles.ACCENT);
     submit.disableProperty().bind(m.busyProperty());
     submit.setOnAction(e -> m.submit());
-    ProgressIndicator spinner = new ProgressIndicator();
-    spinner.setPrefSize(18, 18);
-    spinner.visibleProperty().bind(m.busyProperty());
-    HBox actions = new HBox(10, submit, spinner);
+    HBox actions = new HBox(10, submit, StatusLine.spinner(m.busyProperty()));
     actions.setAlignment(Pos.CENTER_LEFT);
 
     VBox card = new VBox(8, title, server, accountLabel, account, passwordLabel, password, problem, actions);

@@ -44,7 +44,7 @@ public final class FormDialog {
     StringProperty problem = new SimpleStringProperty("");
     ButtonType okType = new ButtonType(ok, ButtonBar.ButtonData.OK_DONE);
     d.getDialogPane().getButtonTypes().setAll(okType, ButtonType.CANCEL);
-    VBox body = new VBox(10, form, new HBox(8, Views.problem("dialogProblem", problem), Views.spinner(saving)));
+    VBox body = new VBox(10, form, new HBox(8, StatusLine.problem("dialogProblem", problem), StatusLine.spinner(saving)));
     body.setPrefWidth(520);
     d.getDialogPane().setContent(body);
     d.getDialogPane().getStyleClass().add("form-dialog");

@@ -4,12 +4,10 @@ import atlantafx.base.theme.Styles;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.BooleanProperty;
-import javafx.beans.property.StringProperty;
 import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Pos;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
-import javafx.scene.control.ProgressIndicator;
 import javafx.scene.input.Clipboard;
 import javafx.scene.input.ClipboardContent;
 import javafx.scene.layout.HBox;
@@ -17,7 +15,7 @@ import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.util.Duration;
 
-/** Small building blocks every screen uses the same way: titles, busy spinners, in-place problems, copy buttons. */
+/** Small building blocks every screen uses the same way: title rows (with the {@link StatusLine} spinner) and copy buttons. */
 public final class Views {
   private Views() {}
 
@@ -30,31 +28,10 @@ public final class Views {
     HBox row = new HBox(10, t, grow);
     row.getChildren().addAll(tools);
     if (busy != null) {
-      row.getChildren().add(spinner(busy));
+      row.getChildren().add(StatusLine.spinner(busy));
     }
     row.setAlignment(Pos.CENTER_LEFT);
     return row;
-  }
-
-  /** A small spinner shown while {@code busy}. */
-  public static ProgressIndicator spinner(BooleanProperty busy) {
-    ProgressIndicator p = new ProgressIndicator();
-    p.setPrefSize(20, 20);
-    p.getStyleClass().add("busy");
-    p.visibleProperty().bind(busy);
-    return p;
-  }
-
-  /** The in-place error line of a screen, taking no room while empty. */
-  public static Label problem(String id, StringProperty problem) {
-    Label l = new Label();
-    l.setId(id);
-    l.setWrapText(true);
-    l.getStyleClass().add(Styles.DANGER);
-    l.textProperty().bind(problem);
-    l.visibleProperty().bind(Bindings.createBooleanBinding(() -> problem.get() != null && !problem.get().isEmpty(), problem));
-    l.managedProperty().bind(l.visibleProperty());
-    return l;
   }
 
   /** A button that copies {@code text} to the clipboard and says "Copied" for two seconds. */

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.desktop.Fx;
 import dev.beacon.desktop.client.BeaconClient;
+import dev.beacon.desktop.client.Json;
 import dev.beacon.desktop.support.LiveServerTest;
 import dev.beacon.desktop.support.Stages;
 import io.vertx.core.json.JsonObject;
@@ -18,15 +19,20 @@ import org.testfx.api.FxRobot;
 class ContentScreenTest extends LiveServerTest {
 
   private static List<JsonObject> list(BeaconClient c, String path, String key) throws Exception {
-    return Rows.objects(c.get(path, Map.of("pageSize", 100)), key);
+    return Json.objects(c.get(path, Map.of("pageSize", 100)), key);
   }
 
-  private static String state(CrudTab tab) {
-    return "busy=" + tab.busyProperty().get() + " problem=" + tab.problemProperty().get() + " rows=" + tab.items().size();
+  private static String state(CrudTab<?> tab) {
+    CrudModel<?> m = tab.model();
+    return "busy=" + m.busy.get() + " problem=" + m.problem.get() + " rows=" + m.items.size();
   }
 
   private static JsonObject named(List<JsonObject> rows, String name) {
     return rows.stream().filter(r -> name.equals(r.getString("name"))).findFirst().orElse(null);
+  }
+
+  private static <T> T named(CrudTab<T> tab, java.util.function.Function<T, String> nameOf, String name) {
+    return tab.model().items.stream().filter(r -> name.equals(nameOf.apply(r))).findFirst().orElse(null);
   }
 
   @Test
@@ -41,13 +47,13 @@ class ContentScreenTest extends LiveServerTest {
     FxRobot robot = new FxRobot();
     ContentView view = Fx.call(screen::adminView);
     robot.clickOn("Light modules");
-    Stages.await("the choices", () -> !screen.model().docs.isEmpty() && named(view.sdks.items(), "Light kit") != null,
+    Stages.await("the choices", () -> !screen.model().docs.isEmpty() && named(view.sdks, dev.beacon.desktop.client.Sdk::name, "Light kit") != null,
         () -> state(view.sdks));
 
     robot.clickOn("#category-name").write("Charts");
     Stages.choose(robot, "category-docId", "Module guide");
     robot.clickOn("#category-save");
-    Stages.await("the category", () -> named(view.categories.items(), "Charts") != null, () -> state(view.categories));
+    Stages.await("the category", () -> named(view.categories, dev.beacon.desktop.client.LightModuleCategory::name, "Charts") != null, () -> state(view.categories));
 
     robot.clickOn("#module-name").write("Line chart");
     Stages.choose(robot, "module-moduleCategoryId", "Charts");
@@ -55,7 +61,7 @@ class ContentScreenTest extends LiveServerTest {
     robot.clickOn("#module-picUrl").write("http://pics.example/line.png");
     Stages.choose(robot, "module-docId", "Module guide");
     robot.clickOn("#module-save");
-    Stages.await("the module", () -> named(view.modules.items(), "Line chart") != null, () -> state(view.modules));
+    Stages.await("the module", () -> named(view.modules, dev.beacon.desktop.client.LightModule::name, "Line chart") != null, () -> state(view.modules));
     JsonObject module = named(list(server.anonymous(), "v1/sdk/lightmodule/list", "dataList"), "Line chart");
     assertEquals("Charts", module.getString("moduleCategoryName"));
     assertEquals("Light kit", module.getString("sdkName"));
@@ -63,7 +69,7 @@ class ContentScreenTest extends LiveServerTest {
     Stages.clickRow(robot, "category-table", 0);
     robot.clickOn("#category-delete");
     robot.clickOn("#confirm-ok");
-    Stages.await("the refusal", () -> !view.categories.problemProperty().get().isEmpty(), () -> state(view.categories));
+    Stages.await("the refusal", () -> !view.categories.model().problem.get().isEmpty(), () -> state(view.categories));
     Label problem = robot.lookup("#category-problem").query();
     assertTrue(Fx.call(() -> problem.isVisible() && problem.getText().contains("Line chart")),
         () -> "the server's reason is shown in place: " + problem.getText());
@@ -90,7 +96,7 @@ class ContentScreenTest extends LiveServerTest {
     Stages.choose(robot, "sdk-authority", "everyone");
     Stages.choose(robot, "sdk-platform", "all platforms");
     robot.clickOn("#sdk-save");
-    Stages.await("the new SDK", () -> named(view.sdks.items(), "Beacon SDK") != null && !view.sdks.busyProperty().get(),
+    Stages.await("the new SDK", () -> named(view.sdks, dev.beacon.desktop.client.Sdk::name, "Beacon SDK") != null && !view.sdks.model().busy.get(),
         () -> state(view.sdks));
     JsonObject sdk = named(list(admin, "v1/admin/sdk", "sdkList"), "Beacon SDK");
     assertEquals("Beacon SDK", sdk.getString("name"));
@@ -98,12 +104,12 @@ class ContentScreenTest extends LiveServerTest {
     assertEquals("Acme", sdk.getString("provider"));
 
     // a resource of that SDK
-    Stages.clickRow(robot, "sdk-table", view.sdks.items().indexOf(named(view.sdks.items(), "Beacon SDK")));
+    Stages.clickRow(robot, "sdk-table", Fx.call(() -> view.sdks.model().items.indexOf(named(view.sdks, dev.beacon.desktop.client.Sdk::name, "Beacon SDK"))));
     robot.clickOn("#resource-name").write("Windows package");
     Stages.choose(robot, "resource-type", "SDK package");
     robot.clickOn("#resource-url").write("http://downloads.example/beacon.zip");
     robot.clickOn("#resource-save");
-    Stages.await("the new resource", () -> view.resources.items().size() == 1 && !view.resources.busyProperty().get(),
+    Stages.await("the new resource", () -> view.resources.model().items.size() == 1 && !view.resources.model().busy.get(),
         () -> state(view.resources));
     List<JsonObject> res = list(admin, "v1/admin/resource", "resourceList");
     assertEquals(1, res.size());
@@ -117,19 +123,19 @@ class ContentScreenTest extends LiveServerTest {
     assertEquals(1, list(admin, "v1/admin/resource", "resourceList").size(), "cancel keeps the resource");
     robot.clickOn("#resource-delete");
     robot.clickOn("#confirm-ok");
-    Stages.await("the resource deleted", () -> view.resources.items().isEmpty() && !view.resources.busyProperty().get(),
+    Stages.await("the resource deleted", () -> view.resources.model().items.isEmpty() && !view.resources.model().busy.get(),
         () -> state(view.resources));
     assertEquals(List.of(), list(admin, "v1/admin/resource", "resourceList"));
-    Stages.clickRow(robot, "sdk-table", Fx.call(() -> view.sdks.items().indexOf(named(view.sdks.items(), "Beacon SDK"))));
+    Stages.clickRow(robot, "sdk-table", Fx.call(() -> view.sdks.model().items.indexOf(named(view.sdks, dev.beacon.desktop.client.Sdk::name, "Beacon SDK"))));
     robot.clickOn("#sdk-delete");
     robot.clickOn("#confirm-ok");
-    Stages.await("the SDK deleted", () -> named(view.sdks.items(), "Beacon SDK") == null && !view.sdks.busyProperty().get(),
+    Stages.await("the SDK deleted", () -> named(view.sdks, dev.beacon.desktop.client.Sdk::name, "Beacon SDK") == null && !view.sdks.model().busy.get(),
         () -> state(view.sdks));
     assertEquals(null, named(list(admin, "v1/admin/sdk", "sdkList"), "Beacon SDK"));
 
     // a poster whose image cannot be loaded shows a placeholder
     robot.clickOn("Posters");
-    Stages.await("the posters", () -> view.posters.items().size() == 1, () -> state(view.posters));
+    Stages.await("the posters", () -> view.posters.model().items.size() == 1, () -> state(view.posters));
     Stages.clickRow(robot, "poster-table", 0);
     Stages.await("the placeholder", () -> "failed".equals(view.preview.stateProperty().get()),
         () -> view.preview.stateProperty().get());

@@ -95,7 +95,7 @@ class DocsScreenTest extends LiveServerTest {
     Stages.show(Fx.call(screen::view));
     Fx.run(screen::shown);
     FxRobot robot = new FxRobot();
-    TreeView<JsonObject> tree = robot.lookup("#docs-tree").query();
+    TreeView<dev.beacon.desktop.client.DocTreeNode> tree = robot.lookup("#docs-tree").query();
     Stages.await("the tree", () -> screen.model().nodes.size() == 2, () -> state(screen));
 
     robot.clickOn("Start here");
@@ -110,7 +110,7 @@ class DocsScreenTest extends LiveServerTest {
     robot.clickOn("#node-new-name").write("FAQ node");
     robot.clickOn("#node-add-child");
     Stages.await("the new node", () -> !screen.model().busy.get() && screen.model().selected.get() != null
-        && "FAQ node".equals(screen.model().selected.get().getString("name")), () -> state(screen));
+        && "FAQ node".equals(screen.model().selected.get().name()), () -> state(screen));
     JsonObject faq = tree(admin).stream().filter(n -> "FAQ node".equals(n.getString("name"))).findFirst().orElseThrow();
     assertEquals(guides, faq.getString("pid"), "the server has the node under Guides");
 
@@ -127,7 +127,7 @@ class DocsScreenTest extends LiveServerTest {
 
     robot.clickOn("View");
     robot.clickOn("Guides");
-    Stages.await("Guides selected", () -> "Guides".equals(screen.model().selected.get().getString("name")), () -> state(screen));
+    Stages.await("Guides selected", () -> "Guides".equals(screen.model().selected.get().name()), () -> state(screen));
     robot.clickOn("#node-delete");
     robot.clickOn("#confirm-ok");
     Stages.await("the subtree gone", () -> screen.model().nodes.isEmpty() && !screen.model().busy.get(), () -> state(screen));

@@ -3,12 +3,62 @@ package dev.beacon.desktop.server;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.beacon.desktop.TempDirs;
+import dev.beacon.desktop.client.BeaconClient;
+import dev.beacon.desktop.shell.ConsoleOptions;
+import dev.beacon.desktop.shell.ConsoleSettings;
+import dev.beacon.desktop.shell.ServerHost;
+import dev.beacon.desktop.shell.ServerLifecycle;
+import dev.beacon.desktop.shell.ServerState;
+import dev.beacon.desktop.ui.ConsoleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** The server screen's model without a stage: settings saved for the next start, the database's size, the figures it shows. */
 class ServerModelTest {
+  @Test
+  void savesTheSettingsAndAsksForARestart() throws Exception {
+    Path data = TempDirs.create("beacon-settings-");
+    try {
+      Files.createDirectories(data.resolve("db"));
+      Files.write(data.resolve("db/beacon.mv.db"), new byte[2048]);
+      List<Runnable> starts = new ArrayList<>(); // the lifecycle's work is kept, not run: no server starts here
+      ServerLifecycle lifecycle = new ServerLifecycle(new ServerHost(), new ConsoleOptions(data, 0, false),
+          BeaconClient::new, starts::add, javafx.util.Duration.seconds(3));
+      ServerModel m = new ServerModel(ConsoleContext.synchronous(), lifecycle);
+      m.load();
+      assertEquals("", m.portProperty().get());
+      assertEquals(false, m.selfRegistrationProperty().get());
+      assertEquals(2048, m.dbBytesProperty().get());
+
+      m.portProperty().set("70000");
+      m.saveAndRestart();
+      assertEquals("The port must be a number between 1 and 65535, or empty for the default.", m.problemProperty().get());
+      assertEquals(List.of(), starts, "nothing restarts on a bad port");
+
+      m.portProperty().set(" 8471 ");
+      m.selfRegistrationProperty().set(true);
+      m.saveAndRestart();
+      assertEquals("", m.problemProperty().get());
+      assertEquals("Saved; the server restarts.", m.savedProperty().get());
+      assertEquals(1, starts.size(), "the server is restarted with them");
+      assertEquals(ServerState.STARTING, lifecycle.stateProperty().get());
+      ConsoleSettings saved = ConsoleSettings.load(data);
+      assertEquals("8471", saved.get(ConsoleSettings.SERVER_PORT, ""));
+      assertEquals(true, saved.selfRegistration());
+
+      ServerModel again = new ServerModel(ConsoleContext.synchronous(), lifecycle);
+      again.load();
+      assertEquals("8471", again.portProperty().get());
+      assertEquals(true, again.selfRegistrationProperty().get());
+    } finally {
+      TempDirs.delete(data);
+    }
+  }
+
   @Test
   void uptimeFromTheServersStartTime() {
     LocalDateTime now = LocalDateTime.of(2026, 11, 23, 12, 0, 0);

@@ -1,4 +1,4 @@
-package dev.beacon.desktop.content;
+package dev.beacon.desktop.ui;
 
 import javafx.scene.Node;
 import javafx.scene.control.Alert;
@@ -12,6 +12,14 @@ import javafx.scene.control.ButtonType;
  */
 public final class Confirm {
   private Confirm() {}
+
+  /** What to ask: the question, what it means, and the confirming button's text (e.g. "Delete"). */
+  public record Question(String header, String text, String action) {}
+
+  /** Asks {@code q} on the FX thread, modal over {@code owner}'s window; true when the user confirmed. */
+  public static boolean ask(Node owner, Question q) {
+    return ask(owner, q.header(), q.text(), q.action());
+  }
 
   /** Asks on the FX thread, modal over {@code owner}'s window; true when the user confirmed. */
   public static boolean ask(Node owner, String header, String text, String action) {

@@ -30,11 +30,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The status model against the real embedded server; no stage, only the FX thread for the tasks' callbacks. */
-class StatusModelTest {
+class ServerLifecycleTest {
   private ExecutorService io;
   private Path data;
   private ServerHost host;
-  private final List<StatusModel> models = new ArrayList<>();
+  private final List<ServerLifecycle> models = new ArrayList<>();
 
   @BeforeAll
   static void toolkit() throws Exception {
@@ -50,7 +50,7 @@ class StatusModelTest {
 
   @AfterEach
   void tearDown() throws Exception {
-    for (StatusModel m : models) {
+    for (ServerLifecycle m : models) {
       Fx.run(m::stopRefreshing);
     }
     host.stop();
@@ -58,15 +58,15 @@ class StatusModelTest {
     TempDirs.delete(data);
   }
 
-  private StatusModel model(int port, boolean chosen) {
-    StatusModel m = new StatusModel(host, new ConsoleOptions(data, port, chosen), BeaconClient::new, io, Duration.millis(300));
+  private ServerLifecycle model(int port, boolean chosen) {
+    ServerLifecycle m = new ServerLifecycle(host, new ConsoleOptions(data, port, chosen), BeaconClient::new, io, Duration.millis(300));
     models.add(m);
     return m;
   }
 
   @Test
   void startsRefreshesSignsInAndStops() throws Exception {
-    StatusModel m = model(0, true);
+    ServerLifecycle m = model(0, true);
     assertEquals(ServerState.STARTING, Fx.call(() -> m.stateProperty().get()));
     Fx.run(m::start);
     Fx.waitUntil(90, () -> m.stateProperty().get() != ServerState.STARTING);
@@ -112,7 +112,7 @@ class StatusModelTest {
   void aBusyDefaultPortFallsBackToAFreeOneAndSaysSo() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName(ServerHost.HOST))) {
       int taken = busy.getLocalPort();
-      StatusModel m = model(taken, false);
+      ServerLifecycle m = model(taken, false);
       Fx.run(m::start);
       Fx.waitUntil(90, () -> m.stateProperty().get() != ServerState.STARTING);
       assertEquals(ServerState.RUNNING, Fx.call(() -> m.stateProperty().get()), () -> "problem: " + m.problemProperty().get());
@@ -127,7 +127,7 @@ class StatusModelTest {
   void aBusyChosenPortFailsWithTheReasonInPlace() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName(ServerHost.HOST))) {
       int taken = busy.getLocalPort();
-      StatusModel m = model(taken, true);
+      ServerLifecycle m = model(taken, true);
       Fx.run(m::start);
       Fx.waitUntil(90, () -> m.stateProperty().get() != ServerState.STARTING);
       assertEquals(ServerState.FAILED, Fx.call(() -> m.stateProperty().get()));
@@ -139,7 +139,7 @@ class StatusModelTest {
 
   @Test
   void closingWhileStartingStopsTheServerOnceItIsUp() throws Exception {
-    StatusModel m = model(0, true);
+    ServerLifecycle m = model(0, true);
     Fx.run(m::start);
     AtomicBoolean then = new AtomicBoolean();
     Fx.run(() -> m.stop(() -> then.set(true)));
@@ -150,7 +150,7 @@ class StatusModelTest {
 
   @Test
   void theLanChoiceIsAskedSavedAndDecidesTheBinding() throws Exception {
-    StatusModel m = model(0, true);
+    ServerLifecycle m = model(0, true);
     Fx.run(m::start);
     Fx.waitUntil(90, () -> m.stateProperty().get() != ServerState.STARTING);
     assertEquals(ServerState.RUNNING, Fx.call(() -> m.stateProperty().get()));
@@ -170,7 +170,7 @@ class StatusModelTest {
     // a later start keeps the choice
     Fx.run(() -> m.stop(() -> { }));
     Fx.waitUntil(60, () -> m.stateProperty().get() == ServerState.STOPPED);
-    StatusModel later = model(0, true);
+    ServerLifecycle later = model(0, true);
     Fx.run(later::start);
     Fx.waitUntil(90, () -> later.stateProperty().get() != ServerState.STARTING);
     assertTrue(Fx.call(() -> later.lanAllowedProperty().get()));

@@ -20,12 +20,13 @@ import javafx.concurrent.Task;
 import javafx.util.Duration;
 
 /**
- * The status screen's state: the server's life, where it listens, and what {@code /health} says.
- * Holds no Nodes. Starting and stopping the server and every server call run as {@link Task}s on
+ * The embedded server's lifecycle (or the remote server's, with {@link #attach}): starting,
+ * running, restarting with other settings or LAN access, stopping; where it listens; and what
+ * {@code /health} says. Holds no Nodes. Starting and stopping the server and every server call run as {@link Task}s on
  * the {@code io} executor, never on the FX thread; the properties change on the FX thread only,
  * and the methods are to be called from it.
  */
-public final class StatusModel {
+public final class ServerLifecycle {
   private final ServerHost host;
   private final ConsoleOptions options;
   private final Function<URI, BeaconClient> clients;
@@ -56,7 +57,7 @@ public final class StatusModel {
    * @param clients makes the client for the server's URL once it listens
    * @param refreshEvery how often {@code /health} is asked while the server runs
    */
-  public StatusModel(ServerHost host, ConsoleOptions options, Function<URI, BeaconClient> clients, Executor io, Duration refreshEvery) {
+  public ServerLifecycle(ServerHost host, ConsoleOptions options, Function<URI, BeaconClient> clients, Executor io, Duration refreshEvery) {
     this.host = Objects.requireNonNull(host);
     this.options = Objects.requireNonNull(options);
     this.clients = Objects.requireNonNull(clients);
@@ -282,6 +283,11 @@ public final class StatusModel {
       refresher.cancel();
       refresher = null;
     }
+  }
+
+  /** The URL other computers on the network would use. */
+  public String lanUrl() {
+    return "http://" + lanAddress.get() + ":" + port.get();
   }
 
   /** The client of the running server, or {@code null} before it runs (for the screens to come). */

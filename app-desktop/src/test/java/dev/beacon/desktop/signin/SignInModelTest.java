@@ -1,0 +1,90 @@
+package dev.beacon.desktop.signin;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.desktop.TempDirs;
+import dev.beacon.desktop.client.ApiError;
+import dev.beacon.desktop.client.BeaconClient;
+import dev.beacon.desktop.support.LiveServer;
+import dev.beacon.desktop.support.ModelTest;
+import dev.beacon.desktop.ui.ConsoleContext;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** Signing in against the real server, without a stage: the owner's file, the form, signing out. */
+class SignInModelTest extends ModelTest {
+
+  private static Path ownerFile(String account, String password) throws Exception {
+    Path dir = TempDirs.create("beacon-signin-");
+    Files.writeString(dir.resolve(OwnerCredentials.FILE), "account=" + account + "\npassword=" + password + "\n");
+    return dir;
+  }
+
+  @Test
+  void signsInAsTheOwnerFromTheDataFolder() throws Exception {
+    ConsoleContext ctx = signedIn(null);
+    SignInModel m = new SignInModel(ctx);
+    m.serverReady(server().anonymous());
+    assertEquals(server().url().toString(), m.serverProperty().get());
+    Path dir = ownerFile(LiveServer.ADMIN, LiveServer.ADMIN_PASSWORD);
+    try {
+      m.auto(dir);
+    } finally {
+      TempDirs.delete(dir);
+    }
+    assertTrue(ctx.admin(), "signed in as the owner: " + m.problemProperty().get());
+    assertFalse(m.formShownProperty().get());
+
+    // after a restart of the server, the same credentials again, from memory
+    m.serverReady(server().anonymous());
+    assertNull(ctx.client());
+    m.auto(null);
+    assertTrue(ctx.admin());
+  }
+
+  @Test
+  void aWrongSavedPasswordShowsTheFormAndTheFormSignsIn() throws Exception {
+    ConsoleContext ctx = signedIn(null);
+    SignInModel m = new SignInModel(ctx);
+    m.submit();
+    assertEquals("The server is not running yet.", m.problemProperty().get());
+    m.serverReady(server().anonymous());
+    Path dir = ownerFile(LiveServer.ADMIN, "not-the-password");
+    try {
+      m.auto(dir);
+    } finally {
+      TempDirs.delete(dir);
+    }
+    assertNull(ctx.client());
+    assertTrue(m.formShownProperty().get());
+    assertEquals(LiveServer.ADMIN, m.accountProperty().get(), "the account is filled in");
+    assertTrue(m.problemProperty().get().startsWith("The saved owner password was not accepted"), m.problemProperty().get());
+
+    m.submit();
+    assertEquals("Enter the account and the password.", m.problemProperty().get());
+    m.passwordProperty().set("still-wrong");
+    m.submit();
+    assertNull(ctx.client());
+    assertFalse(m.problemProperty().get().isEmpty());
+    m.passwordProperty().set(LiveServer.ADMIN_PASSWORD);
+    m.submit();
+    assertTrue(ctx.admin());
+    assertEquals("", m.passwordProperty().get(), "the password does not stay in the form");
+    assertEquals("", m.problemProperty().get());
+
+    BeaconClient signedIn = ctx.client();
+    signedIn.get("v1/questions", Map.of());
+    m.signOut();
+    assertNull(ctx.client());
+    assertTrue(m.formShownProperty().get());
+    ApiError ended = assertThrows(ApiError.class, () -> signedIn.post("v1/user/" + signedIn.openId() + "/questions",
+        new io.vertx.core.json.JsonObject().put("questionContext", "after sign-out?")));
+    assertEquals(4001, ended.code(), "the token ended on the server");
+  }
+}
