@@ -50,8 +50,7 @@ public final class Jdbc {
    * placeholders) and hands every row to {@code row}.
    */
   public static void queryIn(Connection c, String sql, List<String> values, RowReader row) throws SQLException {
-    for (int i = 0; i < values.size(); i += IN_CHUNK) {
-      List<String> chunk = values.subList(i, Math.min(values.size(), i + IN_CHUNK));
+    for (List<String> chunk : chunks(values, IN_CHUNK)) {
       query(c, String.format(sql, String.join(", ", Collections.nCopies(chunk.size(), "?"))), row, chunk.toArray());
     }
   }
