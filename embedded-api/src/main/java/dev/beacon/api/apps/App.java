@@ -3,8 +3,6 @@ package dev.beacon.api.apps;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
-import jakarta.persistence.PostRemove;
-import jakarta.persistence.PostUpdate;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
@@ -80,12 +78,5 @@ public class App {
 
   public boolean frozen() {
     return status == FROZEN;
-  }
-
-  /** Hibernate has written a change of this app, or its removal (inside the transaction). */
-  @PostUpdate
-  @PostRemove
-  void written() {
-    AppChanges.changed(appId);
   }
 }

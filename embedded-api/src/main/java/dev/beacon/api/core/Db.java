@@ -113,6 +113,11 @@ public final class Db implements AutoCloseable {
     return dataSource;
   }
 
+  /** Hibernate's session factory of this database (for what registers with it, such as event listeners). */
+  public SessionFactory sessionFactory() {
+    return sessions;
+  }
+
   public boolean isH2() {
     return h2;
   }

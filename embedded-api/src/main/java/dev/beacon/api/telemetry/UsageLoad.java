@@ -1,6 +1,14 @@
 package dev.beacon.api.telemetry;
 
+import dev.beacon.api.apps.AppDirectory;
 import dev.beacon.api.core.Db;
+import dev.beacon.api.telemetry.ingest.Beat;
+import dev.beacon.api.telemetry.ingest.KeyCheck;
+import dev.beacon.api.telemetry.store.ClosedDays;
+import dev.beacon.api.telemetry.store.DayBitmaps;
+import dev.beacon.api.telemetry.store.DayKey;
+import dev.beacon.api.telemetry.store.HashedBeat;
+import dev.beacon.api.telemetry.store.UsageFold;
 import java.io.IOException;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -8,7 +16,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
@@ -18,11 +25,13 @@ import org.roaringbitmap.RoaringBitmap;
  */
 public final class UsageLoad {
   private final Db db;
+  private final AppDirectory apps;
   private final UsageFold fold;
   private final DayBitmaps bitmaps;
 
-  UsageLoad(Db db, UsageFold fold, DayBitmaps bitmaps) {
+  UsageLoad(Db db, AppDirectory apps, UsageFold fold, DayBitmaps bitmaps) {
     this.db = db;
+    this.apps = apps;
     this.fold = fold;
     this.bitmaps = bitmaps;
   }
@@ -32,15 +41,15 @@ public final class UsageLoad {
    * ingest does; answers each machine's ordinal (its bit in the day bitmaps).
    */
   public int[] heartbeats(String appKey, List<String> machineIds, List<String> versions, Instant at) throws SQLException, IOException {
-    List<UsageStore.Beat> beats = new ArrayList<>(machineIds.size());
+    List<Beat> beats = new ArrayList<>(machineIds.size());
     for (int i = 0; i < machineIds.size(); i++) {
-      beats.add(new UsageStore.Beat(appKey, machineIds.get(i), versions.get(i), at));
+      beats.add(new Beat(appKey, machineIds.get(i), versions.get(i), at));
     }
-    UsageStore.Resolved r = UsageStore.resolve(db.inJdbcTx(c -> UsageStore.apps(c, UsageStore.keys(beats))), beats);
+    KeyCheck.Checked r = KeyCheck.check(db.inJdbcTx(c -> apps.byKeys(c, KeyCheck.keys(beats))), beats);
     if (r.outcomes().stream().anyMatch(o -> o.failure() != null)) {
       throw r.outcomes().stream().filter(o -> o.failure() != null).findFirst().orElseThrow().failure();
     }
-    List<UsageStore.Hashed> accepted = r.accepted().stream().filter(Objects::nonNull).toList();
+    List<HashedBeat> accepted = r.accepted();
     fold.append(accepted);
     fold.now();
     int[] ordinals = new int[accepted.size()];
@@ -62,7 +71,7 @@ public final class UsageLoad {
       ClosedDays.addVersions(c, appId, day, versions);
       return null;
     });
-    bitmaps.invalidate(new UsageStore.DayKey(appId, day));
+    bitmaps.invalidate(new DayKey(appId, day));
   }
 
   /** Closes the days old enough at {@code now}, as the server does every hour; the days closed. */

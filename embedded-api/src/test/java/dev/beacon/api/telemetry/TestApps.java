@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
 import dev.beacon.api.support.TestServer;
+import dev.beacon.api.telemetry.store.StoreProbe;
+import dev.beacon.api.telemetry.store.UsageFold;
 import io.vertx.core.json.JsonObject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,21 +45,15 @@ public final class TestApps {
     Map<Integer, String> hashes = new java.util.HashMap<>();
     saved(server, appId).forEach((hash, ordinal) -> hashes.put(ordinal, hash));
     List<Map<String, Object>> out = new ArrayList<>();
-    engine(server).read((c, usage) -> {
-      OpenUsage.AppUsage app = usage.find(appId);
-      if (app != null) {
-        app.days.values().forEach(day -> day.machines().forEach((int ordinal) -> {
-          Map<String, Object> row = new LinkedHashMap<>();
-          row.put("ORDINAL", ordinal);
-          row.put("MACHINE_HASH", hashes.get(ordinal));
-          row.put("APP_VERSION", day.version(ordinal));
-          row.put("RECEIVED_AT", day.lastAt(ordinal).atOffset(java.time.ZoneOffset.UTC));
-          row.put("HB_DAY", java.sql.Date.valueOf(day.day));
-          out.add(row);
-        }));
-      }
-      return null;
-    });
+    for (StoreProbe.MachineDay d : StoreProbe.openMachineDays(engine(server), appId)) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("ORDINAL", d.ordinal());
+      row.put("MACHINE_HASH", hashes.get(d.ordinal()));
+      row.put("APP_VERSION", d.version());
+      row.put("RECEIVED_AT", d.lastAt());
+      row.put("HB_DAY", java.sql.Date.valueOf(d.day()));
+      out.add(row);
+    }
     out.sort(java.util.Comparator.comparing((Map<String, Object> r) -> (Integer) r.get("ORDINAL"))
         .thenComparing(r -> ((java.sql.Date) r.get("HB_DAY")).toLocalDate()));
     out.forEach(r -> r.remove("ORDINAL"));
@@ -89,9 +85,7 @@ public final class TestApps {
 
   /** The app's machines saved in the database behind {@code c} (hash to ordinal). */
   public static Map<String, Integer> machines(Connection c, String appId) throws SQLException {
-    Map<String, Integer> out = new java.util.HashMap<>();
-    MachineBlocks.read(c, appId, m -> out.put(m.hash(), m.ordinal()));
-    return out;
+    return StoreProbe.savedMachines(c, appId);
   }
 
   /** The server's usage storage engine. */
@@ -106,13 +100,10 @@ public final class TestApps {
   public static long durable(TestServer server, String appId) throws Exception {
     long inSnapshot = 0;
     for (Map<String, Object> r : rows(server, "select usage_day, part, machines from tel_open_day where app_id = ?", appId)) {
-      OpenDay day = new OpenDay(((java.sql.Date) r.get("USAGE_DAY")).toLocalDate(), 0, null);
-      day.decodePart(((Number) r.get("PART")).intValue(), (byte[]) r.get("MACHINES"));
-      inSnapshot += day.machines().getLongCardinality();
+      inSnapshot += StoreProbe.machinesInPart(((java.sql.Date) r.get("USAGE_DAY")).toLocalDate(),
+          ((Number) r.get("PART")).intValue(), (byte[]) r.get("MACHINES"));
     }
-    long logged = BeatLog.readAll(server.dataDir().resolve(TelemetryFeature.LOG_FOLDER)).stream()
-        .flatMap(e -> e.beats().stream()).filter(b -> b.appId().equals(appId)).count();
-    return inSnapshot + logged;
+    return inSnapshot + StoreProbe.logged(server.dataDir().resolve(TelemetryFeature.LOG_FOLDER), appId);
   }
 
   /** Freezes an app through the admin endpoint. */

@@ -1,9 +1,8 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.telemetry.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.beacon.api.telemetry.UsageStore.Hashed;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -44,7 +43,7 @@ class BeatLogTest {
     BeatLog.Recovered third = BeatLog.open(dir, 0);
     third.log().close();
     assertEquals(List.of(4L, 5L), third.entries().stream().map(BeatLog.Entry::seq).toList());
-    assertEquals(List.of("m5", "m6"), BeatLog.readAll(dir).stream().flatMap(e -> e.beats().stream()).map(Hashed::hash).toList());
+    assertEquals(List.of("m5", "m6"), BeatLog.readAll(dir).stream().flatMap(e -> e.beats().stream()).map(HashedBeat::hash).toList());
   }
 
   @Test
@@ -76,7 +75,7 @@ class BeatLogTest {
     }
   }
 
-  private static Hashed beat(String hash) {
-    return new Hashed("app", hash, "1.0", LocalDate.of(2026, 11, 23), Instant.parse("2026-11-23T10:00:00.123456789Z"));
+  private static HashedBeat beat(String hash) {
+    return new HashedBeat("app", hash, "1.0", LocalDate.of(2026, 11, 23), Instant.parse("2026-11-23T10:00:00.123456789Z"));
   }
 }

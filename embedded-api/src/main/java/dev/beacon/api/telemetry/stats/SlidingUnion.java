@@ -1,4 +1,4 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.telemetry.stats;
 
 import java.util.List;
 import org.roaringbitmap.RoaringBitmap;

@@ -1,9 +1,14 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.telemetry.stats;
 
-import dev.beacon.api.telemetry.UsageStore.DayKey;
+import dev.beacon.api.core.Jdbc;
+import dev.beacon.api.telemetry.store.AppUsage;
+import dev.beacon.api.telemetry.store.DayBitmaps;
+import dev.beacon.api.telemetry.store.DayKey;
+import dev.beacon.api.telemetry.store.MachineCounts;
+import dev.beacon.api.telemetry.store.OpenDay;
+import dev.beacon.api.telemetry.store.OpenUsage;
+import dev.beacon.api.telemetry.store.UsageFold;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,12 +22,13 @@ import java.util.TreeMap;
 import org.roaringbitmap.RoaringBitmap;
 
 /**
- * The numbers of the stats API, exact, read on the caller's connection and from the open days in
- * memory (blocking; the caller holds the fold's lock, {@link UsageFold#read}). DAU is the size of
- * a day's bitmap (closed days from the database, open ones from memory), WAU and MAU the sizes of
- * the unions over 7 and 30 days ({@link SlidingUnion}), new machines a counter kept per day.
+ * The numbers of the stats API, exact: each read folds the heartbeats logged so far first, so that
+ * every acknowledged one counts, then reads the database and the open days in memory with the
+ * fold's lock held ({@link UsageFold#read}). Blocking. DAU is the size of a day's bitmap (closed
+ * days from the database, open ones from memory), WAU and MAU the sizes of the unions over 7 and 30
+ * days ({@link SlidingUnion}), new machines a counter kept per day.
  */
-final class UsageStats {
+public final class UsageStats {
   static final int WEEK = 7;
   static final int MONTH = 30;
   static final int ONLINE_MINUTES = 15;
@@ -37,17 +43,33 @@ final class UsageStats {
   record Summary(long onlineNow, long dau, long wau, long mau, double stickiness, long totalMachines, Instant lastHeartbeat) {}
 
   private final DayBitmaps bitmaps;
+  private final UsageFold fold;
 
-  UsageStats(DayBitmaps bitmaps) {
+  public UsageStats(DayBitmaps bitmaps, UsageFold fold) {
     this.bitmaps = bitmaps;
+    this.fold = fold;
   }
 
   /** One row per day of {@code from..to}, days without traffic as zeros. */
-  List<Active> active(Connection c, OpenUsage usage, String appId, LocalDate from, LocalDate to) throws SQLException {
+  List<Active> active(String appId, LocalDate from, LocalDate to) throws SQLException {
+    return fold.read((c, usage) -> active(c, usage, appId, from, to));
+  }
+
+  /** Per day of {@code from..to}: machines per version of their last heartbeat that day, most first. */
+  Map<LocalDate, List<VersionCount>> versions(String appId, LocalDate from, LocalDate to) throws SQLException {
+    return fold.read((c, usage) -> versions(c, usage, appId, from, to));
+  }
+
+  /** Today's figures ({@code today} in the app's zone, {@code now} for "online now"). */
+  Summary summary(String appId, LocalDate today, Instant now) throws SQLException {
+    return fold.read((c, usage) -> summary(c, usage, appId, today, now));
+  }
+
+  private List<Active> active(Connection c, OpenUsage usage, String appId, LocalDate from, LocalDate to) throws SQLException {
     LocalDate first = from.minusDays(MONTH - 1L);
     Map<LocalDate, Long> newMachines = new HashMap<>();
-    days(c, "SELECT usage_day, new_machines FROM tel_day WHERE app_id = ? AND usage_day BETWEEN ? AND ?", appId, first, to,
-        rs -> newMachines.put(rs.getObject(1, LocalDate.class), rs.getLong(2)));
+    Jdbc.query(c, "SELECT usage_day, new_machines FROM tel_day WHERE app_id = ? AND usage_day BETWEEN ? AND ?",
+        rs -> newMachines.put(rs.getObject(1, LocalDate.class), rs.getLong(2)), appId, first, to);
     Map<LocalDate, OpenDay> open = openDays(usage, appId);
     open.forEach((d, day) -> newMachines.put(d, day.newMachines()));
     // a day with no tel_day row and not open had no heartbeat: its bitmap is empty without asking
@@ -69,15 +91,14 @@ final class UsageStats {
     return out;
   }
 
-  /** Per day of {@code from..to}: machines per version of their last heartbeat that day, most first. */
-  Map<LocalDate, List<VersionCount>> versions(Connection c, OpenUsage usage, String appId, LocalDate from, LocalDate to)
+  private Map<LocalDate, List<VersionCount>> versions(Connection c, OpenUsage usage, String appId, LocalDate from, LocalDate to)
       throws SQLException {
     Map<LocalDate, Map<String, Long>> counts = new TreeMap<>();
     for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
       counts.put(d, new HashMap<>());
     }
-    days(c, "SELECT usage_day, app_version, machines FROM tel_version_day WHERE app_id = ? AND usage_day BETWEEN ? AND ?",
-        appId, from, to, rs -> counts.get(rs.getObject(1, LocalDate.class)).merge(rs.getString(2), rs.getLong(3), Long::sum));
+    Jdbc.query(c, "SELECT usage_day, app_version, machines FROM tel_version_day WHERE app_id = ? AND usage_day BETWEEN ? AND ?",
+        rs -> counts.get(rs.getObject(1, LocalDate.class)).merge(rs.getString(2), rs.getLong(3), Long::sum), appId, from, to);
     openDays(usage, appId).forEach((d, day) -> {
       if (counts.containsKey(d)) {
         day.versionCounts().forEach((v, n) -> counts.get(d).merge(v, n, Long::sum));
@@ -91,24 +112,19 @@ final class UsageStats {
     return out;
   }
 
-  /** Today's figures ({@code today} in the app's zone, {@code now} for "online now"). */
-  Summary summary(Connection c, OpenUsage usage, String appId, LocalDate today, Instant now) throws SQLException {
+  private Summary summary(Connection c, OpenUsage usage, String appId, LocalDate today, Instant now) throws SQLException {
     Active a = active(c, usage, appId, today, today).get(0);
     Map<LocalDate, OpenDay> open = openDays(usage, appId);
     RoaringBitmap online = new RoaringBitmap();
     open.values().forEach(d -> d.activeSince(now.minusSeconds(ONLINE_MINUTES * 60L), online));
-    OpenUsage.AppUsage app = usage.find(appId);
-    long total = app != null ? app.machines : UsageStore.machines(c, appId);
-    Instant last = null;
-    try (PreparedStatement st = c.prepareStatement("SELECT MAX(last_at) FROM tel_day WHERE app_id = ?")) {
-      st.setString(1, appId);
-      try (ResultSet rs = st.executeQuery()) {
-        if (rs.next()) {
-          OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
-          last = t == null ? null : t.toInstant();
-        }
-      }
-    }
+    AppUsage app = usage.find(appId);
+    long total = app != null ? app.machines() : MachineCounts.read(c, appId);
+    Instant[] stored = {null};
+    Jdbc.query(c, "SELECT MAX(last_at) FROM tel_day WHERE app_id = ?", rs -> {
+      OffsetDateTime t = rs.getObject(1, OffsetDateTime.class);
+      stored[0] = t == null ? null : t.toInstant();
+    }, appId);
+    Instant last = stored[0];
     for (OpenDay d : open.values()) {
       if (d.lastAt() != null && (last == null || d.lastAt().isAfter(last))) {
         last = d.lastAt();
@@ -118,23 +134,8 @@ final class UsageStats {
     return new Summary(online.getLongCardinality(), a.dau(), a.wau(), a.mau(), stickiness, total, last);
   }
 
-  /** Runs a query of the app's days from {@code from} to {@code to} and hands every row to {@code row}. */
-  private static void days(Connection c, String sql, String appId, LocalDate from, LocalDate to, UsageStore.RowReader row)
-      throws SQLException {
-    try (PreparedStatement st = c.prepareStatement(sql)) {
-      st.setString(1, appId);
-      st.setObject(2, from);
-      st.setObject(3, to);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          row.read(rs);
-        }
-      }
-    }
-  }
-
   private static Map<LocalDate, OpenDay> openDays(OpenUsage usage, String appId) {
-    OpenUsage.AppUsage app = usage.find(appId);
-    return app == null ? Map.of() : app.days;
+    AppUsage app = usage.find(appId);
+    return app == null ? Map.of() : app.days();
   }
 }

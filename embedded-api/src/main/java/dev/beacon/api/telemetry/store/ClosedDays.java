@@ -1,5 +1,6 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.telemetry.store;
 
+import dev.beacon.api.core.Jdbc;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -15,22 +16,22 @@ import org.roaringbitmap.RoaringBitmap;
  * and its machines are added to the bitmap when it closes again. Blocking, on the caller's
  * connection.
  */
-final class ClosedDays {
+public final class ClosedDays {
   static final int OPEN_DAYS = 3;
 
   private ClosedDays() {}
 
   /** Adds machines to a closed day's bitmap (or writes its first). */
-  static void addMachines(Connection c, String appId, LocalDate day, RoaringBitmap machines) throws SQLException {
-    RoaringBitmap all = RoaringBitmap.or(DayBitmaps.load(c, new UsageStore.DayKey(appId, day)), machines);
-    UsageStore.upsert(c, "UPDATE tel_day_bitmap SET machines = ? WHERE app_id = ? AND usage_day = ?",
+  public static void addMachines(Connection c, String appId, LocalDate day, RoaringBitmap machines) throws SQLException {
+    RoaringBitmap all = RoaringBitmap.or(DayBitmaps.load(c, new DayKey(appId, day)), machines);
+    Jdbc.upsert(c, "UPDATE tel_day_bitmap SET machines = ? WHERE app_id = ? AND usage_day = ?",
         "INSERT INTO tel_day_bitmap (machines, app_id, usage_day) VALUES (?, ?, ?)", DayBitmaps.encode(all), appId, day);
   }
 
   /** Adds to a closed day's machines per version. */
-  static void addVersions(Connection c, String appId, LocalDate day, Map<String, ? extends Number> versions) throws SQLException {
+  public static void addVersions(Connection c, String appId, LocalDate day, Map<String, ? extends Number> versions) throws SQLException {
     for (var v : versions.entrySet()) {
-      UsageStore.upsert(c, "UPDATE tel_version_day SET machines = machines + ? WHERE app_id = ? AND usage_day = ? AND app_version = ?",
+      Jdbc.upsert(c, "UPDATE tel_version_day SET machines = machines + ? WHERE app_id = ? AND usage_day = ? AND app_version = ?",
           "INSERT INTO tel_version_day (machines, app_id, usage_day, app_version) VALUES (?, ?, ?, ?)",
           v.getValue().longValue(), appId, day, v.getKey());
     }

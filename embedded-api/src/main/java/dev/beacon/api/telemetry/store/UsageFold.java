@@ -1,14 +1,11 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.telemetry.store;
 
-import dev.beacon.api.apps.App;
+import dev.beacon.api.apps.AppDirectory;
 import dev.beacon.api.core.Db;
-import dev.beacon.api.telemetry.UsageStore.Hashed;
 import io.vertx.core.Vertx;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.ReentrantLock;
@@ -29,27 +27,31 @@ import org.slf4j.LoggerFactory;
  * ({@link #read}), so answers count every acknowledged heartbeat. Every half minute, at each
  * closing of old days and at a clean stop, a snapshot writes what changed to the database
  * ({@link UsageSnapshots}) and the log files it covers are deleted; at start the last snapshot is
- * read back and the log after it replayed ({@link #start}). One fold at a time (a lock, which
- * readers of memory hold too).
+ * read back and the log after it replayed ({@link #start}). Before applying heartbeats, a fold reads
+ * in what memory does not hold yet of their apps (machine count, machines, the day's counts) and
+ * drops the apps deleted meanwhile. One fold at a time (a lock, which readers of memory hold too).
  */
-final class UsageFold {
+public final class UsageFold {
   private static final Logger LOG = LoggerFactory.getLogger(UsageFold.class);
+  /** The most heartbeats one {@link #append} takes (one entry of the log). */
+  public static final int MAX_BEATS = 512;
   /** How long the ingest's requests for a fold gather before one runs. */
   static final long DELAY_MS = 250;
   /** How often a snapshot is taken while heartbeats come. */
-  static final long SNAPSHOT_EVERY_MS = 30_000;
+  public static final long SNAPSHOT_EVERY_MS = 30_000;
   /** Heartbeats after which a fold takes a snapshot anyway (bounds the log and the replay at start). */
   static final long SNAPSHOT_AFTER_BEATS = 2_000_000;
 
   /** Work on the database that also reads usage in memory. */
   @FunctionalInterface
-  interface Read<T> {
+  public interface Read<T> {
     T run(Connection c, OpenUsage usage) throws SQLException;
   }
 
   private final Db db;
   private final Path logDir;
   private final DayBitmaps bitmaps;
+  private final AppDirectory apps;
   private final ReentrantLock lock = new ReentrantLock();
   private final Object appending = new Object();
   private final ConcurrentLinkedQueue<BeatLog.Entry> pending = new ConcurrentLinkedQueue<>();
@@ -63,39 +65,38 @@ final class UsageFold {
   /** The log position of the last snapshot. */
   private long snapshotSeq = -1;
   private long beatsSinceSnapshot;
-  private boolean legacy;
   private volatile boolean stopped;
 
-  /** @param bitmaps the cache of closed days, told of days a snapshot closes */
-  UsageFold(Db db, Path logDir, DayBitmaps bitmaps) {
+  /**
+   * @param logDir the heartbeat log's folder
+   * @param bitmaps the cache of closed days, told of days a snapshot closes
+   * @param apps the apps: which exist, and their zones
+   */
+  public UsageFold(Db db, Path logDir, DayBitmaps bitmaps, AppDirectory apps) {
     this.db = db;
     this.logDir = logDir;
     this.bitmaps = bitmaps;
+    this.apps = apps;
   }
 
   /**
    * Blocking, once before the first heartbeat: reads the last snapshot back, replays the log after
-   * it (and what an older version left in the database), and takes a snapshot if it replayed
-   * anything. Answers the heartbeats replayed.
+   * it, and takes a snapshot if it replayed anything. Answers the heartbeats replayed.
    */
-  int start() throws SQLException, IOException {
+  public int start() throws SQLException, IOException {
     lock.lock();
     try {
-      UsageSnapshots.Restored restored = db.inJdbcTx(c -> UsageSnapshots.restore(c, usage));
-      applied = restored.seq();
-      legacy = restored.legacy();
-      BeatLog.Recovered recovered = BeatLog.open(logDir, restored.seq());
+      long seq = db.inJdbcTx(c -> UsageSnapshots.restore(c, usage));
+      applied = seq;
+      BeatLog.Recovered recovered = BeatLog.open(logDir, seq);
       log = recovered.log();
-      List<Hashed> beats = new ArrayList<>(restored.legacyBeats());
+      List<HashedBeat> beats = new ArrayList<>();
       for (BeatLog.Entry e : recovered.entries()) {
         beats.addAll(e.beats());
         applied = Math.max(applied, e.seq());
       }
-      db.inJdbcTx(c -> {
-        usage.apply(c, beats);
-        return null;
-      });
-      if (!beats.isEmpty() || legacy) {
+      apply(beats);
+      if (!beats.isEmpty()) {
         snapshotNow(Map.of());
       }
       return beats.size();
@@ -108,7 +109,7 @@ final class UsageFold {
    * Logs heartbeats (blocking): once this returns they are durable, and the next fold applies
    * them. Answers their place in the log.
    */
-  long append(List<Hashed> beats) throws IOException {
+  public long append(List<HashedBeat> beats) throws IOException {
     if (beats.isEmpty()) {
       return -1;
     }
@@ -123,7 +124,7 @@ final class UsageFold {
   }
 
   /** Folds soon, off the caller's thread; requests made meanwhile share the one fold. */
-  void soon(Vertx vertx) {
+  public void soon(Vertx vertx) {
     if (!stopped && scheduled.compareAndSet(false, true)) {
       vertx.setTimer(DELAY_MS, id -> {
         if (stopped) {
@@ -142,12 +143,12 @@ final class UsageFold {
   }
 
   /** No more folds from {@link #soon}: the server is stopping. */
-  void stop() {
+  public void stop() {
     stopped = true;
   }
 
   /** Blocking, at a clean stop: a last snapshot, so that the next start has nothing to replay. */
-  void close() throws SQLException, IOException {
+  public void close() throws SQLException, IOException {
     lock.lock();
     try {
       if (log != null) {
@@ -166,7 +167,7 @@ final class UsageFold {
   }
 
   /** Applies everything logged so far to memory (blocking); answers how many heartbeats. */
-  int now() throws SQLException {
+  public int now() throws SQLException {
     lock.lock();
     try {
       for (BeatLog.Entry e = pending.poll(); e != null; e = pending.poll()) {
@@ -175,12 +176,9 @@ final class UsageFold {
       if (retry.isEmpty()) {
         return 0;
       }
-      List<Hashed> beats = new ArrayList<>();
+      List<HashedBeat> beats = new ArrayList<>();
       retry.forEach(e -> beats.addAll(e.beats()));
-      db.inJdbcTx(c -> {
-        usage.apply(c, beats);
-        return null;
-      });
+      apply(beats);
       applied = Math.max(applied, retry.get(retry.size() - 1).seq());
       beatsSinceSnapshot += beats.size();
       retry.clear();
@@ -196,7 +194,7 @@ final class UsageFold {
   }
 
   /** Folds, then runs {@code work} with memory held still (blocking). */
-  <T> T read(Read<T> work) throws SQLException {
+  public <T> T read(Read<T> work) throws SQLException {
     lock.lock();
     try {
       now();
@@ -207,7 +205,7 @@ final class UsageFold {
   }
 
   /** Folds and writes a snapshot (blocking). */
-  void snapshot() throws SQLException {
+  public void snapshot() throws SQLException {
     lock.lock();
     try {
       foldAndRoll();
@@ -221,21 +219,13 @@ final class UsageFold {
    * Closes every open day of every app that is old enough at {@code now}, in a snapshot
    * (blocking); answers the number of days closed.
    */
-  int closeDays(Instant now) throws SQLException {
+  public int closeDays(Instant now) throws SQLException {
     lock.lock();
     try {
       foldAndRoll();
       Map<String, LocalDate> before = new HashMap<>();
-      db.inJdbcTx(c -> {
-        try (PreparedStatement st = c.prepareStatement("SELECT app_id, time_zone FROM app");
-            ResultSet rs = st.executeQuery()) {
-          while (rs.next()) {
-            before.put(rs.getString(1),
-                LocalDate.ofInstant(now, App.zoneOf(rs.getString(2))).minusDays(ClosedDays.OPEN_DAYS - 1L));
-          }
-        }
-        return null;
-      });
+      db.inJdbcTx(apps::zones).forEach((appId, zone) ->
+          before.put(appId, LocalDate.ofInstant(now, zone).minusDays(ClosedDays.OPEN_DAYS - 1L)));
       return snapshotNow(before);
     } finally {
       lock.unlock();
@@ -243,12 +233,59 @@ final class UsageFold {
   }
 
   /** The machine's ordinal once folded, or -1 (for the bulk loader). */
-  int ordinal(String appId, String hash) {
+  public int ordinal(String appId, String hash) {
     lock.lock();
     try {
       return usage.ordinal(appId, hash);
     } finally {
       lock.unlock();
+    }
+  }
+
+  /**
+   * Applies heartbeats to memory (the lock held): first, in one transaction, reads in what they
+   * need that memory does not hold (so that a failure leaves no beat half applied) and forgets the
+   * apps deleted meanwhile, whose beats are dropped.
+   */
+  private void apply(List<HashedBeat> beats) throws SQLException {
+    if (beats.isEmpty()) {
+      return;
+    }
+    db.inJdbcTx(c -> {
+      List<String> ids = beats.stream().map(HashedBeat::appId).distinct().toList();
+      Set<String> existing = apps.existing(c, ids);
+      for (String id : ids) {
+        if (existing.contains(id)) {
+          readMachines(c, id);
+        } else {
+          usage.drop(id);
+        }
+      }
+      for (HashedBeat b : beats) {
+        AppUsage app = usage.find(b.appId());
+        if (app != null && app.day(b.day()) == null) {
+          app.open(DayCounts.open(c, b.appId(), b.day()));
+        }
+      }
+      return null;
+    });
+    usage.apply(beats);
+  }
+
+  /** The app in memory with its machines read: its count, then its saved machines into the index. */
+  private void readMachines(Connection c, String appId) throws SQLException {
+    AppUsage app = usage.find(appId);
+    if (app == null) {
+      app = usage.add(appId, MachineCounts.read(c, appId));
+    }
+    if (!app.indexed()) {
+      MachineIndex index = new MachineIndex(app.machines());
+      int[] next = {0};
+      MachineBlocks.read(c, appId, m -> {
+        index.put(m.hash(), m.ordinal());
+        next[0] = Math.max(next[0], m.ordinal() + 1);
+      });
+      app.indexed(index, next[0]);
     }
   }
 
@@ -277,16 +314,17 @@ final class UsageFold {
   /** Writes the snapshot of everything applied so far (the lock held); answers the days closed. */
   private int snapshotNow(Map<String, LocalDate> closeBefore) throws SQLException {
     long seq = applied;
-    if (seq == snapshotSeq && closeBefore.isEmpty() && !legacy && !usage.changed()) {
+    if (seq == snapshotSeq && closeBefore.isEmpty() && !usage.changed()) {
       return 0; // nothing came since the last one
     }
-    boolean withLegacy = legacy;
-    List<UsageSnapshots.Closed> closed = db.inJdbcTx(c -> UsageSnapshots.save(c, usage, seq, closeBefore, withLegacy));
-    UsageSnapshots.saved(usage, closed);
-    legacy = false;
+    List<DayKey> closed = db.inJdbcTx(c -> {
+      usage.retain(apps.existing(c, usage.appIds())); // the apps deleted meanwhile are forgotten
+      return UsageSnapshots.save(c, usage, seq, closeBefore);
+    });
+    usage.saved(closed);
     snapshotSeq = seq;
     beatsSinceSnapshot = 0;
-    closed.forEach(d -> bitmaps.invalidate(new UsageStore.DayKey(d.appId(), d.day())));
+    closed.forEach(bitmaps::invalidate);
     if (log != null) {
       try {
         log.removeUpTo(seq);

@@ -1,6 +1,5 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.telemetry.store;
 
-import dev.beacon.api.telemetry.UsageStore.Hashed;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -12,13 +11,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -36,16 +30,17 @@ import java.util.List;
  * <p>An entry: its length and CRC-32C, then its sequence number, a format byte, the count, and per
  * heartbeat the app, machine hash, version, day and time. A file is named after the sequence
  * number of its first entry; {@link #roll} starts a new one.
- *
- * <p>Also reads the log an older version kept in the database ({@code tel_beat}).
  */
 final class BeatLog implements AutoCloseable {
   /** One logged commit: its place in the log and its heartbeats, in the order they were acknowledged. */
-  record Entry(long seq, List<Hashed> beats) {}
+  record Entry(long seq, List<HashedBeat> beats) {}
 
   private static final int FORMAT = 1;
   private static final String SUFFIX = ".log";
-  /** Larger than any entry can be (512 heartbeats of at most ~600 bytes): a longer length is a torn write. */
+  /**
+   * Larger than any entry can be ({@value UsageFold#MAX_BEATS} heartbeats of at most ~600 bytes): a
+   * longer length is a torn write.
+   */
   private static final int MAX_ENTRY = 16 * 1024 * 1024;
 
   private final Path dir;
@@ -94,7 +89,7 @@ final class BeatLog implements AutoCloseable {
   record Recovered(BeatLog log, List<Entry> entries) {}
 
   /** Appends the beats as one entry; answers its sequence number. Blocking. */
-  synchronized long append(List<Hashed> beats) throws IOException {
+  synchronized long append(List<HashedBeat> beats) throws IOException {
     long seq = lastSeq + 1;
     byte[] body = encode(seq, beats);
     java.util.zip.CRC32C crc = new java.util.zip.CRC32C();
@@ -219,36 +214,13 @@ final class BeatLog implements AutoCloseable {
     return lastSeq;
   }
 
-  /** The heartbeats an older version left in its log ({@code tel_beat}), oldest first. */
-  static List<Hashed> legacy(Connection c) throws SQLException {
-    List<Hashed> out = new ArrayList<>();
-    try (PreparedStatement st = c.prepareStatement(
-        "SELECT app_id, machine_hash, app_version, usage_day, received_at FROM tel_beat ORDER BY seq")) {
-      st.setFetchSize(10_000);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          out.add(new Hashed(rs.getString(1), rs.getString(2), rs.getString(3), rs.getObject(4, LocalDate.class),
-              rs.getObject(5, OffsetDateTime.class).toInstant()));
-        }
-      }
-    }
-    return out;
-  }
-
-  /** Empties the older version's log (its heartbeats are in a snapshot now). */
-  static void removeLegacy(Connection c) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("DELETE FROM tel_beat")) {
-      st.executeUpdate();
-    }
-  }
-
-  static byte[] encode(long seq, List<Hashed> beats) {
+  static byte[] encode(long seq, List<HashedBeat> beats) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream(16 + beats.size() * 112);
     try (DataOutputStream out = new DataOutputStream(bytes)) {
       out.writeLong(seq);
       out.writeByte(FORMAT);
       out.writeInt(beats.size());
-      for (Hashed b : beats) {
+      for (HashedBeat b : beats) {
         out.writeUTF(b.appId());
         out.writeUTF(b.hash());
         out.writeUTF(b.version());
@@ -270,14 +242,14 @@ final class BeatLog implements AutoCloseable {
         throw new IllegalStateException("a heartbeat log entry of an unknown format (" + format + "): written by a newer version?");
       }
       int n = in.readInt();
-      List<Hashed> out = new ArrayList<>(n);
+      List<HashedBeat> out = new ArrayList<>(n);
       for (int i = 0; i < n; i++) {
         String app = in.readUTF();
         String hash = in.readUTF();
         String version = in.readUTF();
         LocalDate day = LocalDate.ofEpochDay(in.readInt());
         long seconds = in.readLong();
-        out.add(new Hashed(app, hash, version, day, Instant.ofEpochSecond(seconds, in.readInt())));
+        out.add(new HashedBeat(app, hash, version, day, Instant.ofEpochSecond(seconds, in.readInt())));
       }
       return new Entry(seq, out);
     } catch (IOException e) {

@@ -1,4 +1,4 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.telemetry.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.api.core.Dates;
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.TestServer;
+import dev.beacon.api.telemetry.MachineHash;
+import dev.beacon.api.telemetry.TelemetryFeature;
+import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.nio.ByteBuffer;
@@ -49,7 +52,7 @@ class HeartbeatLogTest {
       Instant at = Instant.now(); // after a's and b's heartbeats: b's replayed one is its latest
       // c saved ahead of a snapshot that the crash then cut short (machines are saved after each fold)
       try (Connection c = server.server().db().dataSource().getConnection()) {
-        MachineBlocks.insert(c, app.appId(), List.of(new OpenUsage.NewMachine(MachineHash.of(secret, "c"), 2, today)));
+        MachineBlocks.insert(c, app.appId(), List.of(new NewMachine(MachineHash.of(secret, "c"), 2, today)));
       }
 
       server.restart(() -> {
@@ -122,8 +125,8 @@ class HeartbeatLogTest {
     }
   }
 
-  private static UsageStore.Hashed beat(String appId, String hash, String version, LocalDate day, Instant at) {
-    return new UsageStore.Hashed(appId, hash, version, day, at);
+  private static HashedBeat beat(String appId, String hash, String version, LocalDate day, Instant at) {
+    return new HashedBeat(appId, hash, version, day, at);
   }
 
   private static Path newest(Path dir) throws Exception {

@@ -1,7 +1,8 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.telemetry.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.beacon.api.telemetry.MachineHash;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;

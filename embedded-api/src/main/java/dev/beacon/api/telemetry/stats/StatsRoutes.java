@@ -1,4 +1,4 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.telemetry.stats;
 
 import dev.beacon.api.apps.App;
 import dev.beacon.api.apps.AppAccess;
@@ -24,7 +24,7 @@ import java.util.List;
  * CSV), version adoption and today's summary. Developers see their own apps, admins any app; days
  * are the app's calendar days. The auth guard has checked the caller.
  */
-final class StatsRoutes {
+public final class StatsRoutes {
   static final String BASE = "/v1/user/:openId/app/:appId/stats";
   /** The most days one call may ask for. */
   static final int MAX_DAYS = 400;
@@ -35,15 +35,13 @@ final class StatsRoutes {
 
   private final ServerContext sc;
   private final UsageStats stats;
-  private final UsageFold fold;
 
-  StatsRoutes(ServerContext sc, UsageStats stats, UsageFold fold) {
+  public StatsRoutes(ServerContext sc, UsageStats stats) {
     this.sc = sc;
     this.stats = stats;
-    this.fold = fold;
   }
 
-  void mount(Router root) {
+  public void mount(Router root) {
     root.get(BASE + "/active").handler(this::active);
     root.get(BASE + "/versions").handler(this::versions);
     root.get(BASE + "/summary").handler(this::summary);
@@ -52,7 +50,7 @@ final class StatsRoutes {
   private void active(RoutingContext ctx) {
     boolean csv = wantsCsv(ctx);
     Future<List<UsageStats.Active>> rows = scope(ctx, true)
-        .compose(s -> read((c, u) -> stats.active(c, u, s.appId(), s.from(), s.to())));
+        .compose(s -> read(() -> stats.active(s.appId(), s.from(), s.to())));
     if (csv) {
       rows.onSuccess(r -> sendCsv(ctx, r)).onFailure(ctx::fail);
       return;
@@ -67,7 +65,7 @@ final class StatsRoutes {
 
   private void versions(RoutingContext ctx) {
     Http.reply(ctx, scope(ctx, true)
-        .compose(s -> read((c, u) -> stats.versions(c, u, s.appId(), s.from(), s.to())))
+        .compose(s -> read(() -> stats.versions(s.appId(), s.from(), s.to())))
         .map(days -> {
           JsonArray series = new JsonArray();
           days.forEach((day, counts) -> series.add(new JsonObject()
@@ -80,7 +78,7 @@ final class StatsRoutes {
 
   private void summary(RoutingContext ctx) {
     Http.reply(ctx, scope(ctx, false)
-        .compose(s -> read((c, u) -> stats.summary(c, u, s.appId(), s.to(), sc.now())))
+        .compose(s -> read(() -> stats.summary(s.appId(), s.to(), sc.now())))
         .map(s -> Http.ok()
             .put("onlineNow", s.onlineNow())
             .put("dau", s.dau())
@@ -91,9 +89,9 @@ final class StatsRoutes {
             .put("lastHeartbeat", Dates.format(s.lastHeartbeat()))));
   }
 
-  /** Reads usage after folding the heartbeats logged so far, so that every acknowledged one counts (blocking, on a worker). */
-  private <T> Future<T> read(UsageFold.Read<T> work) {
-    return sc.db().blocking(() -> fold.read(work));
+  /** Reads usage on a worker ({@link UsageStats} folds the heartbeats logged so far first). */
+  private <T> Future<T> read(java.util.concurrent.Callable<T> work) {
+    return sc.db().blocking(work);
   }
 
   /**

@@ -1,6 +1,5 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.telemetry.store;
 
-import dev.beacon.api.telemetry.OpenUsage.NewMachine;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
@@ -18,12 +17,17 @@ import java.util.function.Consumer;
 
 /**
  * An app's machines in the database: blocks of machines heard for the first time
- * ({@code tel_machine_block}, one row per block), and the rows an older version kept one per
- * machine ({@code tel_machine}). Writing a block is one insert however many machines it holds;
- * the lookup by hash is in memory ({@link MachineIndex}). A block: a format byte, the count, then
- * per machine its ordinal, hash and first day. Plain JDBC on the caller's connection.
+ * ({@code tel_machine_block}, one row per block of up to {@value #MACHINES_PER_BLOCK}). Writing a
+ * block is one insert however many machines it holds; the lookup by hash is in memory
+ * ({@link MachineIndex}). A block: a format byte, the count, then per machine its ordinal, hash and
+ * first day. Plain JDBC on the caller's connection.
  */
 final class MachineBlocks {
+  /**
+   * The most machines saved in one block and one transaction (a large transaction in H2 slows
+   * every other commit while it lasts).
+   */
+  static final int MACHINES_PER_BLOCK = 2_000;
   private static final int FORMAT = 1;
 
   private MachineBlocks() {}
@@ -42,17 +46,8 @@ final class MachineBlocks {
     }
   }
 
-  /** Every machine of the app: those of the older layout first, then the blocks in order. */
+  /** Every machine of the app, block by block in order. */
   static void read(Connection c, String appId, Consumer<NewMachine> each) throws SQLException {
-    try (PreparedStatement st = c.prepareStatement("SELECT machine_hash, ordinal, first_day FROM tel_machine WHERE app_id = ?")) {
-      st.setString(1, appId);
-      st.setFetchSize(10_000);
-      try (ResultSet rs = st.executeQuery()) {
-        while (rs.next()) {
-          each.accept(new NewMachine(rs.getString(1), rs.getInt(2), rs.getObject(3, LocalDate.class)));
-        }
-      }
-    }
     try (PreparedStatement st = c.prepareStatement(
         "SELECT machines FROM tel_machine_block WHERE app_id = ? ORDER BY first_ordinal")) {
       st.setString(1, appId);

@@ -1,4 +1,4 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.telemetry.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,11 +1,12 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.telemetry.ingest;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.beacon.api.apps.AppChanges;
+import dev.beacon.api.apps.AppDirectory;
+import dev.beacon.api.apps.AppDirectory.Entry;
+import dev.beacon.api.core.Db;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -13,25 +14,19 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The apps behind client keys, as the heartbeat ingest needs them (id, secret, frozen, zone),
- * cached so that a batch of heartbeats of known apps needs no database. A change of an app
- * ({@link AppChanges}: edit, freeze, delete) drops it from the cache at once; since that is told
- * before the change commits, the app is not cached again for {@value #SETTLE_MS} ms (read from the
- * database meanwhile), so the old row cannot come back. Unknown keys are never cached.
+ * The apps behind client keys, as the heartbeat ingest needs them (id, secret, frozen, zone), read
+ * through the apps' {@link AppDirectory} and cached so that a batch of heartbeats of known apps
+ * needs no database. A change of an app ({@link AppDirectory#onChange}: edit, freeze, delete) drops
+ * it from the cache at once; since that is told before the change commits, the app is not cached
+ * again for {@value #SETTLE_MS} ms (read from the database meanwhile), so the old row cannot come
+ * back. Unknown keys are never cached.
  */
 final class AppKeys implements AutoCloseable {
-  /** What the ingest needs of an app. */
-  record AppRow(String appId, String secret, boolean frozen, ZoneId zone) {}
-
-  /** Reads the apps of keys the cache does not have (absent: unknown keys). */
-  @FunctionalInterface
-  interface Loader {
-    Map<String, AppRow> load(List<String> keys) throws SQLException;
-  }
-
   static final long SETTLE_MS = 5_000;
 
-  private final Cache<String, AppRow> byKey = Caffeine.newBuilder()
+  private final Db db;
+  private final AppDirectory apps;
+  private final Cache<String, Entry> byKey = Caffeine.newBuilder()
       .maximumSize(10_000)
       .expireAfterWrite(Duration.ofMinutes(10))
       .build();
@@ -39,16 +34,18 @@ final class AppKeys implements AutoCloseable {
   private final Map<String, Long> unsettled = new ConcurrentHashMap<>();
   private final Runnable unlisten;
 
-  AppKeys() {
-    this.unlisten = AppChanges.listen(this::changed);
+  AppKeys(Db db, AppDirectory apps) {
+    this.db = db;
+    this.apps = apps;
+    this.unlisten = apps.onChange(this::changed);
   }
 
-  /** The apps of these keys: from the cache, the others through {@code loader}. */
-  Map<String, AppRow> get(List<String> keys, Loader loader) throws SQLException {
-    Map<String, AppRow> out = new HashMap<>();
+  /** The apps of these keys (absent: unknown keys): from the cache, the others from the database. Blocking. */
+  Map<String, Entry> get(List<String> keys) throws SQLException {
+    Map<String, Entry> out = new HashMap<>();
     List<String> missing = new ArrayList<>();
     for (String k : keys) {
-      AppRow row = byKey.getIfPresent(k);
+      Entry row = byKey.getIfPresent(k);
       if (row != null) {
         out.put(k, row);
       } else {
@@ -58,7 +55,7 @@ final class AppKeys implements AutoCloseable {
     if (missing.isEmpty()) {
       return out;
     }
-    Map<String, AppRow> loaded = loader.load(missing);
+    Map<String, Entry> loaded = db.inJdbcTx(c -> apps.byKeys(c, missing));
     out.putAll(loaded);
     long now = System.nanoTime();
     unsettled.values().removeIf(until -> until - now < 0);

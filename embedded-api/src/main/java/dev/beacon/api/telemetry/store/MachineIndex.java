@@ -1,4 +1,4 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.telemetry.store;
 
 import java.util.HashMap;
 import java.util.Map;

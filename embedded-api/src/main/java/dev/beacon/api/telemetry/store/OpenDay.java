@@ -1,4 +1,4 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.telemetry.store;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -21,9 +21,10 @@ import org.roaringbitmap.RoaringBitmap;
  * ordinals), and for each the version and time of its last heartbeat that day, in arrays indexed
  * by ordinal (grown as ordinals come, in parts of 65,536); also the day's count of new machines
  * and its last heartbeat. What changed since the last snapshot is marked, per part, so a
- * snapshot writes only those parts ({@link #encodePart}). Not thread-safe: the fold owns it.
+ * snapshot writes only those parts ({@link #encodePart}). Not thread-safe: the fold owns it and
+ * readers hold its lock; its public methods only read.
  */
-final class OpenDay {
+public final class OpenDay {
   static final int PART_BITS = 16;
   private static final int PART_SIZE = 1 << PART_BITS;
   private static final long DAY_MS = 86_400_000L;
@@ -44,7 +45,7 @@ final class OpenDay {
     }
   }
 
-  final LocalDate day;
+  private final LocalDate day;
   /**
    * Times are kept as milliseconds from two days before the day (UTC): a heartbeat of the day in
    * any zone falls within a few days of it, far inside an {@code int}.
@@ -90,17 +91,21 @@ final class OpenDay {
     dirty = true;
   }
 
+  public LocalDate day() {
+    return day;
+  }
+
   /** A copy of the day's machines. */
-  RoaringBitmap machines() {
+  public RoaringBitmap machines() {
     return machines.clone();
   }
 
-  long newMachines() {
+  public long newMachines() {
     return newMachines;
   }
 
   /** The day's last heartbeat, or null. */
-  Instant lastAt() {
+  public Instant lastAt() {
     return lastAt;
   }
 
@@ -115,7 +120,7 @@ final class OpenDay {
   }
 
   /** Machines per version of their last heartbeat that day. */
-  Map<String, Long> versionCounts() {
+  public Map<String, Long> versionCounts() {
     long[] counts = new long[versions.size()];
     machines.forEach((int ordinal) -> counts[parts[ordinal >>> PART_BITS].version[ordinal & (PART_SIZE - 1)]]++);
     Map<String, Long> out = new HashMap<>();
@@ -128,7 +133,7 @@ final class OpenDay {
   }
 
   /** Adds to {@code out} the machines whose last heartbeat that day is at or after {@code since}. */
-  void activeSince(Instant since, RoaringBitmap out) {
+  public void activeSince(Instant since, RoaringBitmap out) {
     long from = since.toEpochMilli() - originMs;
     if (from > Integer.MAX_VALUE) {
       return;

@@ -1,8 +1,7 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.telemetry.store;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.beacon.api.telemetry.UsageStore.DayKey;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -20,10 +19,10 @@ import org.roaringbitmap.RoaringBitmap;
  * invalidates it. Open days are in memory ({@link OpenDay}). Cached bitmaps are never changed, so
  * readers need no lock.
  */
-final class DayBitmaps {
+public final class DayBitmaps {
   private final Cache<DayKey, RoaringBitmap> cache;
 
-  DayBitmaps(long maxBytes) {
+  public DayBitmaps(long maxBytes) {
     this.cache = Caffeine.newBuilder()
         .maximumWeight(maxBytes)
         .weigher((DayKey k, RoaringBitmap b) -> (int) Math.min(Integer.MAX_VALUE, 64 + b.getLongSizeInBytes()))
@@ -31,7 +30,7 @@ final class DayBitmaps {
   }
 
   /** The closed day's machines (empty when it has none), from the cache or the database (on the caller's connection). */
-  RoaringBitmap get(Connection c, DayKey key) {
+  public RoaringBitmap get(Connection c, DayKey key) {
     return cache.get(key, k -> {
       try {
         return load(c, k);
@@ -42,7 +41,7 @@ final class DayBitmaps {
   }
 
   /** Forgets a day whose bitmap was just written. */
-  void invalidate(DayKey key) {
+  public void invalidate(DayKey key) {
     cache.invalidate(key);
   }
 
