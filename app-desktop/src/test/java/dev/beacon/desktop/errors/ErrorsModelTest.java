@@ -8,13 +8,10 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.desktop.client.App;
-import dev.beacon.desktop.client.AppDraft;
-import dev.beacon.desktop.client.AppsApi;
 import dev.beacon.desktop.client.Issue;
 import dev.beacon.desktop.client.IssuesApi;
 import dev.beacon.desktop.client.IssuesApi.Action;
 import dev.beacon.desktop.support.Models;
-import dev.beacon.desktop.ui.AppRef;
 import dev.beacon.desktop.ui.ConsoleContext;
 import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
@@ -33,13 +30,6 @@ class ErrorsModelTest {
     ctx = Models.developer();
   }
 
-  private static App newApp(String name) throws Exception {
-    AppsApi apps = new AppsApi(ctx.client());
-    App app = apps.get(apps.create(AppDraft.of(name, 1, "", "")));
-    run(() -> ctx.setCurrentApp(AppRef.of(app)));
-    return app;
-  }
-
   private static void report(App app, String type, String message, String stack, String version) throws Exception {
     Models.server().anonymous().post("api/v1/error/report", new JsonObject().put("app_key", app.appKey())
         .put("machine_id", "m-" + type).put("software_version", version).put("error_type", type)
@@ -52,7 +42,7 @@ class ErrorsModelTest {
 
   @Test
   void filtersSearchAndSaysWhyTheListIsEmpty() throws Exception {
-    App app = newApp("Checkout");
+    App app = Models.currentApp(ctx, "Checkout");
     ErrorsModel model = call(() -> new ErrorsModel(ctx));
     run(model::refresh);
     assertEquals(List.of(), model.issues);
@@ -94,7 +84,7 @@ class ErrorsModelTest {
 
   @Test
   void theDetailShowsTheStackAndTheActionsThatApply() throws Exception {
-    App app = newApp("Detail");
+    App app = Models.currentApp(ctx, "Detail");
     report(app, "java.lang.NullPointerException", "cart is null", NPE_STACK, "1.2.0");
     ErrorsModel model = call(() -> new ErrorsModel(ctx));
     run(model::refresh);
@@ -139,7 +129,7 @@ class ErrorsModelTest {
 
   @Test
   void pagesThroughIssuesAndRawLogs() throws Exception {
-    App app = newApp("Many");
+    App app = Models.currentApp(ctx, "Many");
     int n = ErrorsModel.PAGE + 3;
     for (int i = 0; i < n; i++) {
       report(app, "com.acme.Error" + i, "failure " + i, "com.acme.Error" + i + ": failure " + i + "\n\tat com.acme.Part" + i

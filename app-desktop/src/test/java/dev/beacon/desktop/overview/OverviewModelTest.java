@@ -7,12 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.desktop.client.ActiveDay;
 import dev.beacon.desktop.client.App;
-import dev.beacon.desktop.client.AppDraft;
-import dev.beacon.desktop.client.AppsApi;
 import dev.beacon.desktop.client.UsageSummary;
 import dev.beacon.desktop.client.VersionDay;
 import dev.beacon.desktop.support.Models;
-import dev.beacon.desktop.ui.AppRef;
 import dev.beacon.desktop.ui.ConsoleContext;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
@@ -32,9 +29,7 @@ class OverviewModelTest {
   @Test
   void heartbeatsMoveTheTilesAndTheCharts() throws Exception {
     ConsoleContext ctx = Models.developer();
-    AppsApi apps = new AppsApi(ctx.client());
-    App app = apps.get(apps.create(AppDraft.of("Pulse", 3, "", "")));
-    run(() -> ctx.setCurrentApp(AppRef.of(app)));
+    App app = Models.currentApp(ctx, "Pulse");
     OverviewModel model = call(() -> new OverviewModel(ctx));
     run(model::load);
     assertEquals(1, model.loads());

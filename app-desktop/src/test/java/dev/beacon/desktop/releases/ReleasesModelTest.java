@@ -6,9 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.beacon.desktop.client.App;
-import dev.beacon.desktop.client.AppDraft;
-import dev.beacon.desktop.client.AppsApi;
 import dev.beacon.desktop.client.ReleasesApi;
 import dev.beacon.desktop.client.Version;
 import dev.beacon.desktop.support.Models;
@@ -35,9 +32,7 @@ class ReleasesModelTest {
 
   /** A new app, made the current one, and a model loaded for it. */
   private static ReleasesModel modelOfNewApp(String name) throws Exception {
-    AppsApi apps = new AppsApi(ctx.client());
-    App app = apps.get(apps.create(AppDraft.of(name, 3, "", "")));
-    run(() -> ctx.setCurrentApp(AppRef.of(app)));
+    Models.currentApp(ctx, name);
     ReleasesModel model = call(() -> new ReleasesModel(ctx));
     run(model::load);
     return model;

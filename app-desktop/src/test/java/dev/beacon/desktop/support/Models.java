@@ -1,7 +1,11 @@
 package dev.beacon.desktop.support;
 
 import dev.beacon.desktop.client.ApiError;
+import dev.beacon.desktop.client.App;
+import dev.beacon.desktop.client.AppDraft;
+import dev.beacon.desktop.client.AppsApi;
 import dev.beacon.desktop.client.BeaconClient;
+import dev.beacon.desktop.ui.AppRef;
 import dev.beacon.desktop.ui.ConsoleContext;
 import io.vertx.core.json.JsonObject;
 import java.util.concurrent.Callable;
@@ -70,6 +74,14 @@ public final class Models {
   public static ConsoleContext administrator() throws Exception {
     server();
     return context(admin);
+  }
+
+  /** A new app of {@code ctx}'s developer (platform 3), made the current app. */
+  public static App currentApp(ConsoleContext ctx, String name) throws Exception {
+    AppsApi apps = new AppsApi(ctx.client());
+    App app = apps.get(apps.create(AppDraft.of(name, 3, "", "")));
+    run(() -> ctx.setCurrentApp(AppRef.of(app)));
+    return app;
   }
 
   private static ConsoleContext context(BeaconClient signedIn) throws Exception {
