@@ -56,7 +56,7 @@ class Screenshots {
       });
       Fx.waitUntil(90, () -> app.context().client() != null);
       JsonObject shown = seed(app.context().client());
-      Fx.run(() -> app.context().setCurrentApp(dev.beacon.desktop.ui.AppRef.of(shown)));
+      Fx.run(() -> app.context().setCurrentApp(dev.beacon.desktop.ui.AppRef.of(dev.beacon.desktop.client.App.from(shown))));
       Fx.run(() -> app.window().select("server")); // away from the first screen, so that each one loads the seeded data when shown
       List<String> ids = new ArrayList<>();
       String only = System.getProperty("beacon.screenshots.screens", "");

@@ -1,5 +1,7 @@
 package dev.beacon.desktop.apps;
 
+import dev.beacon.desktop.client.App;
+import dev.beacon.desktop.client.AppDraft;
 import dev.beacon.desktop.ui.FormDialog;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -13,7 +15,7 @@ final class AppDialog {
   private AppDialog() {}
 
   /** Opens the dialog; {@code app} null creates. */
-  static void open(Window owner, AppsModel model, AppRow app) {
+  static void open(Window owner, AppsModel model, App app) {
     TextField name = new TextField(app == null ? "" : app.name());
     name.setId("appName");
     name.setPromptText("My App");
@@ -23,7 +25,7 @@ final class AppDialog {
     platform.setConverter(new javafx.util.StringConverter<>() {
       @Override
       public String toString(Integer p) {
-        return p == null ? "" : AppRow.platformName(p);
+        return p == null ? "" : App.platformName(p);
       }
 
       @Override
@@ -52,7 +54,7 @@ final class AppDialog {
 
     FormDialog.show(owner, app == null ? "New app" : "Edit " + app.name(), g, app == null ? "Create" : "Save",
         (saving, problem, close) -> model.save(app == null ? null : app.appId(),
-            AppsModel.input(name.getText(), app == null ? platform.getValue() : null, desc.getText(), icon.getText()),
+            AppDraft.of(name.getText(), app == null ? platform.getValue() : null, desc.getText(), icon.getText()),
             saving, problem, id -> close.run()));
   }
 

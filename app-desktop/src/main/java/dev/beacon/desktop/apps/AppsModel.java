@@ -1,14 +1,19 @@
 package dev.beacon.desktop.apps;
 
+import dev.beacon.desktop.client.App;
+import dev.beacon.desktop.client.AppDraft;
+import dev.beacon.desktop.client.AppsApi;
 import dev.beacon.desktop.client.BeaconClient;
+import dev.beacon.desktop.ui.AppRef;
 import dev.beacon.desktop.ui.Background;
 import dev.beacon.desktop.ui.ConsoleContext;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Consumer;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -18,93 +23,86 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-/** The Apps screen's state: the developer's apps, the selected one, and the calls that change them. FX thread. */
+/**
+ * The Apps screen's state: the developer's apps by name, the selected one (its title, key and
+ * freeze state derived for the view), and the calls that change them. FX thread.
+ */
 public final class AppsModel {
-  private static final int PAGE = 100;
-
   private final ConsoleContext ctx;
-  private final ObservableList<AppRow> apps = FXCollections.observableArrayList();
-  private final ObjectProperty<AppRow> selected = new SimpleObjectProperty<>(this, "selected");
+  private final ObservableList<App> apps = FXCollections.observableArrayList();
+  private final ObjectProperty<App> selected = new SimpleObjectProperty<>(this, "selected");
   private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
   private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+  private final StringBinding title = Bindings.createStringBinding(() -> title(selected.get()), selected);
+  private final StringBinding key = Bindings.createStringBinding(
+      () -> selected.get() == null ? "" : selected.get().appKey(), selected);
+  private final BooleanBinding frozen = Bindings.createBooleanBinding(
+      () -> selected.get() != null && selected.get().frozen(), selected);
+  private final ObjectBinding<Map<String, String>> snippets;
+  private final StringBinding reachedAt;
+  /** An app chosen by id before the list holding it is back (after a create). */
+  private String pending;
 
   public AppsModel(ConsoleContext ctx) {
     this.ctx = ctx;
+    this.snippets = Bindings.createObjectBinding(() -> {
+      Map<String, String> code = Snippets.forApp(ctx.publicUrlProperty().get(), key.get());
+      if (selected.get() == null) {
+        code.replaceAll((lang, text) -> "");
+      }
+      return code;
+    }, selected, ctx.publicUrlProperty());
+    this.reachedAt = Bindings.createStringBinding(() -> reachedAt(ctx.publicUrlProperty().get()), ctx.publicUrlProperty());
   }
 
-  /** Loads the apps; keeps the selection by id. */
+  private AppsApi api() {
+    return new AppsApi(ctx.client());
+  }
+
+  /** Loads the apps; keeps the selection by id, else selects the first. */
   public void load() {
     BeaconClient c = ctx.client();
     if (c == null) {
       return;
     }
-    Background.run(ctx, () -> all(c), list -> {
-      String keep = selected.get() == null ? null : selected.get().appId();
+    AppsApi api = api();
+    Background.run(ctx, api::allByName, list -> {
+      String keep = pending != null ? pending : selected.get() == null ? null : selected.get().appId();
+      pending = null;
       apps.setAll(list);
       selected.set(list.stream().filter(a -> a.appId().equals(keep)).findFirst().orElse(list.isEmpty() ? null : list.get(0)));
     }, busy, problem);
   }
 
-  static List<AppRow> all(BeaconClient c) throws Exception {
-    List<AppRow> out = new ArrayList<>();
-    for (int page = 1; ; page++) {
-      JsonObject j = c.get(base(c), Map.of("pageNo", page, "pageSize", PAGE, "orderBy", "name:asc"));
-      JsonArray items = j.getJsonArray("apps", new JsonArray());
-      items.forEach(o -> out.add(AppRow.of((JsonObject) o)));
-      if (items.size() < PAGE) {
-        return out;
-      }
-    }
-  }
-
-  private static String base(BeaconClient c) {
-    return "v1/user/" + c.openId() + "/app";
-  }
-
-  /**
-   * The body of a create or edit: name, platform (create only), and desc and icon when filled in
-   * (the server keeps the old ones otherwise: an edit cannot blank them).
-   */
-  public static JsonObject input(String name, Integer platform, String desc, String icon) {
-    JsonObject j = new JsonObject().put("name", name == null ? "" : name.trim());
-    if (platform != null) {
-      j.put("platform", platform);
-    }
-    if (desc != null && !desc.isBlank()) {
-      j.put("desc", desc.trim());
-    }
-    if (icon != null && !icon.isBlank()) {
-      j.put("icon", icon.trim());
-    }
-    return j;
-  }
-
   /**
    * Creates ({@code appId} null) or edits an app; {@code problem} gets the server's message (e.g. a
-   * missing name) for the dialog to show in place; {@code done} runs after success.
+   * missing name) for the dialog to show in place; after success the list reloads with the app
+   * selected and {@code done} gets its id.
    */
-  public void save(String appId, JsonObject input, BooleanProperty saving, StringProperty problem, Consumer<String> done) {
-    BeaconClient c = ctx.client();
+  public void save(String appId, AppDraft draft, BooleanProperty saving, StringProperty problem, Consumer<String> done) {
+    AppsApi api = api();
     Background.run(ctx, () -> {
       if (appId == null) {
-        return c.post(base(c), input).getJsonObject("app", new JsonObject()).getString("appId");
+        return api.create(draft);
       }
-      JsonObject edit = input.copy();
-      edit.remove("platform");
-      c.put(base(c) + "/" + appId, edit);
+      api.edit(appId, draft);
       return appId;
     }, id -> {
-      selected.set(new AppRow(id, "", "", 0, "", "", 0, "")); // selected by id once the list is back
+      pending = id;
       load();
       done.accept(id);
     }, saving, problem);
   }
 
-  /** Deletes the app and everything under it (the view confirms first). */
-  public void delete(AppRow app) {
-    BeaconClient c = ctx.client();
-    Background.run(ctx, () -> c.delete(base(c) + "/" + app.appId()), j -> {
-      if (ctx.currentAppProperty().get() != null && app.appId().equals(ctx.currentAppProperty().get().appId())) {
+  /** Deletes the app and everything under it (the view confirms first); it stops being the current app. */
+  public void delete(App app) {
+    AppsApi api = api();
+    Background.run(ctx, () -> {
+      api.delete(app.appId());
+      return app;
+    }, gone -> {
+      AppRef current = ctx.currentAppProperty().get();
+      if (current != null && Objects.equals(gone.appId(), current.appId())) {
         ctx.setCurrentApp(null);
       }
       selected.set(null);
@@ -113,15 +111,48 @@ public final class AppsModel {
   }
 
   /** Freezes or unfreezes an app (admins): a frozen app's clients get no answers. */
-  public void freeze(AppRow app, boolean freeze) {
-    BeaconClient c = ctx.client();
-    Background.run(ctx, () -> c.post("v1/admin/app/" + app.appId() + "/action",
-        new JsonObject().putNull(freeze ? "freeze" : "unfreeze")), j -> load(), busy, problem);
+  public void freeze(App app, boolean freeze) {
+    AppsApi api = api();
+    Background.run(ctx, () -> {
+      api.freeze(app.appId(), freeze);
+      return app;
+    }, a -> load(), busy, problem);
   }
 
-  public ObservableList<AppRow> apps() { return apps; }
-  public ObjectProperty<AppRow> selectedProperty() { return selected; }
+  /** Freezes the selected app, or unfreezes it when frozen. */
+  public void toggleFreeze() {
+    App a = selected.get();
+    if (a != null) {
+      freeze(a, !a.frozen());
+    }
+  }
+
+  /** The detail's title: the name, marked when frozen. */
+  static String title(App a) {
+    return a == null ? "" : a.name() + (a.frozen() ? "  (frozen)" : "");
+  }
+
+  /** The sentence saying where client software reaches this server, and whether only from this computer. */
+  static String reachedAt(String url) {
+    return "Your software reaches Beacon at " + url
+        + (url.contains("://127.0.0.1:") ? " (this computer only: the Server screen lets the network in)." : ".");
+  }
+
+  public ObservableList<App> apps() { return apps; }
+  public ObjectProperty<App> selectedProperty() { return selected; }
   public BooleanProperty busyProperty() { return busy; }
   public StringProperty problemProperty() { return problem; }
+  /** The selected app's title ("" when none). */
+  public StringBinding titleBinding() { return title; }
+  /** The selected app's key ("" when none). */
+  public StringBinding keyBinding() { return key; }
+  /** Whether the selected app is frozen. */
+  public BooleanBinding frozenBinding() { return frozen; }
+  /** The selected app's integration snippet in {@code lang} (one of {@link Snippets#forApp}'s keys; "" when none is selected). */
+  public StringBinding snippet(String lang) {
+    return Bindings.createStringBinding(() -> snippets.get().getOrDefault(lang, ""), snippets);
+  }
+  /** Where client software reaches this server. */
+  public StringBinding reachedAtBinding() { return reachedAt; }
   public boolean admin() { return ctx.admin(); }
 }

@@ -1,15 +1,14 @@
 package dev.beacon.desktop.apps;
 
 import atlantafx.base.theme.Styles;
+import dev.beacon.desktop.client.App;
+import dev.beacon.desktop.ui.Columns;
 import dev.beacon.desktop.ui.ConsoleContext;
 import dev.beacon.desktop.ui.FormDialog;
 import dev.beacon.desktop.ui.Screen;
 import dev.beacon.desktop.ui.StatusLine;
 import dev.beacon.desktop.ui.Views;
-import java.util.Map;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.geometry.Insets;
@@ -20,7 +19,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
-import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.layout.HBox;
@@ -63,13 +61,13 @@ public final class AppsScreen implements Screen {
 
   @Override
   public Node view() {
-    TableView<AppRow> table = new TableView<>(model.apps());
+    TableView<App> table = new TableView<>(model.apps());
     table.setId("appsTable");
-    table.getColumns().add(column("Name", AppRow::name, 130));
-    table.getColumns().add(column("Platform", a -> AppRow.platformName(a.platform()), 75));
-    table.getColumns().add(column("Key", AppRow::appKey, 150));
-    table.getColumns().add(column("Created", AppRow::createDate, 145));
-    table.getColumns().add(column("Status", a -> a.frozen() ? "Frozen" : "Active", 65));
+    table.getColumns().add(Columns.text("Name", App::name, 130));
+    table.getColumns().add(Columns.text("Platform", App::platformName, 75));
+    table.getColumns().add(Columns.text("Key", App::appKey, 150));
+    table.getColumns().add(Columns.text("Created", App::createDate, 145));
+    table.getColumns().add(Columns.text("Status", a -> a.frozen() ? "Frozen" : "Active", 65));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Label empty = new Label("No apps yet \u2014 create one with New app.");
     empty.setId("appsEmpty");
@@ -84,8 +82,8 @@ public final class AppsScreen implements Screen {
         table.getSelectionModel().select(now);
       }
     });
-    model.apps().addListener((javafx.collections.ListChangeListener<AppRow>) c -> {
-      AppRow s = model.selectedProperty().get();
+    model.apps().addListener((javafx.collections.ListChangeListener<App>) c -> {
+      App s = model.selectedProperty().get();
       if (s != null) {
         table.getItems().stream().filter(a -> a.appId().equals(s.appId())).findFirst()
             .ifPresent(a -> table.getSelectionModel().select(a));
@@ -110,11 +108,13 @@ public final class AppsScreen implements Screen {
     return split;
   }
 
-  private Node detail(TableView<AppRow> table) {
+  private Node detail(TableView<App> table) {
     Label name = new Label();
     name.setId("appTitle");
     name.getStyleClass().add(Styles.TITLE_4);
+    name.textProperty().bind(model.titleBinding());
     StringProperty key = new SimpleStringProperty("");
+    key.bind(model.keyBinding());
     Label keyLabel = new Label();
     keyLabel.setId("appKey");
     keyLabel.getStyleClass().add("mono");
@@ -129,26 +129,23 @@ public final class AppsScreen implements Screen {
     delete.setId("deleteApp");
     delete.getStyleClass().add(Styles.DANGER);
     delete.setOnAction(e -> {
-      AppRow a = model.selectedProperty().get();
+      App a = model.selectedProperty().get();
       FormDialog.confirm(window(table), "Delete " + a.name() + "?",
           "This deletes the app with its versions, modules, statistics and error reports. It cannot be undone.",
           "Delete", () -> model.delete(a));
     });
     Button freeze = new Button();
     freeze.setId("freezeApp");
-    freeze.setOnAction(e -> {
-      AppRow a = model.selectedProperty().get();
-      model.freeze(a, !a.frozen());
-    });
+    freeze.setOnAction(e -> model.toggleFreeze());
+    freeze.textProperty().bind(Bindings.when(model.frozenBinding()).then("Un_freeze").otherwise("_Freeze"));
     HBox actions = new HBox(8, edit, delete, freeze);
 
     TabPane snippets = new TabPane();
     snippets.setId("integrate");
     snippets.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
-    Map<String, StringProperty> texts = new java.util.LinkedHashMap<>();
     for (String lang : Snippets.forApp("", "").keySet()) {
       StringProperty text = new SimpleStringProperty("");
-      texts.put(lang, text);
+      text.bind(model.snippet(lang));
       TextArea area = new TextArea();
       area.setId("snippet-" + lang.replace("#", "sharp").toLowerCase(java.util.Locale.ROOT));
       area.setEditable(false);
@@ -165,21 +162,7 @@ public final class AppsScreen implements Screen {
     Label hint = new Label();
     hint.setWrapText(true);
     hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
-    hint.textProperty().bind(Bindings.createStringBinding(() -> "Your software reaches Beacon at "
-        + ctx.publicUrlProperty().get() + (ctx.publicUrlProperty().get().contains("://127.0.0.1:")
-        ? " (this computer only: the Server screen lets the network in)." : "."), ctx.publicUrlProperty()));
-
-    Runnable fill = () -> {
-      AppRow a = model.selectedProperty().get();
-      name.setText(a == null ? "" : a.name() + (a.frozen() ? "  (frozen)" : ""));
-      key.set(a == null ? "" : a.appKey());
-      freeze.setText(a != null && a.frozen() ? "Un_freeze" : "_Freeze");
-      Map<String, String> code = Snippets.forApp(ctx.publicUrlProperty().get(), a == null ? "" : a.appKey());
-      texts.forEach((lang, t) -> t.set(a == null ? "" : code.get(lang)));
-    };
-    model.selectedProperty().addListener((o, was, now) -> fill.run());
-    ctx.publicUrlProperty().addListener((o, was, now) -> fill.run());
-    fill.run();
+    hint.textProperty().bind(model.reachedAtBinding());
 
     VBox detail = new VBox(10, name, keyRow, actions, integrate, hint, snippets);
     VBox.setVgrow(snippets, Priority.ALWAYS);
@@ -194,12 +177,5 @@ public final class AppsScreen implements Screen {
 
   private static javafx.stage.Window window(Node n) {
     return n.getScene() == null ? null : n.getScene().getWindow();
-  }
-
-  private static TableColumn<AppRow, String> column(String title, Function<AppRow, String> value, double width) {
-    TableColumn<AppRow, String> c = new TableColumn<>(title);
-    c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-    c.setPrefWidth(width);
-    return c;
   }
 }

@@ -61,6 +61,11 @@ public final class BeaconClient {
     return session.openId();
   }
 
+  /** {@code v1/user/{openId}/rest}: a path under the signed-in developer; fails when not signed in. */
+  public String userPath(String rest) {
+    return "v1/user/" + openId() + "/" + rest;
+  }
+
   public URI base() {
     return base;
   }

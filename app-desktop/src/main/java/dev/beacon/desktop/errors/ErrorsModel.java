@@ -1,16 +1,20 @@
 package dev.beacon.desktop.errors;
 
-import dev.beacon.desktop.ui.Rows;
+import dev.beacon.desktop.client.ErrorEvent;
+import dev.beacon.desktop.client.Issue;
+import dev.beacon.desktop.client.IssueDetail;
+import dev.beacon.desktop.client.IssueFilter;
+import dev.beacon.desktop.client.IssuesApi;
+import dev.beacon.desktop.client.Page;
 import dev.beacon.desktop.ui.AppRef;
 import dev.beacon.desktop.ui.Background;
 import dev.beacon.desktop.ui.ConsoleContext;
-import io.vertx.core.json.JsonObject;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.BooleanBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.IntegerProperty;
 import javafx.beans.property.ObjectProperty;
@@ -24,43 +28,61 @@ import javafx.collections.ObservableList;
 
 /**
  * The Errors screen's state: the current app's grouped issues under the filters, the selected
- * issue's detail and events, and the raw error log list. Every call runs through
- * {@link Background}; methods are called on the FX thread.
+ * issue's detail (with its title, summary line, stack and which actions apply derived for the
+ * view) and events, and the raw error log list. Every call runs through {@link Background};
+ * methods are called on the FX thread.
  */
 public final class ErrorsModel {
   /** The status filter's choices; "all" sends no status. */
-  public static final List<String> STATUSES = List.of("unresolved", "resolved", "ignored", "all");
+  public static final List<String> STATUSES = List.of(Issue.UNRESOLVED, Issue.RESOLVED, Issue.IGNORED, "all");
   /** The sort choices (always newest/largest first). */
   public static final List<String> ORDERS = List.of("last_seen", "first_seen", "count", "machines");
   static final int PAGE = 50;
   static final int EVENTS = 20;
+  static final String PAST_RETENTION = "(the events of this issue are past retention)";
 
   private final ConsoleContext ctx;
   final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
   final StringProperty problem = new SimpleStringProperty(this, "problem", "");
 
-  final StringProperty status = new SimpleStringProperty(this, "status", "unresolved");
+  final StringProperty status = new SimpleStringProperty(this, "status", Issue.UNRESOLVED);
   final StringProperty order = new SimpleStringProperty(this, "order", "last_seen");
   final StringProperty version = new SimpleStringProperty(this, "version", "");
   final StringProperty search = new SimpleStringProperty(this, "search", "");
   final ObjectProperty<LocalDate> since = new SimpleObjectProperty<>(this, "since");
   final ObjectProperty<LocalDate> until = new SimpleObjectProperty<>(this, "until");
 
-  final ObservableList<JsonObject> issues = FXCollections.observableArrayList();
+  final ObservableList<Issue> issues = FXCollections.observableArrayList();
   final IntegerProperty total = new SimpleIntegerProperty(this, "total");
   /** Whether the app has any issue at all, whatever the filters (for the empty state). */
   final BooleanProperty anyIssue = new SimpleBooleanProperty(this, "anyIssue");
   private int page = 1;
 
-  final ObjectProperty<JsonObject> detail = new SimpleObjectProperty<>(this, "detail");
-  final ObservableList<JsonObject> events = FXCollections.observableArrayList();
+  final ObjectProperty<IssueDetail> detail = new SimpleObjectProperty<>(this, "detail");
+  final ObservableList<ErrorEvent> events = FXCollections.observableArrayList();
+  final ObservableList<IssueDetail.VersionCount> versionCounts = FXCollections.observableArrayList();
+  final ObservableList<IssueDetail.DayCount> dailyCounts = FXCollections.observableArrayList();
+  /** The stack shown: the newest event's, or the event chosen in the list. */
+  final StringProperty stack = new SimpleStringProperty(this, "stack", "");
+  final StringBinding title = Bindings.createStringBinding(() -> detail.get() == null ? "" : detail.get().issue().title(), detail);
+  final StringBinding meta = Bindings.createStringBinding(() -> meta(detail.get()), detail);
+  final BooleanBinding canResolve = Bindings.createBooleanBinding(() -> detail.get() != null && detail.get().issue().canResolve(), detail);
+  final BooleanBinding canIgnore = Bindings.createBooleanBinding(() -> detail.get() != null && detail.get().issue().canIgnore(), detail);
+  final BooleanBinding canReopen = Bindings.createBooleanBinding(() -> detail.get() != null && detail.get().issue().canReopen(), detail);
 
-  final ObservableList<JsonObject> logs = FXCollections.observableArrayList();
+  final ObservableList<ErrorEvent> logs = FXCollections.observableArrayList();
   final IntegerProperty logsTotal = new SimpleIntegerProperty(this, "logsTotal");
+  /** The stack of the log chosen in the list. */
+  final StringProperty logStack = new SimpleStringProperty(this, "logStack", "");
   private int logsPage = 1;
 
   public ErrorsModel(ConsoleContext ctx) {
     this.ctx = ctx;
+    detail.addListener((o, was, d) -> {
+      stack.set(d == null ? "" : d.latestEvent() == null ? PAST_RETENTION : d.latestEvent().stackText());
+      versionCounts.setAll(d == null ? List.of() : d.versionCounts());
+      dailyCounts.setAll(d == null ? List.of() : d.dailyCounts());
+    });
   }
 
   ConsoleContext context() {
@@ -80,20 +102,10 @@ public final class ErrorsModel {
     return !version.get().isBlank() || !search.get().isBlank() || since.get() != null || until.get() != null;
   }
 
-  /** The list query for {@code page}. */
-  Map<String, Object> query(int pageNo) {
-    Map<String, Object> q = new LinkedHashMap<>();
-    q.put("pageNo", pageNo);
-    q.put("pageSize", PAGE);
-    q.put("orderBy", order.get() + ":desc");
-    if (!"all".equals(status.get())) {
-      q.put("status", status.get());
-    }
-    q.put("version", Rows.blankToNull(version.get()));
-    q.put("q", Rows.blankToNull(search.get()));
-    q.put("since", since.get() == null ? null : since.get().toString());
-    q.put("until", until.get() == null ? null : until.get().toString());
-    return q;
+  /** The filters as the list query takes them. */
+  IssueFilter filter() {
+    return new IssueFilter("all".equals(status.get()) ? null : status.get(), version.get(), search.get(), since.get(),
+        until.get(), order.get());
   }
 
   /** Reloads the first page of issues (after a filter or app change). */
@@ -103,7 +115,7 @@ public final class ErrorsModel {
 
   /** Appends the next page of issues. */
   public void loadMore() {
-    if (issues.size() < total.get()) {
+    if (more()) {
       load(page + 1);
     }
   }
@@ -111,6 +123,8 @@ public final class ErrorsModel {
   boolean more() {
     return issues.size() < total.get();
   }
+
+  private record Listed(Page<Issue> page, boolean anyIssue) {}
 
   private void load(int pageNo) {
     AppRef app = app();
@@ -122,61 +136,69 @@ public final class ErrorsModel {
       return;
     }
     IssuesApi api = api();
-    Map<String, Object> q = query(pageNo);
-    boolean narrowed = filtered() || !"all".equals(status.get());
+    IssueFilter f = filter();
+    boolean narrowed = filtered() || f.status() != null;
     Background.run(ctx, () -> {
-      JsonObject j = api.list(app.appId(), q);
-      if (pageNo == 1 && narrowed && j.getInteger("totalCount", 0) == 0) { // nothing here: nothing at all?
-        j.put("anyIssue", api.list(app.appId(), Map.of("pageNo", 1, "pageSize", 1)).getInteger("totalCount", 0) > 0);
-      } else {
-        j.put("anyIssue", j.getInteger("totalCount", 0) > 0);
-      }
-      return j;
-    }, j -> {
+      Page<Issue> p = api.list(app.appId(), f, pageNo, PAGE);
+      boolean any = p.totalCount() > 0 // else, on a narrowed first page: nothing here, nothing at all?
+          || pageNo == 1 && narrowed && api.list(app.appId(), IssueFilter.ALL, 1, 1).totalCount() > 0;
+      return new Listed(p, any);
+    }, l -> {
       if (!Objects.equals(app, app())) {
         return; // the app changed meanwhile; its own load follows
       }
-      anyIssue.set(j.getBoolean("anyIssue", false));
-      List<JsonObject> rows = Rows.objects(j, "issues");
+      anyIssue.set(l.anyIssue());
       if (pageNo == 1) {
-        issues.setAll(rows);
+        issues.setAll(l.page().items());
       } else {
-        issues.addAll(rows);
+        issues.addAll(l.page().items());
       }
       page = pageNo;
-      total.set(j.getInteger("totalCount", rows.size()));
+      total.set(l.page().totalCount());
     }, busy, problem);
   }
 
+  private record Shown(IssueDetail detail, List<ErrorEvent> events) {}
+
   /** Loads the detail and the newest events of {@code issue} (null clears them). */
-  public void select(JsonObject issue) {
+  public void select(Issue issue) {
     AppRef app = app();
     if (issue == null || app == null) {
       detail.set(null);
       events.clear();
       return;
     }
-    String id = issue.getString("issueId");
     IssuesApi api = api();
-    Background.run(ctx, () -> new JsonObject().put("detail", api.detail(app.appId(), id))
-        .put("events", api.events(app.appId(), id, EVENTS)), j -> {
-          detail.set(j.getJsonObject("detail"));
-          events.setAll(Rows.objects(j.getJsonObject("events"), "events"));
+    Background.run(ctx, () -> new Shown(api.detail(app.appId(), issue.issueId()), api.events(app.appId(), issue.issueId(), EVENTS)),
+        s -> {
+          detail.set(s.detail());
+          events.setAll(s.events());
         }, busy, problem);
   }
 
+  /** Shows the stack of one of the issue's events. */
+  void showEvent(ErrorEvent e) {
+    if (e != null) {
+      stack.set(e.stackText());
+    }
+  }
+
+  /** Shows the stack of one raw log (null clears it). */
+  void showLog(ErrorEvent e) {
+    logStack.set(e == null ? "" : e.stackText());
+  }
+
   /** Resolves, ignores or reopens the shown issue, then reloads the list and the detail. */
-  public void act(String action) {
+  public void act(IssuesApi.Action action) {
     AppRef app = app();
-    JsonObject d = detail.get();
+    IssueDetail d = detail.get();
     if (app == null || d == null) {
       return;
     }
-    String id = d.getJsonObject("issue").getString("issueId");
     IssuesApi api = api();
-    Background.run(ctx, () -> api.act(app.appId(), id, action), j -> {
+    Background.run(ctx, () -> api.act(app.appId(), d.issue().issueId(), action), issue -> {
       refresh();
-      select(j.getJsonObject("issue"));
+      select(issue);
     }, busy, problem);
   }
 
@@ -186,9 +208,13 @@ public final class ErrorsModel {
   }
 
   public void moreLogs() {
-    if (logs.size() < logsTotal.get()) {
+    if (moreLogsToLoad()) {
       loadLogs(logsPage + 1);
     }
+  }
+
+  boolean moreLogsToLoad() {
+    return logs.size() < logsTotal.get();
   }
 
   private void loadLogs(int pageNo) {
@@ -198,25 +224,56 @@ public final class ErrorsModel {
       logsTotal.set(0);
       return;
     }
-    Map<String, Object> q = new LinkedHashMap<>();
-    q.put("appId", app.appId());
-    q.put("pageNo", pageNo);
-    q.put("pageSize", PAGE);
-    q.put("appVersion", Rows.blankToNull(version.get()));
-    q.put("after", since.get() == null ? null : since.get().atStartOfDay(ZoneId.systemDefault()).toEpochSecond());
-    q.put("before", until.get() == null ? null
-        : until.get().plusDays(1).atStartOfDay(ZoneId.systemDefault()).toEpochSecond() - 1);
     IssuesApi api = api();
-    Background.run(ctx, () -> api.logs(q), j -> {
-      List<JsonObject> rows = Rows.objects(j, "errlogList");
+    String v = version.get();
+    LocalDate from = since.get();
+    LocalDate to = until.get();
+    Background.run(ctx, () -> api.logs(app.appId(), v, from, to, pageNo, PAGE), p -> {
       if (pageNo == 1) {
-        logs.setAll(rows);
+        logs.setAll(p.items());
       } else {
-        logs.addAll(rows);
+        logs.addAll(p.items());
       }
       logsPage = pageNo;
-      logsTotal.set(j.getInteger("totalCount", rows.size()));
+      logsTotal.set(p.totalCount());
     }, busy, problem);
+  }
+
+  /** An issue's status, marked when it is a regression. */
+  static String statusText(Issue i) {
+    return i.status() + (i.regression() ? " (regression)" : "");
+  }
+
+  /** The detail's summary line: status, counts, the newest event's version and OS, when first and last seen, resolved in. */
+  static String meta(IssueDetail d) {
+    if (d == null) {
+      return "";
+    }
+    Issue i = d.issue();
+    ErrorEvent latest = d.latestEvent();
+    return statusText(i) + " · " + i.count() + " events on " + i.machines() + " machines"
+        + (latest == null ? "" : " · version " + latest.appVersion() + " · " + latest.osInfo())
+        + " · first " + i.firstSeen() + " · last " + i.lastSeen()
+        + (i.resolvedVersion() == null ? "" : " · resolved in " + i.resolvedVersion());
+  }
+
+  /** "2026-11-23 11:37:40" as "11-23 11:37" for the table (the detail shows the full time). */
+  static String shortDate(String full) {
+    return full.length() >= 16 ? full.substring(5, 16) : full;
+  }
+
+  /** "2026-11-23" as "11-23" for the chart's axis. */
+  static String shortDay(String day) {
+    return day.length() >= 10 ? day.substring(5) : day;
+  }
+
+  /** The empty list's sentence: no app, nothing under these filters, or nothing at all. */
+  String emptyText() {
+    if (app() == null) {
+      return "No app chosen — create an app on the Apps screen, then pick it above.";
+    }
+    return anyIssue.get() ? "No issues match these filters — try status \"all\" or clear the search."
+        : "No errors reported for this app yet.";
   }
 
   /** A curl command that sends a test error report for the current app to this server. */
@@ -226,14 +283,6 @@ public final class ErrorsModel {
     if (base.isBlank() && ctx.client() != null) {
       base = ctx.client().base().toString();
     }
-    if (base.endsWith("/")) {
-      base = base.substring(0, base.length() - 1);
-    }
-    String key = app == null ? "<app key>" : app.appKey();
-    return "curl -X POST " + base + "/api/v1/error/report -H \"Content-Type: application/json\" -d '"
-        + new JsonObject().put("app_key", key).put("machine_id", "test-machine").put("software_version", "1.0.0")
-            .put("error_type", "TestError").put("error_message", "a test report from curl")
-            .put("error_stack", "at Main.main(Main.java:1)").encode()
-        + "'";
+    return IssuesApi.testReportCurl(base, app == null ? "<app key>" : app.appKey());
   }
 }

@@ -1,9 +1,12 @@
 package dev.beacon.desktop.errors;
 
-import dev.beacon.desktop.ui.Rows;
+import dev.beacon.desktop.client.ErrorEvent;
+import dev.beacon.desktop.client.Issue;
+import dev.beacon.desktop.client.IssueDetail;
+import dev.beacon.desktop.client.IssuesApi.Action;
 import dev.beacon.desktop.ui.StatusLine;
 import dev.beacon.desktop.ui.AppPicker;
-import io.vertx.core.json.JsonObject;
+import dev.beacon.desktop.ui.Columns;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
@@ -43,8 +46,8 @@ import javafx.util.Duration;
 final class ErrorsView extends BorderPane {
   private final ErrorsModel model;
   final AppPicker picker;
-  final TableView<JsonObject> table = new TableView<>(); // issues
-  final TableView<JsonObject> logTable = new TableView<>();
+  final TableView<Issue> table = new TableView<>(); // issues
+  final TableView<ErrorEvent> logTable = new TableView<>();
   final TextArea stack = monospace("issue-stack");
   final TextArea logStack = monospace("log-stack");
   private final Label emptyText = new Label();
@@ -162,14 +165,14 @@ final class ErrorsView extends BorderPane {
     table.setId("errors-issues");
     table.setItems(model.issues);
     table.getColumns().setAll(java.util.List.of(
-        Rows.column("Issue", "title", 240),
-        Rows.column("Culprit", "culprit", 150),
-        Rows.column("Status", r -> Rows.text(r, "status") + (r.getBoolean("regression", false) ? " (regression)" : ""), 90),
-        Rows.number("Events", "count", 55),
-        Rows.number("Machines", "machines", 65),
-        Rows.column("Versions", "versions", 80),
-        Rows.column("First seen", r -> shortDate(Rows.text(r, "firstSeen")), 85),
-        Rows.column("Last seen", r -> shortDate(Rows.text(r, "lastSeen")), 85)));
+        Columns.text("Issue", Issue::title, 240),
+        Columns.text("Culprit", Issue::culprit, 150),
+        Columns.text("Status", ErrorsModel::statusText, 90),
+        Columns.number("Events", Issue::count, 55),
+        Columns.number("Machines", Issue::machines, 65),
+        Columns.text("Versions", i -> String.join(", ", i.versions()), 80),
+        Columns.text("First seen", i -> ErrorsModel.shortDate(i.firstSeen()), 85),
+        Columns.text("Last seen", i -> ErrorsModel.shortDate(i.lastSeen()), 85)));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
       if (now != null) {
@@ -221,13 +224,7 @@ final class ErrorsView extends BorderPane {
   }
 
   private void updateEmptyText() {
-    if (model.context().currentAppProperty().get() == null) {
-      emptyText.setText("No app chosen — create an app on the Apps screen, then pick it above.");
-    } else if (model.anyIssue.get()) {
-      emptyText.setText("No issues match these filters — try status \"all\" or clear the search.");
-    } else {
-      emptyText.setText("No errors reported for this app yet.");
-    }
+    emptyText.setText(model.emptyText());
     curl.setText(model.testReportCurl());
   }
 
@@ -236,30 +233,38 @@ final class ErrorsView extends BorderPane {
     none.getStyleClass().add("empty-title");
     Label title = new Label();
     title.setId("issue-title");
+    title.textProperty().bind(model.title);
     title.getStyleClass().add("issue-title");
     title.setWrapText(true);
     Label meta = new Label();
     meta.setId("issue-meta");
     meta.setWrapText(true);
+    meta.textProperty().bind(model.meta);
     Button resolve = new Button("Re_solve");
     resolve.setId("issue-resolve");
-    resolve.setOnAction(e -> model.act("resolve"));
+    resolve.setOnAction(e -> model.act(Action.RESOLVE));
+    resolve.disableProperty().bind(model.canResolve.not());
     Button ignore = new Button("_Ignore");
     ignore.setId("issue-ignore");
-    ignore.setOnAction(e -> model.act("ignore"));
+    ignore.setOnAction(e -> model.act(Action.IGNORE));
+    ignore.disableProperty().bind(model.canIgnore.not());
     Button reopen = new Button("Re_open");
     reopen.setId("issue-reopen");
-    reopen.setOnAction(e -> model.act("reopen"));
+    reopen.setOnAction(e -> model.act(Action.REOPEN));
+    reopen.disableProperty().bind(model.canReopen.not());
     Button copy = new Button("_Copy stack");
     copy.setId("issue-copy");
     copy.setOnAction(e -> copy(stack.getText()));
+    stack.textProperty().bind(model.stack);
     HBox actions = new HBox(8, resolve, ignore, reopen, new Region(), copy);
     HBox.setHgrow(actions.getChildren().get(3), Priority.ALWAYS);
 
-    TableView<JsonObject> versions = new TableView<>();
+    TableView<IssueDetail.VersionCount> versions = new TableView<>(model.versionCounts);
     versions.setId("issue-versions");
-    versions.getColumns().setAll(java.util.List.of(Rows.column("Version", "version", 90), Rows.number("Events", "count", 60),
-        Rows.column("First seen", "firstSeen", 130), Rows.column("Last seen", "lastSeen", 130)));
+    versions.getColumns().setAll(java.util.List.of(Columns.text("Version", IssueDetail.VersionCount::version, 90),
+        Columns.number("Events", IssueDetail.VersionCount::count, 60),
+        Columns.text("First seen", IssueDetail.VersionCount::firstSeen, 130),
+        Columns.text("Last seen", IssueDetail.VersionCount::lastSeen, 130)));
     versions.setPrefHeight(130);
     versions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
@@ -276,16 +281,20 @@ final class ErrorsView extends BorderPane {
     days.setBarGap(1);
     days.setCategoryGap(2);
 
-    TableView<JsonObject> events = new TableView<>(model.events);
+    TableView<ErrorEvent> events = new TableView<>(model.events);
     events.setId("issue-events");
-    events.getColumns().setAll(java.util.List.of(Rows.column("When", "createDate", 130), Rows.column("Version", "appVersion", 70),
-        Rows.column("OS", "osInfo", 150), Rows.column("Machine", "machineHash", 100), Rows.column("Message", "message", 200)));
+    events.getColumns().setAll(java.util.List.of(Columns.text("When", ErrorEvent::createDate, 130),
+        Columns.text("Version", ErrorEvent::appVersion, 70), Columns.text("OS", ErrorEvent::osInfo, 150),
+        Columns.text("Machine", ErrorEvent::machineHash, 100), Columns.text("Message", ErrorEvent::message, 200)));
     events.setPrefHeight(160);
     events.setPlaceholder(new Label("No events within retention."));
-    events.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
-      if (now != null) {
-        stack.setText(Rows.text(now, "stack").isEmpty() ? Rows.text(now, "context") : Rows.text(now, "stack"));
+    events.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.showEvent(now));
+    model.dailyCounts.addListener((javafx.collections.ListChangeListener<IssueDetail.DayCount>) c -> {
+      XYChart.Series<String, Number> series = new XYChart.Series<>();
+      for (IssueDetail.DayCount day : model.dailyCounts) {
+        series.getData().add(new XYChart.Data<>(ErrorsModel.shortDay(day.day()), day.count()));
       }
+      days.getData().setAll(model.dailyCounts.isEmpty() ? java.util.List.of() : java.util.List.of(series));
     });
 
     VBox body = new VBox(8, title, meta, actions, new Label("Stack trace (newest event)"), stack,
@@ -298,36 +307,6 @@ final class ErrorsView extends BorderPane {
     scroll.visibleProperty().bind(model.detail.isNotNull());
     none.visibleProperty().bind(model.detail.isNull());
     body.visibleProperty().bind(model.detail.isNotNull());
-
-    model.detail.addListener((o, was, d) -> {
-      if (d == null) {
-        stack.clear();
-        versions.getItems().clear();
-        days.getData().clear();
-        return;
-      }
-      JsonObject issue = d.getJsonObject("issue", new JsonObject());
-      JsonObject latest = d.getJsonObject("latestEvent");
-      String status = issue.getString("status", "");
-      title.setText(issue.getString("title", ""));
-      meta.setText(status + (issue.getBoolean("regression", false) ? " (regression)" : "")
-          + " · " + issue.getValue("count") + " events on " + issue.getValue("machines") + " machines"
-          + (latest == null ? "" : " · version " + Rows.text(latest, "appVersion") + " · " + Rows.text(latest, "osInfo"))
-          + " · first " + Rows.text(issue, "firstSeen") + " · last " + Rows.text(issue, "lastSeen")
-          + (issue.getString("resolvedVersion") == null ? "" : " · resolved in " + issue.getString("resolvedVersion")));
-      resolve.setDisable("resolved".equals(status));
-      ignore.setDisable("ignored".equals(status));
-      reopen.setDisable("unresolved".equals(status));
-      stack.setText(latest == null ? "(the events of this issue are past retention)"
-          : Rows.text(latest, "stack").isEmpty() ? Rows.text(latest, "context") : Rows.text(latest, "stack"));
-      versions.getItems().setAll(Rows.objects(d, "versionCounts"));
-      XYChart.Series<String, Number> series = new XYChart.Series<>();
-      for (JsonObject day : Rows.objects(d, "dailyCounts")) {
-        String date = day.getString("day", "");
-        series.getData().add(new XYChart.Data<>(date.length() >= 10 ? date.substring(5) : date, day.getLong("count", 0L)));
-      }
-      days.getData().setAll(java.util.List.of(series));
-    });
     return pane;
   }
 
@@ -335,24 +314,23 @@ final class ErrorsView extends BorderPane {
     logTable.setId("errors-logs");
     logTable.setItems(model.logs);
     logTable.getColumns().setAll(java.util.List.of(
-        Rows.column("When", "createDate", 130),
-        Rows.column("Source", "source", 70),
-        Rows.column("Version", "appVersion", 70),
-        Rows.column("Device", "deviceId", 110),
-        Rows.column("Package", "appPackage", 110),
-        Rows.column("Context", "context", 320)));
+        Columns.text("When", ErrorEvent::createDate, 130),
+        Columns.text("Source", ErrorEvent::source, 70),
+        Columns.text("Version", ErrorEvent::appVersion, 70),
+        Columns.text("Device", ErrorEvent::deviceId, 110),
+        Columns.text("Package", ErrorEvent::appPackage, 110),
+        Columns.text("Context", ErrorEvent::context, 320)));
     logTable.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     logTable.setPlaceholder(new Label("No error logs for this app (the version and date filters above apply)."));
-    logTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) ->
-        logStack.setText(now == null ? "" : Rows.text(now, "stack").isEmpty() ? Rows.text(now, "context") : Rows.text(now, "stack")));
+    logTable.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.showLog(now));
+    logStack.textProperty().bind(model.logStack);
     Label count = new Label();
     count.setId("logs-count");
     count.textProperty().bind(Bindings.createStringBinding(
         () -> model.logs.size() + " of " + model.logsTotal.get() + " logs", model.logs, model.logsTotal));
     Button more = new Button("Load more");
     more.setId("logs-more");
-    more.disableProperty().bind(Bindings.createBooleanBinding(() -> model.logs.size() >= model.logsTotal.get(),
-        model.logs, model.logsTotal));
+    more.disableProperty().bind(Bindings.createBooleanBinding(() -> !model.moreLogsToLoad(), model.logs, model.logsTotal));
     more.setOnAction(e -> model.moreLogs());
     Button reload = new Button("Reload");
     reload.setOnAction(e -> model.refreshLogs());
@@ -365,11 +343,6 @@ final class ErrorsView extends BorderPane {
     split.setDividerPositions(0.6);
     split.setPadding(new Insets(0, 8, 8, 8));
     return split;
-  }
-
-  /** "2026-11-23 11:37:40" as "11-23 11:37" for the table (the detail shows the full time). */
-  static String shortDate(String full) {
-    return full.length() >= 16 ? full.substring(5, 16) : full;
   }
 
   static void copy(String text) {

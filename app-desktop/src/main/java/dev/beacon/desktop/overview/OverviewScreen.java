@@ -1,15 +1,19 @@
 package dev.beacon.desktop.overview;
 
 import atlantafx.base.theme.Styles;
+import dev.beacon.desktop.client.UsageSummary;
 import dev.beacon.desktop.ui.AppPicker;
 import dev.beacon.desktop.ui.ConsoleContext;
 import dev.beacon.desktop.ui.Screen;
 import dev.beacon.desktop.ui.StatusLine;
 import dev.beacon.desktop.ui.Views;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableStringValue;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.chart.CategoryAxis;
@@ -108,11 +112,9 @@ public final class OverviewScreen implements Screen {
         tile("dau", "DAU", s -> Long.toString(s.dau())),
         tile("wau", "WAU", s -> Long.toString(s.wau())),
         tile("mau", "MAU", s -> Long.toString(s.mau())),
-        tile("stickiness", "Stickiness", s -> Stats.percent(s.stickiness())),
-        tile("total", "All machines", s -> Long.toString(s.totalMachines())));
-    Label newMachines = tileValue("tile-new");
-    model.activeProperty().subscribe(a -> newMachines.setText(Long.toString(Stats.newMachines(a))));
-    tiles.getChildren().add(tileBox("New machines", newMachines));
+        tile("stickiness", "Stickiness", model.stickinessBinding()),
+        tile("total", "All machines", s -> Long.toString(s.totalMachines())),
+        tile("new", "New machines", model.newMachinesBinding()));
 
     LineChart<String, Number> activeChart = new LineChart<>(new CategoryAxis(), new NumberAxis());
     activeChart.setId("activeChart");
@@ -120,8 +122,7 @@ public final class OverviewScreen implements Screen {
     activeChart.setCreateSymbols(false);
     activeChart.setAnimated(false);
     activeChart.setPrefHeight(280);
-    model.activeProperty().subscribe(days -> activeChart.getData().setAll(
-        series("DAU", days, Stats.Active::dau), series("WAU", days, Stats.Active::wau), series("MAU", days, Stats.Active::mau)));
+    model.activeSeriesBinding().subscribe(series -> activeChart.getData().setAll(chart(series)));
 
     StackedBarChart<String, Number> versionChart = new StackedBarChart<>(new CategoryAxis(), new NumberAxis());
     versionChart.setId("versionChart");
@@ -129,18 +130,7 @@ public final class OverviewScreen implements Screen {
     versionChart.setAnimated(false);
     versionChart.setCategoryGap(1);
     versionChart.setPrefHeight(260);
-    model.versionsProperty().subscribe(days -> {
-      List<XYChart.Series<String, Number>> all = new java.util.ArrayList<>();
-      for (String v : Stats.versionNames(days)) {
-        XYChart.Series<String, Number> s = new XYChart.Series<>();
-        s.setName(v.isEmpty() ? "(unknown)" : v);
-        for (Stats.VersionDay d : days) {
-          s.getData().add(new XYChart.Data<>(day(d.date()), d.machines().getOrDefault(v, 0L)));
-        }
-        all.add(s);
-      }
-      versionChart.getData().setAll(all);
-    });
+    model.adoptionBinding().subscribe(series -> versionChart.getData().setAll(chart(series)));
 
     Label empty = new Label("No app yet \u2014 create one on the Apps screen, then send heartbeats from your software.");
     empty.getStyleClass().add(Styles.TEXT_MUTED);
@@ -156,34 +146,26 @@ public final class OverviewScreen implements Screen {
     return scroll;
   }
 
-  private static XYChart.Series<String, Number> series(String name, List<Stats.Active> days, Function<Stats.Active, Long> value) {
-    XYChart.Series<String, Number> s = new XYChart.Series<>();
-    s.setName(name);
-    for (Stats.Active d : days) {
-      s.getData().add(new XYChart.Data<>(day(d.date()), value.apply(d)));
+  private static List<XYChart.Series<String, Number>> chart(List<OverviewModel.Series> series) {
+    List<XYChart.Series<String, Number>> all = new ArrayList<>();
+    for (OverviewModel.Series one : series) {
+      XYChart.Series<String, Number> s = new XYChart.Series<>();
+      s.setName(one.name());
+      one.points().forEach(p -> s.getData().add(new XYChart.Data<>(p.day(), p.value())));
+      all.add(s);
     }
-    return s;
+    return all;
   }
 
-  /** "11-23" for "2026-11-23": short enough to stay horizontal on the axis. */
-  static String day(String date) {
-    return date != null && date.matches("\\d{4}-\\d\\d-\\d\\d") ? date.substring(5) : date;
+  private Node tile(String id, String title, Function<UsageSummary, String> value) {
+    return tile(id, title, Bindings.createStringBinding(() -> value.apply(model.summaryProperty().get()), model.summaryProperty()));
   }
 
-  private Node tile(String id, String title, Function<Stats.Summary, String> value) {
-    Label v = tileValue("tile-" + id);
-    model.summaryProperty().subscribe(s -> v.setText(value.apply(s)));
-    return tileBox(title, v);
-  }
-
-  private static Label tileValue(String id) {
-    Label v = new Label("0");
-    v.setId(id);
-    v.getStyleClass().addAll(Styles.TITLE_2, "tile-value");
-    return v;
-  }
-
-  private static Node tileBox(String title, Label value) {
+  private static Node tile(String id, String title, ObservableStringValue text) {
+    Label value = new Label("0");
+    value.setId("tile-" + id);
+    value.getStyleClass().addAll(Styles.TITLE_2, "tile-value");
+    value.textProperty().bind(text);
     Label t = new Label(title);
     t.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     VBox box = new VBox(4, t, value);

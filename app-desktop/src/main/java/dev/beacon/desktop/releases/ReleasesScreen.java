@@ -1,16 +1,16 @@
 package dev.beacon.desktop.releases;
 
 import atlantafx.base.theme.Styles;
+import dev.beacon.desktop.client.Version;
 import dev.beacon.desktop.ui.AppPicker;
+import dev.beacon.desktop.ui.Columns;
 import dev.beacon.desktop.ui.ConsoleContext;
 import dev.beacon.desktop.ui.FormDialog;
 import dev.beacon.desktop.ui.Screen;
 import dev.beacon.desktop.ui.StatusLine;
 import dev.beacon.desktop.ui.Views;
-import java.util.function.Function;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.geometry.Insets;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -79,15 +79,15 @@ public final class ReleasesScreen implements Screen {
     Button refresh = new Button("Refresh");
     refresh.setOnAction(e -> model.load());
 
-    TableView<VersionRow> table = new TableView<>(model.versions());
+    TableView<Version> table = new TableView<>(model.versions());
     table.setId("versionsTable");
-    table.getColumns().add(column("Name", VersionRow::name, 140));
-    table.getColumns().add(column("Code", v -> Integer.toString(v.code()), 70));
+    table.getColumns().add(Columns.text("Name", Version::name, 140));
+    table.getColumns().add(Columns.text("Code", v -> Integer.toString(v.code()), 70));
     table.getColumns().add(releaseColumn());
-    table.getColumns().add(column("Force", v -> v.forceUpdate() ? "yes" : "", 60));
-    table.getColumns().add(column("Devices", v -> v.devices().isEmpty() ? "all" : Integer.toString(v.devices().size()), 70));
-    table.getColumns().add(column("MD5", VersionRow::md5, 240));
-    table.getColumns().add(column("Created", VersionRow::createDate, 150));
+    table.getColumns().add(Columns.text("Force", v -> v.forceUpdate() ? "yes" : "", 60));
+    table.getColumns().add(Columns.text("Devices", v -> v.devices().isEmpty() ? "all" : Integer.toString(v.devices().size()), 70));
+    table.getColumns().add(Columns.text("MD5", Version::md5, 240));
+    table.getColumns().add(Columns.text("Created", Version::createDate, 150));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Label empty = new Label();
     empty.setId("versionsEmpty");
@@ -104,7 +104,7 @@ public final class ReleasesScreen implements Screen {
     delete.setId("deleteVersion");
     delete.getStyleClass().add(Styles.DANGER);
     delete.setOnAction(e -> {
-      VersionRow v = table.getSelectionModel().getSelectedItem();
+      Version v = table.getSelectionModel().getSelectedItem();
       FormDialog.confirm(table.getScene().getWindow(), "Delete version " + v.name() + "?",
           "Clients are no longer offered it. The uploaded package stays until you delete it.", "Delete", () -> model.delete(v));
     });
@@ -119,8 +119,8 @@ public final class ReleasesScreen implements Screen {
     return page;
   }
 
-  private TableColumn<VersionRow, VersionRow> releaseColumn() {
-    TableColumn<VersionRow, VersionRow> c = new TableColumn<>("Released");
+  private TableColumn<Version, Version> releaseColumn() {
+    TableColumn<Version, Version> c = new TableColumn<>("Released");
     c.setPrefWidth(90);
     c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
     c.setCellFactory(col -> new TableCell<>() {
@@ -129,21 +129,21 @@ public final class ReleasesScreen implements Screen {
 
       {
         toggle.selectedProperty().addListener((o, was, on) -> {
-          VersionRow v = getItem();
+          Version v = getItem();
           if (!syncing && v != null && on != v.released()) {
             model.setReleased(v, on, () -> show(v));
           }
         });
       }
 
-      private void show(VersionRow v) {
+      private void show(Version v) {
         syncing = true;
         toggle.setSelected(v.released());
         syncing = false;
       }
 
       @Override
-      protected void updateItem(VersionRow v, boolean empty) {
+      protected void updateItem(Version v, boolean empty) {
         super.updateItem(v, empty);
         if (empty || v == null) {
           setGraphic(null);
@@ -154,13 +154,6 @@ public final class ReleasesScreen implements Screen {
         }
       }
     });
-    return c;
-  }
-
-  private static TableColumn<VersionRow, String> column(String title, Function<VersionRow, String> value, double width) {
-    TableColumn<VersionRow, String> c = new TableColumn<>(title);
-    c.setCellValueFactory(cd -> new ReadOnlyStringWrapper(value.apply(cd.getValue())));
-    c.setPrefWidth(width);
     return c;
   }
 }

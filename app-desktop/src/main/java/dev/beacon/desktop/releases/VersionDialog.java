@@ -1,5 +1,6 @@
 package dev.beacon.desktop.releases;
 
+import dev.beacon.desktop.client.Version;
 import dev.beacon.desktop.ui.FormDialog;
 import dev.beacon.desktop.ui.StatusLine;
 import java.io.File;
@@ -33,8 +34,8 @@ import javafx.stage.Window;
 final class VersionDialog {
   private VersionDialog() {}
 
-  static void open(Window owner, ReleasesModel model, VersionRow v) {
-    boolean app = model.moduleProperty().get() == null || model.moduleProperty().get().app();
+  static void open(Window owner, ReleasesModel model, Version v) {
+    boolean app = model.forApp();
     TextField name = field("versionName", v == null ? "" : v.name(), "1.2.0");
     TextField code = field("versionCode", v == null ? "" : Integer.toString(v.code()), "120");
     TextField file = field("packagePath", "", "a package file to upload");

@@ -1,11 +1,7 @@
 package dev.beacon.desktop.ui;
 
+import dev.beacon.desktop.client.AppsApi;
 import dev.beacon.desktop.client.BeaconClient;
-import io.vertx.core.json.JsonArray;
-import io.vertx.core.json.JsonObject;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
@@ -19,8 +15,6 @@ import javafx.scene.control.ComboBox;
  * switching screens keeps the app. {@link #reload()} fetches the signed-in developer's apps.
  */
 public final class AppPicker extends ComboBox<AppRef> {
-  private static final int PAGE = 100;
-
   private final ConsoleContext ctx;
   private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
   private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
@@ -45,7 +39,7 @@ public final class AppPicker extends ComboBox<AppRef> {
       return;
     }
     BeaconClient client = ctx.client();
-    Background.run(ctx, () -> all(client), apps -> {
+    Background.run(ctx, () -> new AppsApi(client).all().stream().map(AppRef::of).toList(), apps -> {
       syncing = true;
       try {
         getItems().setAll(apps);
@@ -68,19 +62,6 @@ public final class AppPicker extends ComboBox<AppRef> {
       getSelectionModel().select(match);
     } finally {
       syncing = false;
-    }
-  }
-
-  /** Every app of the signed-in developer, page by page. Blocking. */
-  static List<AppRef> all(BeaconClient client) throws Exception {
-    List<AppRef> apps = new ArrayList<>();
-    for (int page = 1; ; page++) {
-      JsonObject j = client.get("v1/user/" + client.openId() + "/app", Map.of("pageNo", page, "pageSize", PAGE));
-      JsonArray items = j.getJsonArray("apps", new JsonArray());
-      items.forEach(o -> apps.add(AppRef.of((JsonObject) o)));
-      if (items.size() < PAGE) {
-        return apps;
-      }
     }
   }
 

@@ -1,12 +1,11 @@
 package dev.beacon.desktop.ui;
 
-import io.vertx.core.json.JsonObject;
+import dev.beacon.desktop.client.App;
 
 /** An app as the screens refer to it: its id, name and client key. */
 public record AppRef(String appId, String name, String appKey) {
-  /** From an app object of the API ({@code appId}, {@code name}, {@code appKey}). */
-  public static AppRef of(JsonObject app) {
-    return new AppRef(app.getString("appId"), app.getString("name"), app.getString("appKey"));
+  public static AppRef of(App app) {
+    return new AppRef(app.appId(), app.name(), app.appKey());
   }
 
   @Override

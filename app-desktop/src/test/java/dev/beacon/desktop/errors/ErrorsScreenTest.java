@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.desktop.Fx;
 import dev.beacon.desktop.client.BeaconClient;
+import dev.beacon.desktop.client.ErrorEvent;
+import dev.beacon.desktop.client.Issue;
 import dev.beacon.desktop.support.LiveServerTest;
 import dev.beacon.desktop.support.Stages;
 import io.vertx.core.json.JsonObject;
@@ -29,7 +31,7 @@ class ErrorsScreenTest extends LiveServerTest {
         .put("error_stack", stack).put("os_info", "Windows 11 Pro"));
   }
 
-  private static String state(ErrorsScreen screen, TableView<JsonObject> table) {
+  private static String state(ErrorsScreen screen, TableView<Issue> table) {
     ErrorsModel m = screen.model();
     return "search=" + m.search.get() + " status=" + m.status.get() + " busy=" + m.busy.get() + " problem=" + m.problem.get()
         + " rows=" + table.getItems().size() + " total=" + m.total.get();
@@ -45,7 +47,7 @@ class ErrorsScreenTest extends LiveServerTest {
     Stages.show(Fx.call(screen::view));
     Fx.run(screen::shown);
     FxRobot robot = new FxRobot();
-    TableView<JsonObject> table = robot.lookup("#errors-issues").queryTableView();
+    TableView<Issue> table = robot.lookup("#errors-issues").queryTableView();
     Label empty = robot.lookup("#errors-empty").query();
     Fx.waitUntil(20, () -> !screen.model().busy.get() && empty.getText().contains("No errors reported"));
     TextArea curl = robot.lookup("#errors-curl").query();
@@ -62,10 +64,10 @@ class ErrorsScreenTest extends LiveServerTest {
 
     robot.clickOn("#errors-search").write("sync");
     Stages.await("the search", () -> table.getItems().size() == 1, () -> state(screen, table));
-    assertTrue(Fx.call(() -> table.getItems().get(0).getString("title")).contains("sync failed"));
+    assertTrue(Fx.call(() -> table.getItems().get(0).title()).contains("sync failed"));
     Fx.run(() -> screen.model().search.set("CART"));
     Stages.await("a case-insensitive search", () -> table.getItems().size() == 1
-        && table.getItems().get(0).getString("title").contains("NullPointerException"), () -> state(screen, table));
+        && table.getItems().get(0).title().contains("NullPointerException"), () -> state(screen, table));
 
     Stages.clickRow(robot, "errors-issues", 0);
     TextArea stack = robot.lookup("#issue-stack").query();
@@ -73,7 +75,7 @@ class ErrorsScreenTest extends LiveServerTest {
         () -> state(screen, table) + " detail=" + screen.model().detail.get() + " selected="
             + table.getSelectionModel().getSelectedItem());
     assertTrue(Fx.call(() -> robot.lookup("#issue-meta").queryAs(Label.class).getText()).contains("Windows 11 Pro"));
-    String issueId = Fx.call(() -> table.getItems().get(0).getString("issueId"));
+    String issueId = Fx.call(() -> table.getItems().get(0).issueId());
 
     robot.clickOn("#issue-resolve");
     Stages.await("resolving", () -> table.getItems().isEmpty() && !screen.model().busy.get(), () -> state(screen, table));
@@ -85,11 +87,11 @@ class ErrorsScreenTest extends LiveServerTest {
       screen.model().search.set("");
       screen.model().status.set("resolved");
     });
-    Stages.await("the resolved filter", () -> table.getItems().size() == 1 && issueId.equals(table.getItems().get(0).getString("issueId")),
+    Stages.await("the resolved filter", () -> table.getItems().size() == 1 && issueId.equals(table.getItems().get(0).issueId()),
         () -> state(screen, table));
 
     robot.clickOn("Raw logs");
-    TableView<JsonObject> logs = robot.lookup("#errors-logs").queryTableView();
+    TableView<ErrorEvent> logs = robot.lookup("#errors-logs").queryTableView();
     Fx.waitUntil(20, () -> logs.getItems().size() == 2);
   }
 }

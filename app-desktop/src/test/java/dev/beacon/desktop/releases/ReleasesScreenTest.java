@@ -133,15 +133,15 @@ class ReleasesScreenTest {
 
   @Test
   void buildsTheBodyFromTheDialogsFields() {
-    JsonObject j = ReleasesModel.input(" 1.2 ", " 12 ", " https://x/a.zip ", "abc", "notes", "dev-1\n\n dev-2 \n", "windows, linux", true, true);
+    JsonObject j = ReleasesModel.input(" 1.2 ", " 12 ", " https://x/a.zip ", "abc", "notes", "dev-1\n\n dev-2 \n", "windows, linux", true, true).json();
     assertEquals("1.2", j.getString("name"));
     assertEquals(12, j.getInteger("code"));
     assertEquals("dev-1;dev-2", j.getString("deviceIds"));
     assertEquals(2, j.getJsonArray("platforms").size());
     assertTrue(j.getBoolean("forceUpdate"));
-    JsonObject module = ReleasesModel.input("m", "1", "u", "", "", "", "windows", true, false);
+    JsonObject module = ReleasesModel.input("m", "1", "u", "", "", "", "windows", true, false).json();
     assertFalse(module.containsKey("platforms") || module.containsKey("forceUpdate"), "modules have neither");
-    assertEquals("twelve", ReleasesModel.input("a", "twelve", "", "", "", "", "", false, true).getString("code"),
+    assertEquals("twelve", ReleasesModel.input("a", "twelve", "", "", "", "", "", false, true).json().getString("code"),
         "not a number: sent as is, for the server to say what is wrong");
   }
 }

@@ -1,7 +1,5 @@
-package dev.beacon.desktop.releases;
+package dev.beacon.desktop.client;
 
-import dev.beacon.desktop.client.ApiError;
-import dev.beacon.desktop.client.BeaconClient;
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
 import java.io.ByteArrayInputStream;
@@ -36,7 +34,7 @@ public final class PackageUpload {
   public record Uploaded(String id, String md5, String filename, long size, String url) {}
 
   /** Uploads {@code file} as the signed-in developer; {@code sent} gets the bytes of the file sent so far. */
-  public static Uploaded send(BeaconClient client, Path file, LongConsumer sent) throws ApiError, IOException {
+  static Uploaded send(BeaconClient client, Path file, LongConsumer sent) throws ApiError, IOException {
     if (client.session() == null) {
       throw new IllegalStateException("not signed in");
     }

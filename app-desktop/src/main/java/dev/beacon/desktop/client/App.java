@@ -1,0 +1,36 @@
+package dev.beacon.desktop.client;
+
+import io.vertx.core.json.JsonObject;
+
+/** An app of the signed-in developer: its id and client key, what the developer entered, frozen or not. */
+public record App(String appId, String appKey, String name, int platform, String desc, String icon, int status,
+    String createDate) {
+  /** The {@code status} of an app whose clients get no answers. */
+  public static final int FROZEN = 1;
+
+  /** From the API's app object. */
+  public static App from(JsonObject j) {
+    return new App(Fields.textOrNull(j, "appId"), Fields.textOrNull(j, "appKey"), Fields.text(j, "name"),
+        Fields.integer(j, "platform"), Fields.text(j, "desc"), Fields.text(j, "icon"), Fields.integer(j, "status"),
+        Fields.text(j, "createDate"));
+  }
+
+  public boolean frozen() {
+    return status == FROZEN;
+  }
+
+  /** The platform's name. */
+  public String platformName() {
+    return platformName(platform);
+  }
+
+  /** The name of the API's platform 1, 2 or 3. */
+  public static String platformName(int platform) {
+    return switch (platform) {
+      case 1 -> "Android";
+      case 2 -> "iOS";
+      case 3 -> "Hybrid";
+      default -> "?";
+    };
+  }
+}

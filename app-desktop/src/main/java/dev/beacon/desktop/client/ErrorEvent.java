@@ -1,0 +1,24 @@
+package dev.beacon.desktop.client;
+
+import io.vertx.core.json.JsonObject;
+
+/**
+ * One stored error report or error log: when, from which version, machine, OS and package, its
+ * type, message, stack and one-line context, and the issue it was grouped into. {@code machineHash}
+ * is set in an issue's events only.
+ */
+public record ErrorEvent(String id, String issueId, String createDate, String source, String appVersion,
+    String deviceId, String machineHash, String appPackage, String osInfo, String errorType, String message,
+    String stack, String context) {
+  public static ErrorEvent from(JsonObject j) {
+    return new ErrorEvent(Fields.text(j, "id"), Fields.text(j, "issueId"), Fields.text(j, "createDate"),
+        Fields.text(j, "source"), Fields.text(j, "appVersion"), Fields.text(j, "deviceId"),
+        Fields.text(j, "machineHash"), Fields.text(j, "appPackage"), Fields.text(j, "osInfo"),
+        Fields.text(j, "errorType"), Fields.text(j, "message"), Fields.text(j, "stack"), Fields.text(j, "context"));
+  }
+
+  /** The stack trace, or the context line when the report carried no stack (an error log). */
+  public String stackText() {
+    return stack.isEmpty() ? context : stack;
+  }
+}

@@ -1,0 +1,11 @@
+package dev.beacon.desktop.client;
+
+import io.vertx.core.json.JsonObject;
+
+/** A module of an app: a part released with versions of its own. */
+public record Module(String moduleId, String name, String desc) {
+  /** From the API's module object. */
+  public static Module from(JsonObject j) {
+    return new Module(Fields.textOrNull(j, "moduleId"), Fields.text(j, "name"), Fields.text(j, "desc"));
+  }
+}
