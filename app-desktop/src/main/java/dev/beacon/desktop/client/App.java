@@ -10,9 +10,9 @@ public record App(String appId, String appKey, String name, int platform, String
 
   /** From the API's app object. */
   public static App from(JsonObject j) {
-    return new App(Fields.textOrNull(j, "appId"), Fields.textOrNull(j, "appKey"), Fields.text(j, "name"),
-        Fields.integer(j, "platform"), Fields.text(j, "desc"), Fields.text(j, "icon"), Fields.integer(j, "status"),
-        Fields.text(j, "createDate"));
+    return new App(Json.textOrNull(j, "appId"), Json.textOrNull(j, "appKey"), Json.text(j, "name"),
+        Json.integer(j, "platform"), Json.text(j, "desc"), Json.text(j, "icon"), Json.integer(j, "status"),
+        Json.text(j, "createDate"));
   }
 
   public boolean frozen() {

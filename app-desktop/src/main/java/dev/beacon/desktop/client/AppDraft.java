@@ -10,7 +10,7 @@ import io.vertx.core.json.JsonObject;
 public record AppDraft(String name, Integer platform, String desc, String icon) {
   /** A draft from a form's fields, trimmed; blank description and icon are left out. */
   public static AppDraft of(String name, Integer platform, String desc, String icon) {
-    return new AppDraft(name == null ? "" : name.trim(), platform, Fields.blankToNull(desc), Fields.blankToNull(icon));
+    return new AppDraft(name == null ? "" : name.trim(), platform, Json.blankToNull(desc), Json.blankToNull(icon));
   }
 
   /** The request body; {@code withPlatform} false for an edit. */

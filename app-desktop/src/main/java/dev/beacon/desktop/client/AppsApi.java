@@ -29,7 +29,7 @@ public final class AppsApi {
   }
 
   private List<App> page(Map<String, ?> query) throws ApiError {
-    return Fields.objects(client.get(apps(), query), "apps").stream().map(App::from).toList();
+    return Json.objects(client.get(apps(), query), "apps").stream().map(App::from).toList();
   }
 
   /** One app. */

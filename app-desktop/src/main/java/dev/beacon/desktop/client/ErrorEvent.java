@@ -11,10 +11,10 @@ public record ErrorEvent(String id, String issueId, String createDate, String so
     String deviceId, String machineHash, String appPackage, String osInfo, String errorType, String message,
     String stack, String context) {
   public static ErrorEvent from(JsonObject j) {
-    return new ErrorEvent(Fields.text(j, "id"), Fields.text(j, "issueId"), Fields.text(j, "createDate"),
-        Fields.text(j, "source"), Fields.text(j, "appVersion"), Fields.text(j, "deviceId"),
-        Fields.text(j, "machineHash"), Fields.text(j, "appPackage"), Fields.text(j, "osInfo"),
-        Fields.text(j, "errorType"), Fields.text(j, "message"), Fields.text(j, "stack"), Fields.text(j, "context"));
+    return new ErrorEvent(Json.text(j, "id"), Json.text(j, "issueId"), Json.text(j, "createDate"),
+        Json.text(j, "source"), Json.text(j, "appVersion"), Json.text(j, "deviceId"),
+        Json.text(j, "machineHash"), Json.text(j, "appPackage"), Json.text(j, "osInfo"),
+        Json.text(j, "errorType"), Json.text(j, "message"), Json.text(j, "stack"), Json.text(j, "context"));
   }
 
   /** The stack trace, or the context line when the report carried no stack (an error log). */

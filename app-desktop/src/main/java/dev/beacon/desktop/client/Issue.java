@@ -20,10 +20,10 @@ public record Issue(String issueId, String title, String culprit, String type, S
   }
 
   public static Issue from(JsonObject j) {
-    return new Issue(Fields.textOrNull(j, "issueId"), Fields.text(j, "title"), Fields.text(j, "culprit"),
-        Fields.text(j, "type"), Fields.text(j, "status"), Fields.flag(j, "regression"), Fields.number(j, "count"),
-        Fields.number(j, "machines"), Fields.texts(j, "versions"), Fields.text(j, "firstSeen"),
-        Fields.text(j, "lastSeen"), Fields.text(j, "resolvedAt"), Fields.textOrNull(j, "resolvedVersion"));
+    return new Issue(Json.textOrNull(j, "issueId"), Json.text(j, "title"), Json.text(j, "culprit"),
+        Json.text(j, "type"), Json.text(j, "status"), Json.flag(j, "regression"), Json.number(j, "count"),
+        Json.number(j, "machines"), Json.texts(j, "versions"), Json.text(j, "firstSeen"),
+        Json.text(j, "lastSeen"), Json.text(j, "resolvedAt"), Json.textOrNull(j, "resolvedVersion"));
   }
 
   public boolean canResolve() {

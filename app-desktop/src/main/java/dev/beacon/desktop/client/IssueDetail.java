@@ -11,15 +11,15 @@ public record IssueDetail(Issue issue, ErrorEvent latestEvent, List<VersionCount
   /** The issue's events in one version, and when it was first and last seen in it. */
   public record VersionCount(String version, long count, String firstSeen, String lastSeen) {
     static VersionCount from(JsonObject j) {
-      return new VersionCount(Fields.text(j, "version"), Fields.number(j, "count"), Fields.text(j, "firstSeen"),
-          Fields.text(j, "lastSeen"));
+      return new VersionCount(Json.text(j, "version"), Json.number(j, "count"), Json.text(j, "firstSeen"),
+          Json.text(j, "lastSeen"));
     }
   }
 
   /** The issue's events on one day ({@code yyyy-MM-dd}). */
   public record DayCount(String day, long count) {
     static DayCount from(JsonObject j) {
-      return new DayCount(Fields.text(j, "day"), Fields.number(j, "count"));
+      return new DayCount(Json.text(j, "day"), Json.number(j, "count"));
     }
   }
 
@@ -32,7 +32,7 @@ public record IssueDetail(Issue issue, ErrorEvent latestEvent, List<VersionCount
     JsonObject latest = j.getJsonObject("latestEvent");
     return new IssueDetail(Issue.from(j.getJsonObject("issue", new JsonObject())),
         latest == null ? null : ErrorEvent.from(latest),
-        Fields.objects(j, "versionCounts").stream().map(VersionCount::from).toList(),
-        Fields.objects(j, "dailyCounts").stream().map(DayCount::from).toList());
+        Json.objects(j, "versionCounts").stream().map(VersionCount::from).toList(),
+        Json.objects(j, "dailyCounts").stream().map(DayCount::from).toList());
   }
 }

@@ -30,8 +30,8 @@ public final class IssuesApi {
     q.put("pageSize", pageSize);
     q.put("orderBy", filter.order() + ":desc");
     q.put("status", filter.status());
-    q.put("version", Fields.blankToNull(filter.version()));
-    q.put("q", Fields.blankToNull(filter.search()));
+    q.put("version", Json.blankToNull(filter.version()));
+    q.put("q", Json.blankToNull(filter.search()));
     q.put("since", filter.since() == null ? null : filter.since().toString());
     q.put("until", filter.until() == null ? null : filter.until().toString());
     JsonObject j = client.get(issues(appId), q);
@@ -46,7 +46,7 @@ public final class IssuesApi {
   /** The issue's newest {@code count} events, newest first. */
   public List<ErrorEvent> events(String appId, String issueId, int count) throws ApiError {
     JsonObject j = client.get(issues(appId) + "/" + issueId + "/events", Map.of("pageNo", 1, "pageSize", count));
-    return Fields.objects(j, "events").stream().map(ErrorEvent::from).toList();
+    return Json.objects(j, "events").stream().map(ErrorEvent::from).toList();
   }
 
   /** What an issue's action does: resolve it, ignore it, or reopen it. */
@@ -71,14 +71,14 @@ public final class IssuesApi {
     q.put("appId", appId);
     q.put("pageNo", pageNo);
     q.put("pageSize", pageSize);
-    q.put("appVersion", Fields.blankToNull(version));
+    q.put("appVersion", Json.blankToNull(version));
     q.put("after", since == null ? null : since.atStartOfDay(zone).toEpochSecond());
     q.put("before", until == null ? null : until.plusDays(1).atStartOfDay(zone).toEpochSecond() - 1);
     return page(client.get(client.userPath("logs"), q), "errlogList", ErrorEvent::from);
   }
 
   private static <T> Page<T> page(JsonObject j, String key, java.util.function.Function<JsonObject, T> from) {
-    List<T> items = Fields.objects(j, key).stream().map(from).toList();
+    List<T> items = Json.objects(j, key).stream().map(from).toList();
     return new Page<>(items, j.getInteger("totalCount", items.size()));
   }
 

@@ -67,4 +67,37 @@ public final class Json {
     fields.forEach(body::put);
     return body;
   }
+  /** A field as text, or null when absent or null. */
+  static String textOrNull(JsonObject o, String key) {
+    Object v = o == null ? null : o.getValue(key);
+    return v == null ? null : v.toString();
+  }
+
+  /** A numeric field; 0 when absent or not a number. */
+  static long number(JsonObject o, String key) {
+    return number(o, key, 0);
+  }
+
+  static int integer(JsonObject o, String key) {
+    return (int) number(o, key);
+  }
+
+  static double decimal(JsonObject o, String key) {
+    Object v = o == null ? null : o.getValue(key);
+    return v instanceof Number n ? n.doubleValue() : 0;
+  }
+
+  /** An array field's values as texts (empty when absent). */
+  static List<String> texts(JsonObject o, String key) {
+    List<String> out = new ArrayList<>();
+    if (o != null && o.getValue(key) instanceof JsonArray a) {
+      a.forEach(x -> out.add(String.valueOf(x)));
+    }
+    return List.copyOf(out);
+  }
+
+  /** Null for a blank text, else the trimmed text (for optional query parameters). */
+  static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.trim();
+  }
 }

@@ -6,6 +6,6 @@ import io.vertx.core.json.JsonObject;
 public record Module(String moduleId, String name, String desc) {
   /** From the API's module object. */
   public static Module from(JsonObject j) {
-    return new Module(Fields.textOrNull(j, "moduleId"), Fields.text(j, "name"), Fields.text(j, "desc"));
+    return new Module(Json.textOrNull(j, "moduleId"), Json.text(j, "name"), Json.text(j, "desc"));
   }
 }

@@ -24,20 +24,20 @@ public final class ReleasesApi {
   /** The app's modules, by name. */
   public List<Module> modules(String appId) throws ApiError {
     String path = client.userPath("app/" + appId + "/module");
-    return Page.all(PAGE, (pageNo, size) -> Fields.objects(client.get(path,
+    return Page.all(PAGE, (pageNo, size) -> Json.objects(client.get(path,
         Map.of("pageNo", pageNo, "pageSize", size, "orderBy", "name:asc")), "module").stream().map(Module::from).toList());
   }
 
   /** The versions of the app ({@code moduleId} null) or of one of its modules, newest code first. */
   public List<Version> versions(String appId, String moduleId) throws ApiError {
     String path = versionsPath(appId, moduleId);
-    return Page.all(PAGE, (pageNo, size) -> Fields.objects(client.get(path,
+    return Page.all(PAGE, (pageNo, size) -> Json.objects(client.get(path,
         Map.of("pageNo", pageNo, "pageSize", size, "orderBy", "code:desc")), "version").stream().map(Version::from).toList());
   }
 
   /** Creates a version; returns its id. */
   public String create(String appId, String moduleId, VersionDraft draft) throws ApiError {
-    return Fields.textOrNull(client.post(versionsPath(appId, moduleId), draft.json()), "versionId");
+    return Json.textOrNull(client.post(versionsPath(appId, moduleId), draft.json()), "versionId");
   }
 
   public void edit(String appId, String moduleId, String versionId, VersionDraft draft) throws ApiError {

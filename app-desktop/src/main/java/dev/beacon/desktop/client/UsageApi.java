@@ -18,13 +18,13 @@ public final class UsageApi {
 
   /** Active machines per day from {@code from} to the app's today (in the app's time zone), oldest first. */
   public List<ActiveDay> active(String appId, LocalDate from) throws ApiError {
-    return call(() -> Fields.objects(client.get(stats(appId) + "active", Map.of("from", from.toString())), "series")
+    return call(() -> Json.objects(client.get(stats(appId) + "active", Map.of("from", from.toString())), "series")
         .stream().map(ActiveDay::from).toList());
   }
 
   /** Machines per version per day from {@code from} to the app's today, oldest first. */
   public List<VersionDay> versions(String appId, LocalDate from) throws ApiError {
-    return call(() -> Fields.objects(client.get(stats(appId) + "versions", Map.of("from", from.toString())), "series")
+    return call(() -> Json.objects(client.get(stats(appId) + "versions", Map.of("from", from.toString())), "series")
         .stream().map(VersionDay::from).toList());
   }
 

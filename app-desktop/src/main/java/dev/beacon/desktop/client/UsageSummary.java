@@ -12,9 +12,9 @@ public record UsageSummary(long onlineNow, long dau, long wau, long mau, double 
   public static final UsageSummary EMPTY = new UsageSummary(0, 0, 0, 0, 0, 0, "");
 
   public static UsageSummary from(JsonObject j) {
-    return new UsageSummary(Fields.number(j, "onlineNow"), Fields.number(j, "dau"), Fields.number(j, "wau"),
-        Fields.number(j, "mau"), Fields.decimal(j, "stickiness"), Fields.number(j, "totalMachines"),
-        Fields.text(j, "lastHeartbeat"));
+    return new UsageSummary(Json.number(j, "onlineNow"), Json.number(j, "dau"), Json.number(j, "wau"),
+        Json.number(j, "mau"), Json.decimal(j, "stickiness"), Json.number(j, "totalMachines"),
+        Json.text(j, "lastHeartbeat"));
   }
 
   /** Stickiness as a percentage, whichever way the server sent it. */

@@ -13,10 +13,10 @@ public record Version(String versionId, String name, int code, String url, Strin
 
   /** From the API's version object ({@code active} 1 is released, for app and module versions alike). */
   public static Version from(JsonObject j) {
-    return new Version(Fields.textOrNull(j, "versionId"), Fields.text(j, "name"), Fields.integer(j, "code"),
-        Fields.text(j, "url"), Fields.text(j, "md5"), Fields.text(j, "desc"), Fields.text(j, "deviceIds"),
-        Fields.texts(j, "platforms"), Fields.flag(j, "forceUpdate"), Fields.integer(j, "active") == 1,
-        Fields.text(j, "createDate"));
+    return new Version(Json.textOrNull(j, "versionId"), Json.text(j, "name"), Json.integer(j, "code"),
+        Json.text(j, "url"), Json.text(j, "md5"), Json.text(j, "desc"), Json.text(j, "deviceIds"),
+        Json.texts(j, "platforms"), Json.flag(j, "forceUpdate"), Json.integer(j, "active") == 1,
+        Json.text(j, "createDate"));
   }
 
   /** The devices the version is offered to (empty: every device). */

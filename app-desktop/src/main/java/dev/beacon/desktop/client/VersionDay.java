@@ -13,9 +13,9 @@ public record VersionDay(String date, Map<String, Long> machines) {
 
   public static VersionDay from(JsonObject j) {
     Map<String, Long> m = new LinkedHashMap<>();
-    for (JsonObject v : Fields.objects(j, "versions")) {
-      m.merge(Fields.text(v, "version"), Fields.number(v, "machines"), Long::sum);
+    for (JsonObject v : Json.objects(j, "versions")) {
+      m.merge(Json.text(v, "version"), Json.number(v, "machines"), Long::sum);
     }
-    return new VersionDay(Fields.text(j, "date"), m);
+    return new VersionDay(Json.text(j, "date"), m);
   }
 }

@@ -5,7 +5,7 @@ import dev.beacon.desktop.client.LightModuleCategory;
 import dev.beacon.desktop.client.Poster;
 import dev.beacon.desktop.client.Sdk;
 import dev.beacon.desktop.client.SdkResource;
-import dev.beacon.desktop.ui.Rows;
+import dev.beacon.desktop.ui.Columns;
 import dev.beacon.desktop.ui.StatusLine;
 import java.util.List;
 import javafx.geometry.Insets;
@@ -45,13 +45,13 @@ final class ContentView extends BorderPane {
     }
 
     sdks = new CrudTab<>(model.sdks, "sdk", List.of(
-        Rows.column("Name", Sdk::name, 160), Rows.column("Provider", Sdk::provider, 110),
-        Rows.column("Type", Sdk::typeText, 90), Rows.column("Who sees it", Sdk::audienceText, 90),
-        Rows.column("Version", Sdk::version, 70), Rows.column("Updated", Sdk::updated, 130)),
+        Columns.text("Name", Sdk::name, 160), Columns.text("Provider", Sdk::provider, 110),
+        Columns.text("Type", Sdk::typeText, 90), Columns.text("Who sees it", Sdk::audienceText, 90),
+        Columns.text("Version", Sdk::version, 70), Columns.text("Updated", Sdk::updated, 130)),
         "No SDKs yet — fill in the form and Save to add one.");
     resources = new CrudTab<>(model.resources, "resource", List.of(
-        Rows.column("Name", SdkResource::name, 160), Rows.column("Type", SdkResource::typeText, 110),
-        Rows.column("URL", SdkResource::url, 220), Rows.column("Updated", SdkResource::updated, 130)),
+        Columns.text("Name", SdkResource::name, 160), Columns.text("Type", SdkResource::typeText, 110),
+        Columns.text("URL", SdkResource::url, 220), Columns.text("Updated", SdkResource::updated, 130)),
         "No resources for this SDK — add packages, samples and docs with the form.");
     Label resourcesOf = new Label();
     resourcesOf.textProperty().bind(model.resourcesOf);
@@ -63,20 +63,20 @@ final class ContentView extends BorderPane {
     sdkSplit.setOrientation(Orientation.VERTICAL);
 
     categories = new CrudTab<>(model.categories, "category", List.of(
-        Rows.column("Name", LightModuleCategory::name, 180), Rows.column("Kind", LightModuleCategory::kindText, 90),
-        Rows.column("Updated", LightModuleCategory::updated, 130)),
+        Columns.text("Name", LightModuleCategory::name, 180), Columns.text("Kind", LightModuleCategory::kindText, 90),
+        Columns.text("Updated", LightModuleCategory::updated, 130)),
         "No light-module categories yet — add one with the form (it needs a doc).");
     modules = new CrudTab<>(model.modules, "module", List.of(
-        Rows.column("Name", LightModule::name, 160), Rows.column("Category", LightModule::moduleCategoryName, 120),
-        Rows.column("SDK", LightModule::sdkName, 120), Rows.column("Pictures", LightModule::pictures, 160),
-        Rows.column("Updated", LightModule::updated, 130)),
+        Columns.text("Name", LightModule::name, 160), Columns.text("Category", LightModule::moduleCategoryName, 120),
+        Columns.text("SDK", LightModule::sdkName, 120), Columns.text("Pictures", LightModule::pictures, 160),
+        Columns.text("Updated", LightModule::updated, 130)),
         "No light modules yet — add a category and a light-app SDK first, then the module.");
     SplitPane moduleSplit = new SplitPane(categories, modules);
     moduleSplit.setOrientation(Orientation.VERTICAL);
 
     posters = new CrudTab<>(model.posters, "poster", List.of(
-        Rows.number("#", Poster::sequence, 40), Rows.column("Name", Poster::name, 160), Rows.column("Image", Poster::url, 220),
-        Rows.column("Link", Poster::href, 160)),
+        Columns.number("#", Poster::sequence, 40), Columns.text("Name", Poster::name, 160), Columns.text("Image", Poster::url, 220),
+        Columns.text("Link", Poster::href, 160)),
         "No posters yet — add an image URL with the form.");
     Label previewTitle = new Label("Preview");
     previewTitle.getStyleClass().add("form-title");

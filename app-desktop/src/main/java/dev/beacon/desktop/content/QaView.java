@@ -3,7 +3,7 @@ package dev.beacon.desktop.content;
 import dev.beacon.desktop.client.Answer;
 import dev.beacon.desktop.client.Question;
 import dev.beacon.desktop.ui.Confirm;
-import dev.beacon.desktop.ui.Rows;
+import dev.beacon.desktop.ui.Columns;
 import dev.beacon.desktop.ui.StatusLine;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
@@ -30,9 +30,9 @@ final class QaView extends BorderPane {
     TableView<Question> table = new TableView<>(model.questions);
     table.setId("qa-table");
     table.getColumns().setAll(java.util.List.of(
-        Rows.column("Question", Question::title, 320),
-        Rows.number("Answers", Question::answerCount, 70),
-        Rows.column("Last activity", (Question q) -> QaModel.when(q.updateTime()), 130)));
+        Columns.text("Question", Question::title, 320),
+        Columns.number("Answers", Question::answerCount, 70),
+        Columns.text("Last activity", (Question q) -> QaModel.when(q.updateTime()), 130)));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Label none = new Label("No questions yet — developers ask them from the Q&A community.");
     none.getStyleClass().add("empty-title");
