@@ -6,8 +6,8 @@ import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.BodyHandler;
 
 /**
- * A body limit other than {@link Config#jsonBodyLimit()} for a few chosen routes (error reports
- * with long stacks). The route's own body handler runs first; the server-wide one then sees the
+ * A body limit other than {@link Config#jsonBodyLimit()} for the routes declared with one
+ * ({@link Routes.Declaring#bodyLimit}: error reports with long stacks). The route's own body handler runs first; the server-wide one then sees the
  * body read and steps aside. A body over the limit is answered like any other (413 / 4000), with
  * this route's limit in the message.
  */
@@ -17,7 +17,7 @@ public final class BodyLimits {
   private BodyLimits() {}
 
   /** Lets {@code method path} take bodies of up to {@code limit} bytes. */
-  public static void raise(Router root, HttpMethod method, String path, int limit) {
+  static void raise(Router root, HttpMethod method, String path, int limit) {
     // two routes: Vert.x wants a body handler first on its route, and the limit must be known
     // to the failure handler when the body handler refuses
     root.route(method, path).order(-2).handler(ctx -> {

@@ -1,11 +1,12 @@
 package dev.beacon.api.telemetry;
 
 import dev.beacon.api.core.Body;
+import dev.beacon.api.core.DataFolder;
 import dev.beacon.api.core.Feature;
 import dev.beacon.api.core.Http;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -39,6 +40,11 @@ public final class TelemetryFeature implements Feature {
   private final java.util.List<Long> timers = new java.util.ArrayList<>();
 
   @Override
+  public java.util.List<DataFolder> dataFolders() {
+    return java.util.List.of(DataFolder.beforeDatabase(LOG_FOLDER));
+  }
+
+  @Override
   public void start(ServerContext ctx) throws Exception {
     bitmaps = new DayBitmaps(BITMAP_CACHE_BYTES);
     fold = new UsageFold(ctx.db(), ctx.config().dataDir().resolve(LOG_FOLDER), bitmaps);
@@ -53,12 +59,12 @@ public final class TelemetryFeature implements Feature {
   }
 
   @Override
-  public void mount(Router root, ServerContext ctx) {
+  public void mount(Routes routes, ServerContext ctx) {
     this.sc = ctx;
     this.appKeys = new AppKeys();
     this.ingest = new HeartbeatIngest(ctx.vertx(), ctx.db(), fold, appKeys, ctx.config().heartbeatQueue());
-    root.post("/api/v1/user/heartbeat").handler(this::heartbeat);
-    new StatsRoutes(ctx, new UsageStats(bitmaps), fold).mount(root);
+    routes.post("/api/v1/user/heartbeat").client("app_key", this::heartbeat);
+    new StatsRoutes(ctx, new UsageStats(bitmaps), fold).mount(routes);
     timers.add(ctx.vertx().setPeriodic(CLOSE_DAYS_EVERY_MS, id -> inBackground("closing old usage days", () -> fold.closeDays(sc.now()))));
     timers.add(ctx.vertx().setPeriodic(UsageFold.SNAPSHOT_EVERY_MS, id -> inBackground("a usage snapshot", () -> {
       fold.snapshot();

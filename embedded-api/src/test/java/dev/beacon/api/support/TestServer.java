@@ -2,6 +2,7 @@ package dev.beacon.api.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.beacon.api.Beacon;
 import dev.beacon.api.core.BeaconServer;
 import dev.beacon.api.core.Config;
 import io.vertx.core.json.JsonObject;
@@ -62,7 +63,7 @@ public final class TestServer implements AutoCloseable {
         .adminAccount(ADMIN).adminPassword(ADMIN_PASSWORD).quiet(true);
     database.apply(c);
     tweak.accept(c);
-    server = BeaconServer.startBlocking(c);
+    server = Beacon.startBlocking(c);
     admin = null;
   }
 
