@@ -71,7 +71,7 @@ public final class Main {
   public static BeaconServer run(Config config) {
     BeaconServer server;
     try {
-      server = BeaconServer.startBlocking(config);
+      server = Beacon.startBlocking(config);
     } catch (Exception e) {
       System.err.println("beacon: cannot start: " + e.getMessage());
       System.exit(1);

@@ -1,5 +1,6 @@
 package dev.beacon.bench;
 
+import dev.beacon.api.Beacon;
 import dev.beacon.api.core.BeaconServer;
 import dev.beacon.api.core.Config;
 import dev.beacon.api.core.Ids;
@@ -56,7 +57,7 @@ public final class IngestBench {
 
     Path data = Files.createTempDirectory("beacon-bench-");
     String password = Ids.randomHex(12);
-    BeaconServer server = BeaconServer.startBlocking(Config.defaults().host("127.0.0.1").port(0).dataDir(data)
+    BeaconServer server = Beacon.startBlocking(Config.defaults().host("127.0.0.1").port(0).dataDir(data)
         .adminAccount("bench-admin").adminPassword(password).quiet(true).errorRate(0).clientRatePerIp(0).clientRatePerKey(0));
     try {
       String base = "http://127.0.0.1:" + server.port();

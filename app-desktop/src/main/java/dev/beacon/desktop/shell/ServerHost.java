@@ -1,5 +1,6 @@
 package dev.beacon.desktop.shell;
 
+import dev.beacon.api.Beacon;
 import dev.beacon.api.Main;
 import dev.beacon.api.core.BeaconServer;
 import dev.beacon.api.core.Config;
@@ -56,13 +57,13 @@ public final class ServerHost {
     int port = mayFallBack && !isFree(bind, wanted) ? 0 : wanted;
     BeaconServer s;
     try {
-      s = BeaconServer.startBlocking(config(options, bind, port).selfRegistration(selfRegistration));
+      s = Beacon.startBlocking(config(options, bind, port).selfRegistration(selfRegistration));
     } catch (Exception e) {
       if (port == 0 || !mayFallBack || !isBindFailure(e)) {
         throw e;
       }
       port = 0; // taken between the check and the bind
-      s = BeaconServer.startBlocking(config(options, bind, port).selfRegistration(selfRegistration));
+      s = Beacon.startBlocking(config(options, bind, port).selfRegistration(selfRegistration));
     }
     String note = port != wanted && wanted != 0
         ? "Port " + wanted + " is in use by another program, so Beacon is on port " + s.port() + " this time."

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.beacon.api.Beacon;
 import dev.beacon.api.core.BeaconServer;
 import dev.beacon.api.core.Config;
 import dev.beacon.api.core.Version;
@@ -33,7 +34,7 @@ class BeaconClientTest {
   @BeforeAll
   static void up() throws Exception {
     data = TempDirs.create("beacon-client-test-");
-    server = BeaconServer.startBlocking(Config.defaults().host("127.0.0.1").port(0).dataDir(data)
+    server = Beacon.startBlocking(Config.defaults().host("127.0.0.1").port(0).dataDir(data)
         .adminAccount("admin").adminPassword("client-test-password").quiet(true));
     client = new BeaconClient(URI.create("http://127.0.0.1:" + server.port()));
   }

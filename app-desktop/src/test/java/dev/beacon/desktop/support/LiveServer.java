@@ -1,5 +1,6 @@
 package dev.beacon.desktop.support;
 
+import dev.beacon.api.Beacon;
 import dev.beacon.api.core.BeaconServer;
 import dev.beacon.api.core.Config;
 import dev.beacon.desktop.TempDirs;
@@ -37,7 +38,7 @@ public final class LiveServer implements AutoCloseable {
   /** A server on the defaults changed by {@code tune} (e.g. {@code c -> c.selfRegistration(true)}). */
   public static LiveServer start(UnaryOperator<Config> tune) throws Exception {
     Path data = TempDirs.create("beacon-console-test-");
-    BeaconServer server = BeaconServer.startBlocking(tune.apply(Config.defaults().host("127.0.0.1").port(0)
+    BeaconServer server = Beacon.startBlocking(tune.apply(Config.defaults().host("127.0.0.1").port(0)
         .dataDir(data).adminAccount(ADMIN).adminPassword(ADMIN_PASSWORD).quiet(true)));
     return new LiveServer(data, server);
   }

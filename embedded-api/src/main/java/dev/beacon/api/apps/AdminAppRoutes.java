@@ -6,8 +6,8 @@ import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
+import dev.beacon.api.core.Routes;
 import io.vertx.core.json.JsonArray;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -27,10 +27,10 @@ final class AdminAppRoutes {
     this.apps = apps;
   }
 
-  void mount(Router root) {
-    root.get("/v1/admin/app").handler(this::list);
-    root.get("/v1/admin/apps").handler(this::list);
-    root.post("/v1/admin/app/:appId/action").handler(this::action);
+  void mount(Routes routes) {
+    routes.get("/v1/admin/app").admin(this::list);
+    routes.get("/v1/admin/apps").admin(this::list);
+    routes.post("/v1/admin/app/:appId/action").admin(this::action);
   }
 
   private void list(RoutingContext ctx) {

@@ -6,8 +6,8 @@ import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
+import dev.beacon.api.core.Routes;
 import io.vertx.core.json.JsonArray;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** A developer's own apps: {@code /v1/user/{openId}/app[/{appId}]}. The auth guard runs first. */
@@ -20,12 +20,12 @@ final class AppRoutes {
     this.apps = apps;
   }
 
-  void mount(Router root) {
-    root.post("/v1/user/:openId/app").handler(this::create);
-    root.get("/v1/user/:openId/app").handler(this::list);
-    root.get("/v1/user/:openId/app/:appId").handler(this::get);
-    root.put("/v1/user/:openId/app/:appId").handler(this::update);
-    root.delete("/v1/user/:openId/app/:appId").handler(this::delete);
+  void mount(Routes routes) {
+    routes.post("/v1/user/:openId/app").developer(this::create);
+    routes.get("/v1/user/:openId/app").developer(this::list);
+    routes.get("/v1/user/:openId/app/:appId").developer(this::get);
+    routes.put("/v1/user/:openId/app/:appId").developer(this::update);
+    routes.delete("/v1/user/:openId/app/:appId").developer(this::delete);
   }
 
   private void create(RoutingContext ctx) {

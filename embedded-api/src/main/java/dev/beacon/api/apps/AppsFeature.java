@@ -1,8 +1,8 @@
 package dev.beacon.api.apps;
 
 import dev.beacon.api.core.Feature;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
-import io.vertx.ext.web.Router;
 import java.util.List;
 
 /** Apps: {@code /v1/user/{openId}/app...} for developers, {@code /v1/admin/app...} for admins. */
@@ -13,9 +13,9 @@ public final class AppsFeature implements Feature {
   }
 
   @Override
-  public void mount(Router root, ServerContext ctx) {
+  public void mount(Routes routes, ServerContext ctx) {
     AppsService apps = new AppsService(ctx);
-    new AppRoutes(ctx.db(), apps).mount(root);
-    new AdminAppRoutes(ctx.db(), apps).mount(root);
+    new AppRoutes(ctx.db(), apps).mount(routes);
+    new AdminAppRoutes(ctx.db(), apps).mount(routes);
   }
 }

@@ -5,9 +5,9 @@ import dev.beacon.api.core.Body;
 import dev.beacon.api.core.Dates;
 import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.hibernate.Session;
 
@@ -26,9 +26,9 @@ final class AdminDeveloperRoutes {
     this.db = sc.db();
   }
 
-  void mount(Router root) {
-    root.get("/v1/admin/developer/:openId").handler(this::get);
-    root.put("/v1/admin/developer/:openId").handler(this::update);
+  void mount(Routes routes) {
+    routes.get("/v1/admin/developer/:openId").admin(this::get);
+    routes.put("/v1/admin/developer/:openId").admin(this::update);
   }
 
   private void get(RoutingContext ctx) {

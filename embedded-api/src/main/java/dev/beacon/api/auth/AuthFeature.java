@@ -2,16 +2,18 @@ package dev.beacon.api.auth;
 
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Body;
+import dev.beacon.api.core.DeclaredRoute.Kind;
 import dev.beacon.api.core.Feature;
 import dev.beacon.api.core.Http;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
- * Sign-in, sign-out, registration, and the guards in front of {@code /v1/user/**} and
- * {@code /v1/admin/**}. Mounted before every other feature so the guards run first.
+ * Sign-in, sign-out, registration, and the guards of developer and admin routes ({@link AuthGuard},
+ * provided to the server), which also fence every path below {@code /v1/user/} and
+ * {@code /v1/admin/}.
  */
 public final class AuthFeature implements Feature {
   private AuthService auth;
@@ -29,26 +31,20 @@ public final class AuthFeature implements Feature {
   }
 
   @Override
-  public void mount(Router root, ServerContext ctx) {
+  public void mount(Routes routes, ServerContext ctx) {
     this.sc = ctx;
     this.auth = new AuthService(ctx);
     this.guard = new AuthGuard(ctx);
-    root.post("/v1/auth/login").handler(this::login);
-    root.post("/v1/auth/logout").handler(this::logout);
-    root.post("/v1/auth/register").handler(this::register);
-
-    var developer = guard.developer();
-    root.route("/v1/user/*").handler(ctx2 -> {
-      // the Q&A community's account sync (POST|PUT /v1/user/) authenticates by the token in its body
-      String path = ctx2.request().path();
-      if (path.equals("/v1/user/") || path.equals("/v1/user")) {
-        ctx2.next();
-      } else {
-        developer.handle(ctx2);
-      }
-    });
-    root.route("/v1/admin/*").handler(guard.admin());
-    new AdminDeveloperRoutes(ctx).mount(root);
+    routes.provide(guard);
+    // every path below these is a developer's or an admin's, also the ones no route serves (they
+    // answer 401/403 before 404/405); the Q&A community's account sync (POST|PUT /v1/user/) is
+    // declared open and so left out
+    routes.area("/v1/user/", Kind.DEVELOPER);
+    routes.area("/v1/admin/", Kind.ADMIN);
+    routes.post("/v1/auth/login").open(this::login);
+    routes.post("/v1/auth/logout").open(this::logout);
+    routes.post("/v1/auth/register").open(this::register);
+    new AdminDeveloperRoutes(ctx).mount(routes);
   }
 
   private void login(RoutingContext ctx) {

@@ -1,5 +1,6 @@
 package dev.beacon.api.auth;
 
+import dev.beacon.api.core.Access;
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.ServerContext;
 import io.vertx.core.Future;
@@ -9,9 +10,11 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * Header authentication ({@code X-Auth-Token} + {@code X-Openid}) as the contract says: a token
  * that does not belong to the openId is a 4001; an openId in the path other than the caller's is
- * a 4003; admin routes need an admin (4003).
+ * a 4003; admin routes need an admin (4003). The auth feature provides it to the server as the
+ * guard of developer and admin routes; routes open to anyone use {@link #optional} to tell a
+ * signed-in caller.
  */
-public final class AuthGuard {
+public final class AuthGuard implements Access {
   public static final String TOKEN_HEADER = "X-Auth-Token";
   public static final String OPENID_HEADER = "X-Openid";
 
@@ -24,11 +27,13 @@ public final class AuthGuard {
   }
 
   /** Any signed-in developer. */
+  @Override
   public Handler<RoutingContext> developer() {
     return ctx -> check(ctx, false);
   }
 
   /** A signed-in admin. */
+  @Override
   public Handler<RoutingContext> admin() {
     return ctx -> check(ctx, true);
   }

@@ -2,8 +2,8 @@ package dev.beacon.api.backup;
 
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Config;
+import dev.beacon.api.core.DataFolder;
 import dev.beacon.api.core.Db;
-import dev.beacon.api.telemetry.TelemetryFeature;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -14,6 +14,7 @@ import java.sql.Statement;
 import java.time.Clock;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
@@ -21,9 +22,11 @@ import java.util.zip.ZipOutputStream;
 
 /**
  * Online backups of the data folder while the server runs: H2's {@code BACKUP TO} takes a
- * consistent copy of the database, and the uploaded files are added beside it. The zip has the
- * data folder's own layout ({@code db/}, {@code files/}, {@code usage-log/}), so restoring is unzipping it into an
- * empty folder and starting Beacon with {@code --data} on that folder.
+ * consistent copy of the database, and the folders the features keep data in
+ * ({@link DataFolder}: uploads, the heartbeat log) are added beside it, each before or after the
+ * database as it says. The zip has the data folder's own layout ({@code db/} and each folder by
+ * its name), so restoring is unzipping it into an empty folder and starting Beacon with
+ * {@code --data} on that folder.
  */
 final class Backups {
   static final String FOLDER = "backups";
@@ -32,11 +35,13 @@ final class Backups {
   private final Config config;
   private final Db db;
   private final Clock clock;
+  private final List<DataFolder> folders;
 
-  Backups(Config config, Db db, Clock clock) {
+  Backups(Config config, Db db, Clock clock, List<DataFolder> folders) {
     this.config = config;
     this.db = db;
     this.clock = clock;
+    this.folders = List.copyOf(folders);
   }
 
   /** A finished backup. */
@@ -55,14 +60,12 @@ final class Backups {
     Path part = dir.resolve("." + file.getFileName() + ".part");
     try {
       try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(part))) {
-        // the heartbeat log before the database: what it holds beyond the database's last usage
-        // snapshot is then in the backup too
-        addFolder(config.dataDir().resolve(TelemetryFeature.LOG_FOLDER), TelemetryFeature.LOG_FOLDER + "/", out);
+        addFolders(DataFolder.Copy.BEFORE_DATABASE, out);
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
           st.execute("BACKUP TO '" + dbZip.toString().replace("'", "''") + "'");
         }
         copyEntries(dbZip, "db/", out);
-        addFolder(config.dataDir().resolve("files"), "files/", out);
+        addFolders(DataFolder.Copy.AFTER_DATABASE, out);
       }
       Files.move(part, file, StandardCopyOption.ATOMIC_MOVE);
       return new Made(file, Files.size(file));
@@ -92,6 +95,14 @@ final class Backups {
     }
   }
 
+  private void addFolders(DataFolder.Copy when, ZipOutputStream out) throws IOException {
+    for (DataFolder f : folders) {
+      if (f.copy() == when) {
+        addFolder(config.dataDir().resolve(f.name()), f.name() + "/", out);
+      }
+    }
+  }
+
   private static void addFolder(Path folder, String prefix, ZipOutputStream out) throws IOException {
     if (!Files.isDirectory(folder)) {
       return;
@@ -100,13 +111,13 @@ final class Backups {
       for (Path f : (Iterable<Path>) files.filter(Files::isRegularFile)::iterator) {
         String rel = folder.relativize(f).toString().replace('\\', '/');
         if (rel.startsWith(".")) {
-          continue; // uploads still being written
+          continue; // files still being written (uploads)
         }
         InputStream in;
         try {
           in = Files.newInputStream(f);
         } catch (java.nio.file.NoSuchFileException gone) {
-          continue; // deleted meanwhile (a heartbeat log file a snapshot holds now)
+          continue; // deleted meanwhile (a log file whose records the database holds now)
         }
         try (in) {
           out.putNextEntry(new ZipEntry(prefix + rel));

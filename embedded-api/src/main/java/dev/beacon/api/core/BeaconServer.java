@@ -6,7 +6,6 @@ import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -17,8 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The embedded server: opens the database (migrating it), lets each feature start and mount its
- * routes, and listens. The same class serves the desktop console in-process and the headless
+ * The embedded server: opens the database (migrating it), lets each feature it is given start and
+ * declare its routes, mounts them ({@link RouteMounter}), and listens. The same class serves the desktop console in-process and the headless
  * {@code java -jar beacon-server.jar}.
  */
 public final class BeaconServer {
@@ -41,9 +40,10 @@ public final class BeaconServer {
   private final Router router;
   private final List<Feature> features;
   private final ServerContext context;
+  private final List<DeclaredRoute> routes;
 
   private BeaconServer(Vertx vertx, boolean ownsVertx, Config config, Db db, HttpServer http, Instant startedAt,
-      AtomicLong requests, Router router, List<Feature> features, ServerContext context) {
+      AtomicLong requests, Router router, List<Feature> features, ServerContext context, List<DeclaredRoute> routes) {
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
     this.config = config;
@@ -54,18 +54,22 @@ public final class BeaconServer {
     this.router = router;
     this.features = features;
     this.context = context;
+    this.routes = routes;
   }
 
-  /** Starts a server on the given Vert.x instance with the standard features. */
-  public static Future<BeaconServer> start(Vertx vertx, Config config) {
-    return start(vertx, config, Features.all(), false);
+  /**
+   * Starts a server with these features on the given Vert.x instance (the standard ones:
+   * {@code dev.beacon.api.Beacon}).
+   */
+  public static Future<BeaconServer> start(Vertx vertx, Config config, List<Feature> features) {
+    return start(vertx, config, features, false);
   }
 
-  /** Starts a server with its own Vert.x instance and waits until it listens. */
-  public static BeaconServer startBlocking(Config config) throws Exception {
+  /** Starts a server with these features and its own Vert.x instance, and waits until it listens. */
+  public static BeaconServer startBlocking(Config config, List<Feature> features) throws Exception {
     Vertx vertx = Vertx.vertx();
     try {
-      return start(vertx, config, Features.all(), true).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      return start(vertx, config, features, true).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();
       Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
@@ -76,16 +80,22 @@ public final class BeaconServer {
     }
   }
 
-  static Future<BeaconServer> start(Vertx vertx, Config config, List<Feature> features, boolean ownsVertx) {
+  private static Future<BeaconServer> start(Vertx vertx, Config config, List<Feature> features, boolean ownsVertx) {
     Clock clock = config.clock();
     List<Class<?>> entities = new ArrayList<>();
     features.forEach(f -> entities.addAll(f.entities()));
+    List<DataFolder> folders;
+    try {
+      folders = dataFolders(features);
+    } catch (RuntimeException e) {
+      return Future.failedFuture(e);
+    }
     // everything blocking (folders, database, migrations, resources) happens here, off the event loop
     return vertx.<Opened>executeBlocking(() -> {
       java.nio.file.Files.createDirectories(config.dataDir());
       Db db = Db.open(vertx, config, entities);
       try {
-        ServerContext sc = new ServerContext(vertx, config, db, clock);
+        ServerContext sc = new ServerContext(vertx, config, db, clock, folders);
         for (Feature f : features) {
           f.start(sc);
         }
@@ -96,10 +106,25 @@ public final class BeaconServer {
       }
     }, false).compose(opened -> {
       Db db = opened.db();
-      ServerContext sc = new ServerContext(vertx, config, db, clock);
+      ServerContext sc = new ServerContext(vertx, config, db, clock, folders);
       AtomicLong requests = new AtomicLong();
       Instant startedAt = clock.instant();
-      Router root = router(vertx, sc, features, requests, startedAt, opened.openApi());
+      Routes routes = new Routes();
+      Router root;
+      try {
+        routes.get("/health").open(ctx -> Http.send(ctx, Http.ok()
+            .put("status", "up")
+            .put("version", Version.get())
+            .put("startedAt", Dates.format(startedAt))
+            .put("requests", requests.get())));
+        routes.get("/openapi.yaml").open(opened.openApi()::serve);
+        for (Feature f : features) {
+          f.mount(routes, sc);
+        }
+        root = RouteMounter.mount(vertx, config, routes, requests);
+      } catch (RuntimeException e) {
+        return abandon(features, sc, db, e);
+      }
       HttpServerOptions options = new HttpServerOptions()
           .setHost(config.host())
           .setPort(config.port())
@@ -111,15 +136,35 @@ public final class BeaconServer {
           .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
       ConnectionGuard guard = new ConnectionGuard(vertx, config);
       return guard.install(vertx.createHttpServer(options), root).invalidRequestHandler(Failures::invalidRequest).listen()
-          .map(http -> new BeaconServer(vertx, ownsVertx, config, db, http, startedAt, requests, root, features, sc))
-          .recover(err -> {
-            features.forEach(f -> f.stop(sc));
-            closeFeatures(features, sc);
-            db.close();
-            return Future.failedFuture(new IllegalStateException(
-                "cannot listen on " + config.host() + ":" + config.port() + ": " + err.getMessage(), err));
-          });
+          .map(http -> new BeaconServer(vertx, ownsVertx, config, db, http, startedAt, requests, root, features, sc,
+              routes.declared()))
+          .recover(err -> abandon(features, sc, db, new IllegalStateException(
+              "cannot listen on " + config.host() + ":" + config.port() + ": " + err.getMessage(), err)));
     });
+  }
+
+  /** Every feature's data folders; two features cannot keep data in the same one. */
+  private static List<DataFolder> dataFolders(List<Feature> features) {
+    List<DataFolder> all = new ArrayList<>();
+    for (Feature f : features) {
+      for (DataFolder d : f.dataFolders()) {
+        if (all.stream().anyMatch(o -> o.name().equals(d.name()))) {
+          throw new IllegalStateException("two features keep data in the folder " + d.name());
+        }
+        all.add(d);
+      }
+    }
+    return List.copyOf(all);
+  }
+
+  /** Undoes a start that got as far as starting the features, and fails with {@code why}. */
+  private static <T> Future<T> abandon(List<Feature> features, ServerContext sc, Db db, Exception why) {
+    features.forEach(f -> f.stop(sc));
+    return sc.vertx().executeBlocking(() -> {
+      closeFeatures(features, sc);
+      db.close();
+      return null;
+    }, false).transform(ar -> Future.failedFuture(why));
   }
 
   /** Lets each feature write out what it keeps in memory; a failure is logged and the others go on. */
@@ -142,38 +187,14 @@ public final class BeaconServer {
   /** What the blocking part of the start produces. */
   private record Opened(Db db, OpenApiDocument openApi) {}
 
-  private static Router router(Vertx vertx, ServerContext sc, List<Feature> features, AtomicLong requests, Instant startedAt,
-      OpenApiDocument openApi) {
-    Router root = Router.router(vertx);
-    Failures failures = new Failures(sc.config().jsonBodyLimit());
-    root.route().handler(ctx -> {
-      requests.incrementAndGet();
-      ctx.next();
-    });
-    root.route().handler(NulBytes::rejectInUri);
-    BodyHandler json = BodyHandler.create(false).setBodyLimit(sc.config().jsonBodyLimit());
-    root.route().handler(ctx -> {
-      if (features.stream().anyMatch(f -> f.streamsBody(ctx))) {
-        StreamedBody.hold(ctx);
-        ctx.next();
-      } else {
-        json.handle(ctx);
-      }
-    });
-    new ClientLimits(sc.config()).mount(root);
-    root.get("/health").handler(ctx -> Http.send(ctx, Http.ok()
-        .put("status", "up")
-        .put("version", Version.get())
-        .put("startedAt", Dates.format(startedAt))
-        .put("requests", requests.get())));
-    root.get("/openapi.yaml").handler(openApi::serve);
-    for (Feature f : features) {
-      f.mount(root, sc);
-    }
-    root.route().failureHandler(failures::handle);
-    root.errorHandler(404, failures::unmatched);
-    root.errorHandler(405, failures::unmatched);
-    return root;
+  /** The routes the features declared, with the server's own, in the order they were declared. */
+  public List<DeclaredRoute> routes() {
+    return routes;
+  }
+
+  /** Every feature's folders of the data folder. */
+  public List<DataFolder> dataFolders() {
+    return context.dataFolders();
   }
 
   /** The port the server listens on (the real one when started with port 0). */

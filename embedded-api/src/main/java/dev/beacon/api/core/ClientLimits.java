@@ -4,34 +4,21 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import io.vertx.core.Future;
+import io.vertx.core.Handler;
 import io.vertx.core.buffer.Buffer;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
-import java.util.List;
 
 /**
- * Request rates on the public routes installed clients call without signing in (heartbeats,
- * update checks, error reports): a token bucket per client address and one per app key, each
- * answered 429 with {@code Retry-After} in the route's envelope. The address is checked before the
- * body is read; the key, read from the body, before the route's own handler runs, whatever that
- * handler does with the request. The address is the TCP peer's, unless {@link Config#trustProxy()}
- * says a reverse proxy in front writes the real one as the last entry of {@code X-Forwarded-For}.
+ * Request rates on the routes installed clients call without signing in (heartbeats, update
+ * checks, error reports: the {@link DeclaredRoute.Kind#CLIENT} routes): a token bucket per client
+ * address and one per app key, each answered 429 with {@code Retry-After} in the route's envelope.
+ * The address is checked before the body is read; the key, read from the body, before the route's
+ * own handler runs, whatever that handler does with the request. The address is the TCP peer's,
+ * unless {@link Config#trustProxy()} says a reverse proxy in front writes the real one as the last
+ * entry of {@code X-Forwarded-For}.
  */
 public final class ClientLimits {
-  /** A public client route and the body field that carries its app key. */
-  public record ClientRoute(HttpMethod method, String path, String keyField) {}
-
-  /** The unauthenticated routes of installed clients. */
-  public static final List<ClientRoute> ROUTES = List.of(
-      new ClientRoute(HttpMethod.POST, "/api/v1/user/heartbeat", "app_key"),
-      new ClientRoute(HttpMethod.POST, "/api/v1/version/check", "app_key"),
-      new ClientRoute(HttpMethod.POST, "/api/v1/error/report", "app_key"),
-      new ClientRoute(HttpMethod.POST, "/v1/logs", "appKey"),
-      new ClientRoute(HttpMethod.POST, "/v1/app/upgrade", "appKey"),
-      new ClientRoute(HttpMethod.POST, "/v1/app/module/upgrade", "appKey"));
-
   /** Bodies above this are searched for the key on a worker thread, not on the event loop. */
   private static final int INLINE_SCAN = 64 * 1024;
   /** App keys are at most this long; longer values are cut for the bucket's name. */
@@ -48,15 +35,14 @@ public final class ClientLimits {
     this.trustProxy = config.trustProxy();
   }
 
-  /**
-   * Mounts the address check ahead of every body handler (so a flood is refused before its body
-   * is read) and the key check after the server-wide body handler: call it right after that.
-   */
-  public void mount(Router root) {
-    for (ClientRoute r : ROUTES) {
-      root.route(r.method(), r.path()).order(-10).handler(this::checkAddress);
-      root.route(r.method(), r.path()).handler(ctx -> checkKey(ctx, r.keyField()));
-    }
+  /** The check per client address, to run before the body is read. */
+  Handler<RoutingContext> perAddress() {
+    return this::checkAddress;
+  }
+
+  /** The check per app key, read from the body field {@code field}: to run after the body is read. */
+  Handler<RoutingContext> perKey(String field) {
+    return ctx -> checkKey(ctx, field);
   }
 
   private void checkAddress(RoutingContext ctx) {

@@ -1,13 +1,19 @@
 package dev.beacon.api.core;
 
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
-/** One feature of the server: its entities for Hibernate and its routes. */
+/**
+ * One feature of the server: its entities for Hibernate, the folders it keeps data in, and its
+ * routes. The server runs every hook of every feature it is given, in the list's order.
+ */
 public interface Feature {
   /** Entity classes this feature stores with Hibernate. */
   default List<Class<?>> entities() {
+    return List.of();
+  }
+
+  /** The folders of the data folder this feature keeps data in (backups copy them). */
+  default List<DataFolder> dataFolders() {
     return List.of();
   }
 
@@ -15,16 +21,11 @@ public interface Feature {
   default void start(ServerContext ctx) throws Exception {}
 
   /**
-   * Whether one of this feature's routes reads the request's body as a stream (file uploads).
-   * Such a request skips the JSON body handler and is held paused ({@link StreamedBody}) until
-   * the route reads it.
+   * Declares this feature's routes, with full paths and by kind ({@link Routes}), and sets up
+   * what serves them (runs on an event loop). The server mounts them once every feature has
+   * declared its own.
    */
-  default boolean streamsBody(RoutingContext ctx) {
-    return false;
-  }
-
-  /** Adds this feature's routes, with full paths, to the root router. */
-  void mount(Router root, ServerContext ctx);
+  void mount(Routes routes, ServerContext ctx);
 
   /**
    * Called on an event loop when the server stops, before the database closes: cancel timers

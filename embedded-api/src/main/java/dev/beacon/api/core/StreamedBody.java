@@ -18,16 +18,21 @@ import io.vertx.ext.web.RoutingContext;
 public final class StreamedBody {
   /** How much of a refused body is read and dropped before the connection is cut. */
   public static final long DISCARD_LIMIT = 2L * 1024 * 1024;
+  private static final String HELD = "beacon.streamedBody.held";
   private static final String PROCEEDED = "beacon.streamedBody.proceeded";
   /** The HTTP/2 error code CANCEL. */
   private static final long CANCEL = 0x8;
 
   private StreamedBody() {}
 
-  /** Pauses the request and arranges for a refused body to be dropped. Called by the server. */
+  /**
+   * Pauses the request and arranges for a refused body to be dropped, then routes on. The server
+   * runs it ahead of the JSON body handler on the routes declared with a streamed body.
+   */
   static void hold(RoutingContext ctx) {
     HttpServerRequest req = ctx.request();
     req.pause();
+    ctx.put(HELD, true);
     ctx.addHeadersEndHandler(v -> {
       if (!req.isEnded() && req.version() != HttpVersion.HTTP_2) {
         ctx.response().putHeader(HttpHeaders.CONNECTION, HttpHeaders.CLOSE);
@@ -38,6 +43,12 @@ public final class StreamedBody {
         discardRest(ctx, req);
       }
     });
+    ctx.next();
+  }
+
+  /** Whether {@link #hold} holds this request's body for its route to stream. */
+  static boolean held(RoutingContext ctx) {
+    return ctx.get(HELD) != null;
   }
 
   /** Lets the body flow: answers a client's {@code Expect: 100-continue}, then resumes the request. */

@@ -3,18 +3,16 @@ package dev.beacon.api.errors;
 import dev.beacon.api.auth.Principal;
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Body;
-import dev.beacon.api.core.BodyLimits;
 import dev.beacon.api.core.Feature;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Params;
 import dev.beacon.api.core.RateLimiter;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
 import dev.beacon.api.telemetry.MachineHash;
 import io.vertx.core.Future;
-import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 import org.slf4j.Logger;
@@ -56,16 +54,14 @@ public final class ErrorsFeature implements Feature {
   }
 
   @Override
-  public void mount(Router root, ServerContext ctx) {
+  public void mount(Routes routes, ServerContext ctx) {
     this.sc = ctx;
     this.limiter = new RateLimiter(ctx.config().errorRate(), ctx.config().errorBurst());
     this.ingest = new ErrorIngest(ctx.db());
-    BodyLimits.raise(root, HttpMethod.POST, REPORT_PATH, ctx.config().errorBodyLimit());
-    BodyLimits.raise(root, HttpMethod.POST, LOG_PATH, ctx.config().errorBodyLimit());
-    root.post(REPORT_PATH).handler(this::report);
-    root.post(LOG_PATH).handler(this::log);
-    root.get("/v1/user/:openId/logs").handler(this::list);
-    new IssueRoutes(ctx).mount(root);
+    routes.post(REPORT_PATH).bodyLimit(ctx.config().errorBodyLimit()).client("app_key", this::report);
+    routes.post(LOG_PATH).bodyLimit(ctx.config().errorBodyLimit()).client("appKey", this::log);
+    routes.get("/v1/user/:openId/logs").developer(this::list);
+    new IssueRoutes(ctx).mount(routes);
     this.retention = new ErrorRetention(ctx);
     retention.start();
   }

@@ -11,11 +11,11 @@ import dev.beacon.api.core.ListQuery;
 import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
 import dev.beacon.api.releases.VersionComparator;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.persistence.LockModeType;
 import java.time.LocalDate;
@@ -41,11 +41,11 @@ final class IssueRoutes {
     this.sc = sc;
   }
 
-  void mount(Router root) {
-    root.get(BASE).handler(this::list);
-    root.get(BASE + "/:issueId").handler(this::detail);
-    root.get(BASE + "/:issueId/events").handler(this::events);
-    root.post(BASE + "/:issueId/action").handler(this::action);
+  void mount(Routes routes) {
+    routes.get(BASE).developer(this::list);
+    routes.get(BASE + "/:issueId").developer(this::detail);
+    routes.get(BASE + "/:issueId/events").developer(this::events);
+    routes.post(BASE + "/:issueId/action").developer(this::action);
   }
 
   private void list(RoutingContext ctx) {

@@ -1,12 +1,12 @@
 package dev.beacon.api.files;
 
 import dev.beacon.api.core.ApiException;
+import dev.beacon.api.core.Routes;
 import io.vertx.core.file.FileProps;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
 
@@ -23,9 +23,9 @@ final class DownloadRoutes {
     this.store = store;
   }
 
-  void mount(Router root) {
-    root.get(Downloads.PREFIX + ":filename").handler(this::download);
-    root.head(Downloads.PREFIX + ":filename").handler(this::download);
+  void mount(Routes routes) {
+    routes.get(Downloads.PREFIX + ":filename").open(this::download);
+    routes.head(Downloads.PREFIX + ":filename").open(this::download);
   }
 
   private void download(RoutingContext ctx) {

@@ -14,11 +14,14 @@ import java.nio.file.StandardCopyOption;
  * never shows a partial file. Blocking methods: call them off the event loop.
  */
 final class FileStore {
+  /** The folder of the data folder that holds the files. */
+  static final String FOLDER = "files";
+
   private final Path root;
   private final Path incoming;
 
   FileStore(Path dataDir) {
-    this.root = dataDir.resolve("files").toAbsolutePath().normalize();
+    this.root = dataDir.resolve(FOLDER).toAbsolutePath().normalize();
     this.incoming = root.resolve(".incoming");
   }
 

@@ -1,9 +1,9 @@
 package dev.beacon.api.files;
 
+import dev.beacon.api.core.DataFolder;
 import dev.beacon.api.core.Feature;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
-import io.vertx.ext.web.Router;
-import io.vertx.ext.web.RoutingContext;
 import java.util.List;
 
 /**
@@ -23,14 +23,14 @@ public final class FilesFeature implements Feature {
   }
 
   @Override
-  public boolean streamsBody(RoutingContext ctx) {
-    return UploadRoutes.isUpload(ctx);
+  public List<DataFolder> dataFolders() {
+    return List.of(DataFolder.afterDatabase(FileStore.FOLDER));
   }
 
   @Override
-  public void mount(Router root, ServerContext ctx) {
+  public void mount(Routes routes, ServerContext ctx) {
     FileStore store = new FileStore(ctx.config().dataDir());
-    new UploadRoutes(ctx, store, new FilesService(ctx, store)).mount(root);
-    new DownloadRoutes(store).mount(root);
+    new UploadRoutes(ctx, store, new FilesService(ctx, store)).mount(routes);
+    new DownloadRoutes(store).mount(routes);
   }
 }

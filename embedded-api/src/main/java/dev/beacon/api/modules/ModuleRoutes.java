@@ -6,8 +6,8 @@ import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
+import dev.beacon.api.core.Routes;
 import io.vertx.core.json.JsonArray;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** A developer's app modules: {@code /v1/user/{openId}/app/{appId}/module[/{moduleId}]}. The auth guard runs first. */
@@ -22,12 +22,12 @@ final class ModuleRoutes {
     this.modules = modules;
   }
 
-  void mount(Router root) {
-    root.post(BASE).handler(this::create);
-    root.get(BASE).handler(this::list);
-    root.get(BASE + "/:moduleId").handler(this::get);
-    root.put(BASE + "/:moduleId").handler(this::update);
-    root.delete(BASE + "/:moduleId").handler(this::delete);
+  void mount(Routes routes) {
+    routes.post(BASE).developer(this::create);
+    routes.get(BASE).developer(this::list);
+    routes.get(BASE + "/:moduleId").developer(this::get);
+    routes.put(BASE + "/:moduleId").developer(this::update);
+    routes.delete(BASE + "/:moduleId").developer(this::delete);
   }
 
   private void create(RoutingContext ctx) {

@@ -4,9 +4,9 @@ import dev.beacon.api.apps.AppAccess;
 import dev.beacon.api.core.Body;
 import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.releases.UpgradeRequest;
 import dev.beacon.api.releases.VersionJson;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -23,8 +23,8 @@ final class ModuleUpgradeRoutes {
     this.versions = versions;
   }
 
-  void mount(Router root) {
-    root.post("/v1/app/module/upgrade").handler(this::upgrade);
+  void mount(Routes routes) {
+    routes.post("/v1/app/module/upgrade").client("appKey", this::upgrade);
   }
 
   private void upgrade(RoutingContext ctx) {

@@ -6,12 +6,12 @@ import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.files.FileRef;
 import dev.beacon.api.releases.PackagePatch;
 import dev.beacon.api.releases.ReleaseAction;
 import dev.beacon.api.releases.VersionStore;
 import io.vertx.core.json.JsonArray;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -30,14 +30,14 @@ final class ModuleVersionRoutes {
     this.versions = versions;
   }
 
-  void mount(Router root) {
-    root.post(BASE).handler(this::create);
-    root.get(BASE).handler(this::list);
-    root.get(BASE + "/:versionId").handler(this::get);
-    root.put(BASE + "/:versionId").handler(this::update);
-    root.delete(BASE + "/:versionId").handler(this::delete);
-    root.put(BASE + "/:versionId/action").handler(this::action);
-    root.post(BASE + "/:versionId/action").handler(this::action);
+  void mount(Routes routes) {
+    routes.post(BASE).developer(this::create);
+    routes.get(BASE).developer(this::list);
+    routes.get(BASE + "/:versionId").developer(this::get);
+    routes.put(BASE + "/:versionId").developer(this::update);
+    routes.delete(BASE + "/:versionId").developer(this::delete);
+    routes.put(BASE + "/:versionId/action").developer(this::action);
+    routes.post(BASE + "/:versionId/action").developer(this::action);
   }
 
   /** The seed's create needs name, code and url (md5 may follow by edit, before releasing). */

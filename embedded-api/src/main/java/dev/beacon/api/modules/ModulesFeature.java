@@ -1,8 +1,8 @@
 package dev.beacon.api.modules;
 
 import dev.beacon.api.core.Feature;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
-import io.vertx.ext.web.Router;
 import java.util.List;
 
 /**
@@ -16,11 +16,11 @@ public final class ModulesFeature implements Feature {
   }
 
   @Override
-  public void mount(Router root, ServerContext ctx) {
+  public void mount(Routes routes, ServerContext ctx) {
     ModulesService modules = new ModulesService(ctx);
     ModuleVersionsService versions = new ModuleVersionsService(ctx, modules);
-    new ModuleRoutes(ctx.db(), modules).mount(root);
-    new ModuleVersionRoutes(ctx.db(), versions).mount(root);
-    new ModuleUpgradeRoutes(ctx.db(), versions).mount(root);
+    new ModuleRoutes(ctx.db(), modules).mount(routes);
+    new ModuleVersionRoutes(ctx.db(), versions).mount(routes);
+    new ModuleUpgradeRoutes(ctx.db(), versions).mount(routes);
   }
 }

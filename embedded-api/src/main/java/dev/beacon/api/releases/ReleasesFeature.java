@@ -1,8 +1,8 @@
 package dev.beacon.api.releases;
 
 import dev.beacon.api.core.Feature;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
-import io.vertx.ext.web.Router;
 import java.util.List;
 
 /**
@@ -16,10 +16,10 @@ public final class ReleasesFeature implements Feature {
   }
 
   @Override
-  public void mount(Router root, ServerContext ctx) {
+  public void mount(Routes routes, ServerContext ctx) {
     VersionsService versions = new VersionsService(ctx);
-    new VersionRoutes(ctx.db(), versions).mount(root);
-    new UpgradeRoutes(ctx.db(), versions).mount(root);
-    new VersionCheckRoutes(ctx.db(), versions).mount(root);
+    new VersionRoutes(ctx.db(), versions).mount(routes);
+    new UpgradeRoutes(ctx.db(), versions).mount(routes);
+    new VersionCheckRoutes(ctx.db(), versions).mount(routes);
   }
 }

@@ -5,7 +5,7 @@ import dev.beacon.api.apps.AppAccess;
 import dev.beacon.api.core.Body;
 import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
-import io.vertx.ext.web.Router;
+import dev.beacon.api.core.Routes;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -21,8 +21,8 @@ final class UpgradeRoutes {
     this.versions = versions;
   }
 
-  void mount(Router root) {
-    root.post("/v1/app/upgrade").handler(this::upgrade);
+  void mount(Routes routes) {
+    routes.post("/v1/app/upgrade").client("appKey", this::upgrade);
   }
 
   /** The offer as the seed shows it, plus {@code forceUpdate}. */

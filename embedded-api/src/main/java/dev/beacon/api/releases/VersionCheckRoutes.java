@@ -5,9 +5,9 @@ import dev.beacon.api.apps.AppAccess;
 import dev.beacon.api.core.Body;
 import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.files.Downloads;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -28,8 +28,8 @@ final class VersionCheckRoutes {
     this.versions = versions;
   }
 
-  void mount(Router root) {
-    root.post("/api/v1/version/check").handler(this::check);
+  void mount(Routes routes) {
+    routes.post("/api/v1/version/check").client("app_key", this::check);
   }
 
   private void check(RoutingContext ctx) {

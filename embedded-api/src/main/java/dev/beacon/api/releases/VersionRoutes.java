@@ -6,9 +6,9 @@ import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.files.FileRef;
 import io.vertx.core.json.JsonArray;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -25,15 +25,15 @@ final class VersionRoutes {
     this.versions = versions;
   }
 
-  void mount(Router root) {
+  void mount(Routes routes) {
     for (String segment : new String[] {"version", "versions"}) {
       String base = "/v1/user/:openId/app/:appId/" + segment;
-      root.post(base).handler(this::create);
-      root.get(base).handler(this::list);
-      root.get(base + "/:versionId").handler(this::get);
-      root.put(base + "/:versionId").handler(this::update);
-      root.delete(base + "/:versionId").handler(this::delete);
-      root.post(base + "/:versionId/action").handler(this::action);
+      routes.post(base).developer(this::create);
+      routes.get(base).developer(this::list);
+      routes.get(base + "/:versionId").developer(this::get);
+      routes.put(base + "/:versionId").developer(this::update);
+      routes.delete(base + "/:versionId").developer(this::delete);
+      routes.post(base + "/:versionId/action").developer(this::action);
     }
   }
 

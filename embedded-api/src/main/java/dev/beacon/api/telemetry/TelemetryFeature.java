@@ -1,14 +1,15 @@
 package dev.beacon.api.telemetry;
 
 import dev.beacon.api.core.Body;
+import dev.beacon.api.core.DataFolder;
 import dev.beacon.api.core.Feature;
 import dev.beacon.api.core.Http;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
 import dev.beacon.api.telemetry.ingest.Beat;
 import dev.beacon.api.telemetry.stats.StatsRoutes;
 import dev.beacon.api.telemetry.store.UsageFold;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,15 +37,20 @@ public final class TelemetryFeature implements Feature {
   private final java.util.List<Long> timers = new java.util.ArrayList<>();
 
   @Override
+  public java.util.List<DataFolder> dataFolders() {
+    return java.util.List.of(DataFolder.beforeDatabase(LOG_FOLDER));
+  }
+
+  @Override
   public void start(ServerContext ctx) throws Exception {
     usage = UsageAnalytics.start(ctx, ctx.config().dataDir().resolve(LOG_FOLDER));
   }
 
   @Override
-  public void mount(Router root, ServerContext ctx) {
+  public void mount(Routes routes, ServerContext ctx) {
     this.sc = ctx;
-    root.post("/api/v1/user/heartbeat").handler(this::heartbeat);
-    new StatsRoutes(ctx, usage.stats()).mount(root);
+    routes.post("/api/v1/user/heartbeat").client("app_key", this::heartbeat);
+    new StatsRoutes(ctx, usage.stats()).mount(routes);
     timers.add(ctx.vertx().setPeriodic(CLOSE_DAYS_EVERY_MS, id -> inBackground("closing old usage days", usage::closeDays)));
     timers.add(ctx.vertx().setPeriodic(UsageFold.SNAPSHOT_EVERY_MS, id -> inBackground("a usage snapshot", () -> {
       usage.snapshot();

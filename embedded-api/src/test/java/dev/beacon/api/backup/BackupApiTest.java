@@ -1,8 +1,10 @@
 package dev.beacon.api.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.beacon.api.core.DataFolder;
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
 import dev.beacon.api.support.TestServer;
@@ -11,12 +13,16 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.zip.ZipEntry;
+import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 
 /** An online backup, restored into a fresh folder as the README says, holds the data. */
 class BackupApiTest {
+  /** A file the test puts in each data folder, which the data folder's features leave alone. */
+  static final String MARK = "backup-check.txt";
 
   @Test
   void backupWhileRunningThenRestoreIntoAFreshFolder() throws Exception {
@@ -34,6 +40,13 @@ class BackupApiTest {
           new JsonObject().put("app_key", key).put("machine_id", "m1").put("version", "1.0"));
       assertEquals(200, beat.status());
 
+      // a file in each folder a feature keeps data in: the backup must hold every one
+      List<String> folders = server.server().dataFolders().stream().map(DataFolder::name).toList();
+      assertTrue(folders.containsAll(List.of("files", "usage-log")), folders::toString);
+      for (String folder : folders) {
+        Files.writeString(Files.createDirectories(server.dataDir().resolve(folder)).resolve(MARK), folder);
+      }
+
       assertEquals(4003, dev.post("/v1/admin/backup", new JsonObject()).code(), "developers cannot take backups");
       Resp made = server.admin().post("/v1/admin/backup", new JsonObject());
       assertEquals(1000, made.code(), made::toString);
@@ -41,6 +54,11 @@ class BackupApiTest {
       assertTrue(Files.isRegularFile(backup));
       assertEquals(Files.size(backup), made.json().getLong("size"));
       assertTrue(backup.startsWith(server.dataDir().resolve("backups")));
+      try (ZipFile zip = new ZipFile(backup.toFile())) {
+        for (String folder : folders) {
+          assertNotNull(zip.getEntry(folder + "/" + MARK), () -> "the backup holds the data folder " + folder);
+        }
+      }
 
       // the server keeps working while and after it backs up
       assertEquals(200, server.anonymous().post("/api/v1/user/heartbeat",

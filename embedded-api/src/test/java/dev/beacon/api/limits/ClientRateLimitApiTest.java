@@ -99,6 +99,24 @@ class ClientRateLimitApiTest {
   }
 
   @Test
+  void anAddressOverItsLimitIsRefusedBeforeItsBodyIsRead() throws Exception {
+    try (TestServer server = TestServer.start(c -> c.clientRatePerIp(0.5).clientBurstPerIp(2).clientRatePerKey(0)
+        .jsonBodyLimit(16 * 1024).errorBodyLimit(32 * 1024))) {
+      Api client = server.anonymous();
+      String tooLarge = new JsonObject().put("appKey", "k").put("app_key", "k").put("pad", "x".repeat(64 * 1024)).encode();
+      Resp heard = client.raw("POST", "/v1/logs", tooLarge, "application/json");
+      assertEquals(400, heard.status(), heard::toString);
+      assertTrue(heard.msg().contains("larger than the limit of " + 32 * 1024), "within its rate the body is read: " + heard);
+      assertEquals(413, client.raw("POST", HEARTBEAT, tooLarge, "application/json").status());
+      // over the rate, neither the route's own body limit nor the server-wide one is reached
+      Resp logs = client.raw("POST", "/v1/logs", tooLarge, "application/json");
+      assertEquals(429, logs.status(), logs::toString);
+      assertEquals(4029, logs.code(), logs::toString);
+      assertLimitedA(client.raw("POST", HEARTBEAT, tooLarge, "application/json"));
+    }
+  }
+
+  @Test
   void behindATrustedProxyTheLastForwardedAddressIsTheClient() throws Exception {
     try (TestServer server = TestServer.start(c -> c.trustProxy(true).clientRatePerIp(0.5).clientBurstPerIp(2).clientRatePerKey(0))) {
       TestApps.Created app = TestApps.create(server.newDeveloper());

@@ -2,15 +2,19 @@ package dev.beacon.api.support;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.beacon.api.Beacon;
 import dev.beacon.api.core.BeaconServer;
 import dev.beacon.api.core.Config;
+import dev.beacon.api.core.Feature;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
+import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -26,19 +30,24 @@ public final class TestServer implements AutoCloseable {
   private final Path dataDir;
   private final boolean ownsDir;
   private final Consumer<Config> tweak;
+  private final Supplier<List<Feature>> features;
   private final TestDatabase database;
   private BeaconServer server;
   private Api admin;
 
-  private TestServer(Path dataDir, boolean ownsDir, Consumer<Config> tweak) throws Exception {
+  private TestServer(Path dataDir, boolean ownsDir, Consumer<Config> tweak, Supplier<List<Feature>> features) throws Exception {
     this.dataDir = dataDir;
     this.ownsDir = ownsDir;
     this.tweak = tweak;
+    this.features = features;
     this.database = TestDatabase.create();
     try {
       boot();
     } catch (Exception | Error e) {
       database.close();
+      if (ownsDir) {
+        deleteTree(dataDir);
+      }
       throw e;
     }
   }
@@ -49,12 +58,17 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts with a fresh data folder, letting the test adjust the config. */
   public static TestServer start(Consumer<Config> tweak) throws Exception {
-    return new TestServer(Files.createTempDirectory("beacon-test-"), true, tweak);
+    return new TestServer(Files.createTempDirectory("beacon-test-"), true, tweak, Beacon::features);
+  }
+
+  /** Starts with a fresh data folder and these features instead of the standard ones. */
+  public static TestServer startWith(List<Feature> features) throws Exception {
+    return new TestServer(Files.createTempDirectory("beacon-test-"), true, c -> { }, () -> features);
   }
 
   /** Starts on an existing data folder (e.g. a restored backup), deleting it when closed. */
   public static TestServer startIn(Path dataDir) throws Exception {
-    return new TestServer(dataDir, true, c -> { });
+    return new TestServer(dataDir, true, c -> { }, Beacon::features);
   }
 
   private void boot() throws Exception {
@@ -62,7 +76,7 @@ public final class TestServer implements AutoCloseable {
         .adminAccount(ADMIN).adminPassword(ADMIN_PASSWORD).quiet(true);
     database.apply(c);
     tweak.accept(c);
-    server = BeaconServer.startBlocking(c);
+    server = BeaconServer.startBlocking(c, features.get());
     admin = null;
   }
 

@@ -9,8 +9,8 @@ import dev.beacon.api.core.Http;
 import dev.beacon.api.core.DateRange;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
+import dev.beacon.api.core.Routes;
 import io.vertx.core.json.JsonArray;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -33,13 +33,13 @@ final class DocRoutes {
     this.dataDir = dataDir;
   }
 
-  void mount(Router root) {
-    root.post("/v1/admin/doc").handler(this::create);
-    root.get("/v1/admin/doc").handler(this::list);
-    root.put("/v1/admin/doc/:docId").handler(this::update);
-    root.delete("/v1/admin/doc/:docId").handler(this::delete);
-    root.get("/v1/doc/:docId").handler(this::get);
-    root.get("/v1/doc/:docId/html").handler(this::html);
+  void mount(Routes routes) {
+    routes.post("/v1/admin/doc").admin(this::create);
+    routes.get("/v1/admin/doc").admin(this::list);
+    routes.put("/v1/admin/doc/:docId").admin(this::update);
+    routes.delete("/v1/admin/doc/:docId").admin(this::delete);
+    routes.get("/v1/doc/:docId").open(this::get);
+    routes.get("/v1/doc/:docId/html").open(this::html);
   }
 
   private void create(RoutingContext ctx) {

@@ -7,7 +7,7 @@ import dev.beacon.api.core.Body;
 import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Params;
-import io.vertx.ext.web.Router;
+import dev.beacon.api.core.Routes;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -26,11 +26,11 @@ final class DocTreeRoutes {
     this.guard = guard;
   }
 
-  void mount(Router root) {
-    root.get("/v1/doc/tree").handler(this::get);
-    root.post("/v1/admin/doc/tree").handler(this::create);
-    root.put("/v1/admin/doc/tree/:id").handler(this::update);
-    root.delete("/v1/admin/doc/tree/:id").handler(this::delete);
+  void mount(Routes routes) {
+    routes.get("/v1/doc/tree").open(this::get);
+    routes.post("/v1/admin/doc/tree").admin(this::create);
+    routes.put("/v1/admin/doc/tree/:id").admin(this::update);
+    routes.delete("/v1/admin/doc/tree/:id").admin(this::delete);
   }
 
   private void get(RoutingContext ctx) {

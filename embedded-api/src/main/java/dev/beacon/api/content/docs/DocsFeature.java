@@ -2,8 +2,8 @@ package dev.beacon.api.content.docs;
 
 import dev.beacon.api.auth.AuthGuard;
 import dev.beacon.api.core.Feature;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
-import io.vertx.ext.web.Router;
 import java.util.List;
 
 /** Public documents, their rendered pages, and the online doc tree. */
@@ -14,9 +14,9 @@ public final class DocsFeature implements Feature {
   }
 
   @Override
-  public void mount(Router root, ServerContext ctx) {
+  public void mount(Routes routes, ServerContext ctx) {
     AuthGuard guard = new AuthGuard(ctx);
-    new DocTreeRoutes(ctx.db(), new DocTreeService(ctx), guard).mount(root);
-    new DocRoutes(ctx.db(), new DocsService(ctx), guard, ctx.config().dataDir()).mount(root);
+    new DocTreeRoutes(ctx.db(), new DocTreeService(ctx), guard).mount(routes);
+    new DocRoutes(ctx.db(), new DocsService(ctx), guard, ctx.config().dataDir()).mount(routes);
   }
 }

@@ -3,8 +3,8 @@ package dev.beacon.api.content.lightmodules;
 import dev.beacon.api.core.Body;
 import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
+import dev.beacon.api.core.Routes;
 import io.vertx.core.json.JsonArray;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -21,12 +21,12 @@ final class CategoryRoutes {
     this.categories = categories;
   }
 
-  void mount(Router root) {
-    root.get("/v1/sdk/lightmodule/category").handler(this::list);
-    root.get("/v1/admin/sdk/lightmodule/category").handler(this::list);
-    root.post("/v1/admin/sdk/lightmodule/category").handler(this::create);
-    root.put("/v1/admin/sdk/lightmodule/category/:moduleCategoryId").handler(this::update);
-    root.delete("/v1/admin/sdk/lightmodule/category/:moduleCategoryId").handler(this::delete);
+  void mount(Routes routes) {
+    routes.get("/v1/sdk/lightmodule/category").open(this::list);
+    routes.get("/v1/admin/sdk/lightmodule/category").admin(this::list);
+    routes.post("/v1/admin/sdk/lightmodule/category").admin(this::create);
+    routes.put("/v1/admin/sdk/lightmodule/category/:moduleCategoryId").admin(this::update);
+    routes.delete("/v1/admin/sdk/lightmodule/category/:moduleCategoryId").admin(this::delete);
   }
 
   private void list(RoutingContext ctx) {

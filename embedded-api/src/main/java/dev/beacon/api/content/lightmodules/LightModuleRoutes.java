@@ -7,7 +7,7 @@ import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
-import io.vertx.ext.web.Router;
+import dev.beacon.api.core.Routes;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -27,13 +27,13 @@ final class LightModuleRoutes {
     this.guard = guard;
   }
 
-  void mount(Router root) {
-    root.post("/v1/admin/sdk/lightmodule").handler(this::create);
-    root.put("/v1/admin/sdk/lightmodule/:lightModuleId").handler(this::update);
-    root.delete("/v1/admin/sdk/lightmodule/:lightModuleId").handler(this::delete);
-    root.get("/v1/sdk/lightmodule/list").handler(this::list);
-    root.get("/v1/sdk/lightmodule/:lightModuleId").handler(this::detail);
-    root.get("/v1/sdk/lightmodule/:lightModuleId/download").handler(this::download);
+  void mount(Routes routes) {
+    routes.post("/v1/admin/sdk/lightmodule").admin(this::create);
+    routes.put("/v1/admin/sdk/lightmodule/:lightModuleId").admin(this::update);
+    routes.delete("/v1/admin/sdk/lightmodule/:lightModuleId").admin(this::delete);
+    routes.get("/v1/sdk/lightmodule/list").open(this::list);
+    routes.get("/v1/sdk/lightmodule/:lightModuleId").open(this::detail);
+    routes.get("/v1/sdk/lightmodule/:lightModuleId/download").open(this::download);
   }
 
   private void create(RoutingContext ctx) {

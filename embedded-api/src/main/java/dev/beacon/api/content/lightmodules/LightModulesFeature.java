@@ -2,8 +2,8 @@ package dev.beacon.api.content.lightmodules;
 
 import dev.beacon.api.auth.AuthGuard;
 import dev.beacon.api.core.Feature;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
-import io.vertx.ext.web.Router;
 import java.util.List;
 
 /** Light-module categories and light modules. */
@@ -14,8 +14,8 @@ public final class LightModulesFeature implements Feature {
   }
 
   @Override
-  public void mount(Router root, ServerContext ctx) {
-    new CategoryRoutes(ctx.db(), new CategoriesService(ctx)).mount(root);
-    new LightModuleRoutes(ctx.db(), new LightModulesService(ctx), new AuthGuard(ctx)).mount(root);
+  public void mount(Routes routes, ServerContext ctx) {
+    new CategoryRoutes(ctx.db(), new CategoriesService(ctx)).mount(routes);
+    new LightModuleRoutes(ctx.db(), new LightModulesService(ctx), new AuthGuard(ctx)).mount(routes);
   }
 }

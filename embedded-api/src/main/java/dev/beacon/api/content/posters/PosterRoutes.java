@@ -1,6 +1,5 @@
 package dev.beacon.api.content.posters;
 
-import dev.beacon.api.auth.AuthGuard;
 import dev.beacon.api.content.NumericId;
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Body;
@@ -8,34 +7,31 @@ import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
-import io.vertx.core.Handler;
+import dev.beacon.api.core.Routes;
 import io.vertx.core.json.JsonArray;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /**
  * Posters: the public {@code GET /v1/poster} and the admin's writes {@code POST /v1/poster},
  * {@code PUT /v1/poster} (by {@code posterid} in the body, else by {@code url}),
- * {@code PUT|DELETE /v1/poster/{posterid}}. The writes live outside {@code /v1/admin}, so each is
- * fronted by the admin guard here.
+ * {@code PUT|DELETE /v1/poster/{posterid}}. The writes live outside {@code /v1/admin}: each is
+ * declared an admin route.
  */
 final class PosterRoutes {
   private final Db db;
   private final PostersService posters;
-  private final Handler<RoutingContext> admin;
 
-  PosterRoutes(Db db, PostersService posters, AuthGuard guard) {
+  PosterRoutes(Db db, PostersService posters) {
     this.db = db;
     this.posters = posters;
-    this.admin = guard.admin();
   }
 
-  void mount(Router root) {
-    root.get("/v1/poster").handler(this::list);
-    root.post("/v1/poster").handler(admin).handler(this::create);
-    root.put("/v1/poster").handler(admin).handler(this::update);
-    root.put("/v1/poster/:posterid").handler(admin).handler(this::updateById);
-    root.delete("/v1/poster/:posterid").handler(admin).handler(this::delete);
+  void mount(Routes routes) {
+    routes.get("/v1/poster").open(this::list);
+    routes.post("/v1/poster").admin(this::create);
+    routes.put("/v1/poster").admin(this::update);
+    routes.put("/v1/poster/:posterid").admin(this::updateById);
+    routes.delete("/v1/poster/:posterid").admin(this::delete);
   }
 
   /** {@code {total, result[]}} in sequence order; {@code total} counts every poster. */

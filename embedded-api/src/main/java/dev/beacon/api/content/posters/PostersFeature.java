@@ -1,9 +1,8 @@
 package dev.beacon.api.content.posters;
 
-import dev.beacon.api.auth.AuthGuard;
 import dev.beacon.api.core.Feature;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
-import io.vertx.ext.web.Router;
 import java.util.List;
 
 /** The website's posters. */
@@ -14,7 +13,7 @@ public final class PostersFeature implements Feature {
   }
 
   @Override
-  public void mount(Router root, ServerContext ctx) {
-    new PosterRoutes(ctx.db(), new PostersService(ctx), new AuthGuard(ctx)).mount(root);
+  public void mount(Routes routes, ServerContext ctx) {
+    new PosterRoutes(ctx.db(), new PostersService(ctx)).mount(routes);
   }
 }

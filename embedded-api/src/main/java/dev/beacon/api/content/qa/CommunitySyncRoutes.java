@@ -7,7 +7,7 @@ import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Body;
 import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
-import io.vertx.ext.web.Router;
+import dev.beacon.api.core.Routes;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -33,9 +33,9 @@ final class CommunitySyncRoutes {
     this.auth = auth;
   }
 
-  void mount(Router root) {
-    root.post("/v1/user/").handler(ctx -> sync(ctx, true));
-    root.put("/v1/user/").handler(ctx -> sync(ctx, false));
+  void mount(Routes routes) {
+    routes.post("/v1/user/").open(ctx -> sync(ctx, true));
+    routes.put("/v1/user/").open(ctx -> sync(ctx, false));
   }
 
   private void sync(RoutingContext ctx, boolean join) {

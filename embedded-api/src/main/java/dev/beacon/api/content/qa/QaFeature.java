@@ -2,8 +2,8 @@ package dev.beacon.api.content.qa;
 
 import dev.beacon.api.auth.AuthService;
 import dev.beacon.api.core.Feature;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
-import io.vertx.ext.web.Router;
 import java.util.List;
 
 /** The Q&A community: account sync, questions and answers. */
@@ -14,9 +14,9 @@ public final class QaFeature implements Feature {
   }
 
   @Override
-  public void mount(Router root, ServerContext ctx) {
+  public void mount(Routes routes, ServerContext ctx) {
     QaService qa = new QaService(ctx);
-    new CommunitySyncRoutes(ctx.db(), qa, new AuthService(ctx)).mount(root);
-    new QuestionRoutes(ctx.db(), qa).mount(root);
+    new CommunitySyncRoutes(ctx.db(), qa, new AuthService(ctx)).mount(routes);
+    new QuestionRoutes(ctx.db(), qa).mount(routes);
   }
 }

@@ -8,7 +8,7 @@ import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
-import io.vertx.ext.web.Router;
+import dev.beacon.api.core.Routes;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -31,14 +31,14 @@ final class QuestionRoutes {
     this.qa = qa;
   }
 
-  void mount(Router root) {
+  void mount(Routes routes) {
     // Vert.x matches "/v1/questions/" here too (a trailing slash is not significant)
-    root.get("/v1/questions").handler(this::list);
-    root.get("/v1/questions/:questionId").handler(this::detail);
-    root.post("/v1/user/:openId/questions").handler(this::ask);
-    root.post("/v1/user/:openId/questions/:questionId/answers").handler(this::answer);
-    root.delete("/v1/admin/questions/:questionId").handler(this::deleteQuestion);
-    root.delete("/v1/admin/answers/:answerId").handler(this::deleteAnswer);
+    routes.get("/v1/questions").open(this::list);
+    routes.get("/v1/questions/:questionId").open(this::detail);
+    routes.post("/v1/user/:openId/questions").developer(this::ask);
+    routes.post("/v1/user/:openId/questions/:questionId/answers").developer(this::answer);
+    routes.delete("/v1/admin/questions/:questionId").admin(this::deleteQuestion);
+    routes.delete("/v1/admin/answers/:answerId").admin(this::deleteAnswer);
   }
 
   /** Newest activity first, five to a page unless {@code pageSize} says otherwise. */

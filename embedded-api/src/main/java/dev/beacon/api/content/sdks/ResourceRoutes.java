@@ -5,7 +5,7 @@ import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
-import io.vertx.ext.web.Router;
+import dev.beacon.api.core.Routes;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -22,12 +22,12 @@ final class ResourceRoutes {
     this.resources = resources;
   }
 
-  void mount(Router root) {
-    root.post("/v1/admin/resource").handler(this::create);
-    root.get("/v1/admin/resource").handler(this::list);
-    root.get("/v1/admin/resource/:resourceId").handler(this::get);
-    root.put("/v1/admin/resource/:resourceId").handler(this::update);
-    root.delete("/v1/admin/resource/:resourceId").handler(this::delete);
+  void mount(Routes routes) {
+    routes.post("/v1/admin/resource").admin(this::create);
+    routes.get("/v1/admin/resource").admin(this::list);
+    routes.get("/v1/admin/resource/:resourceId").admin(this::get);
+    routes.put("/v1/admin/resource/:resourceId").admin(this::update);
+    routes.delete("/v1/admin/resource/:resourceId").admin(this::delete);
   }
 
   private void create(RoutingContext ctx) {

@@ -5,8 +5,8 @@ import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
+import dev.beacon.api.core.Routes;
 import io.vertx.core.json.JsonArray;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 
 /** SDKs: {@code /v1/admin/sdk[/{sdkId}]}. The admin guard runs first. */
@@ -21,12 +21,12 @@ final class SdkRoutes {
     this.resources = resources;
   }
 
-  void mount(Router root) {
-    root.post("/v1/admin/sdk").handler(this::create);
-    root.get("/v1/admin/sdk").handler(this::list);
-    root.get("/v1/admin/sdk/:sdkId").handler(this::get);
-    root.put("/v1/admin/sdk/:sdkId").handler(this::update);
-    root.delete("/v1/admin/sdk/:sdkId").handler(this::delete);
+  void mount(Routes routes) {
+    routes.post("/v1/admin/sdk").admin(this::create);
+    routes.get("/v1/admin/sdk").admin(this::list);
+    routes.get("/v1/admin/sdk/:sdkId").admin(this::get);
+    routes.put("/v1/admin/sdk/:sdkId").admin(this::update);
+    routes.delete("/v1/admin/sdk/:sdkId").admin(this::delete);
   }
 
   private void create(RoutingContext ctx) {

@@ -1,8 +1,8 @@
 package dev.beacon.api.content.sdks;
 
 import dev.beacon.api.core.Feature;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
-import io.vertx.ext.web.Router;
 import java.util.List;
 
 /** SDKs and resources, for admins. */
@@ -13,9 +13,9 @@ public final class SdksFeature implements Feature {
   }
 
   @Override
-  public void mount(Router root, ServerContext ctx) {
+  public void mount(Routes routes, ServerContext ctx) {
     ResourcesService resources = new ResourcesService(ctx);
-    new SdkRoutes(ctx.db(), new SdksService(ctx), resources).mount(root);
-    new ResourceRoutes(ctx.db(), resources).mount(root);
+    new SdkRoutes(ctx.db(), new SdksService(ctx), resources).mount(routes);
+    new ResourceRoutes(ctx.db(), resources).mount(routes);
   }
 }

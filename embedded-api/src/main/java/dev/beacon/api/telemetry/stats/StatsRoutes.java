@@ -7,11 +7,11 @@ import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Dates;
 import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Http;
+import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -41,10 +41,10 @@ public final class StatsRoutes {
     this.stats = stats;
   }
 
-  public void mount(Router root) {
-    root.get(BASE + "/active").handler(this::active);
-    root.get(BASE + "/versions").handler(this::versions);
-    root.get(BASE + "/summary").handler(this::summary);
+  public void mount(Routes routes) {
+    routes.get(BASE + "/active").developer(this::active);
+    routes.get(BASE + "/versions").developer(this::versions);
+    routes.get(BASE + "/summary").developer(this::summary);
   }
 
   private void active(RoutingContext ctx) {
