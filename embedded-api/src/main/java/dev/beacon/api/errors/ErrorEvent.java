@@ -1,7 +1,7 @@
 package dev.beacon.api.errors;
 
 import dev.beacon.api.core.Dates;
-import dev.beacon.api.telemetry.MachineHash;
+import dev.beacon.api.shared.MachineHash;
 import io.vertx.core.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

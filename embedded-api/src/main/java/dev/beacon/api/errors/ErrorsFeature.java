@@ -9,7 +9,7 @@ import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Params;
 import dev.beacon.api.core.RateLimiter;
 import dev.beacon.api.core.ServerContext;
-import dev.beacon.api.telemetry.MachineHash;
+import dev.beacon.api.shared.MachineHash;
 import io.vertx.core.Future;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.json.JsonArray;

@@ -10,7 +10,7 @@ import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
 import dev.beacon.api.core.ServerContext;
-import dev.beacon.api.releases.VersionComparator;
+import dev.beacon.api.shared.VersionComparator;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.Router;

@@ -3,6 +3,7 @@ package dev.beacon.api.telemetry;
 import dev.beacon.api.apps.App;
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.GroupCommit.Outcome;
+import dev.beacon.api.shared.MachineHash;
 import dev.beacon.api.telemetry.AppKeys.AppRow;
 import java.sql.Connection;
 import java.sql.PreparedStatement;

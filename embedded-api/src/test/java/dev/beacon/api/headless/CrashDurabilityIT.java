@@ -3,9 +3,9 @@ package dev.beacon.api.headless;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.beacon.api.shared.MachineHash;
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.telemetry.MachineHash;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;

@@ -2,6 +2,7 @@ package dev.beacon.api.telemetry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.beacon.api.shared.MachineHash;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
