@@ -119,7 +119,8 @@ public final class ErrorsFeature implements Feature {
         e.errorType = Body.truncate(Fingerprint.firstLine(context), ErrorEvent.MAX_TYPE);
         e.message = context;
         e.appVersion = appVersion;
-        e.machineId = deviceId;
+        e.machineId = MachineHash.of(app.secret, deviceId);
+        e.deviceId = deviceId;
         e.appPackage = appPackage;
       }, null, sc.now());
     }).map(e -> Http.ok()));
