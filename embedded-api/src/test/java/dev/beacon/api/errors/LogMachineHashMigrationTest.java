@@ -134,10 +134,8 @@ class LogMachineHashMigrationTest {
       issue = IssueFixtures.detail(legacy, "legacyapp", ISSUE).getJsonObject("issue");
       assertEquals(5, issue.getInteger("count"));
       assertEquals(2, issue.getInteger("machines"), "one phone, whichever family it reports through");
-      assertEquals(1, TestApps.count(server, "select count(distinct machine_id) from error_event where issue_id = ? and machine_id = ?",
-          ISSUE, MachineHash.of(SECRET, "Pixel 8")));
       assertEquals(4, TestApps.count(server, "select count(*) from error_event where issue_id = ? and machine_id = ?",
-          ISSUE, MachineHash.of(SECRET, "Pixel 8")));
+          ISSUE, MachineHash.of(SECRET, "Pixel 8")), "two old logs, the report and the new log: one stored hash");
 
       // run again (it never is: Flyway records it), the migration finds nothing left to hash
       List<Map<String, Object>> before = machines(server);
