@@ -2,6 +2,7 @@ package dev.beacon.desktop;
 
 import dev.beacon.desktop.shell.ConsoleOptions;
 import dev.beacon.desktop.shell.ServerHost;
+import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -23,17 +24,9 @@ public final class Launcher {
       ServerHost.runHeadless(rest.toArray(String[]::new));
       return;
     }
-    if (rest.contains("--help") || rest.contains("-h")) {
-      System.out.print(ConsoleOptions.usage());
-      return;
-    }
-    ConsoleOptions options;
-    try {
-      options = ConsoleOptions.parse(args, System.getProperties());
-    } catch (IllegalArgumentException e) {
-      System.err.println("beacon: " + e.getMessage());
-      System.err.print(ConsoleOptions.usage());
-      System.exit(2);
+    ConsoleOptions options = ConsoleOptions.read(args, System.getProperties(), new PrintWriter(System.out, true),
+        new PrintWriter(System.err, true), System::exit);
+    if (options == null) {
       return;
     }
     if (!displayAvailable(System.getenv(), System.getProperties())) {

@@ -5,13 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.core.Config;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** {@code --upload-limit}: sizes in bytes or K/M/G, and the 2 GiB default. */
 class UploadLimitOptionTest {
   private static Config parse(String... args) {
-    return Main.parse(args, Map.of());
+    return Main.parse(args);
   }
 
   @Test

@@ -1,36 +1,37 @@
 package dev.beacon.desktop.shell;
 
+import dev.beacon.api.cli.CommandLines;
+import dev.beacon.api.cli.PlaceOptions;
+import java.io.PrintWriter;
+import java.net.URI;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.Objects;
 import java.util.Properties;
+import java.util.function.IntConsumer;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * What the console starts its server with: the data folder and the port. {@code portChosen} says
  * whether the port was asked for (then it is used or the start fails) or is the default (then a busy
  * default falls back to a free port).
  */
-public record ConsoleOptions(Path dataDir, int port, boolean portChosen, java.net.URI server) {
+public record ConsoleOptions(Path dataDir, int port, boolean portChosen, URI server) {
   /** System property that sets the data folder (the {@code --data} option wins). */
   public static final String DATA_PROPERTY = "beacon.data";
   /** System property that sets the port (the {@code --port} option wins). */
   public static final String PORT_PROPERTY = "beacon.port";
 
-  public static final String USAGE = """
-      Usage: java -jar beacon.jar [--data DIR] [--port P]     the console: a window with the server inside
-             java -jar beacon.jar --server URL                 the console of a remote (headless) Beacon: sign in with its account
-             java -jar beacon.jar --headless [server options]  the server without a window (--headless --help lists them)
-        --data DIR   data folder: database and uploads (default %s)
-        --port P     port (default %d, or a free one when it is taken; 0 picks a free one)
-        --server URL a Beacon running elsewhere, e.g. http://10.0.0.5:8470 (no server starts here)
-      System properties beacon.data and beacon.port set the same defaults.
-      """;
-
   public ConsoleOptions {
     Objects.requireNonNull(dataDir, "dataDir");
     dataDir = dataDir.toAbsolutePath().normalize();
     checkPort(port);
-    if (server != null && (server.getScheme() == null || !server.getScheme().matches("https?") || server.getHost() == null)) {
+    if (server != null && !web(server)) {
       throw new IllegalArgumentException("--server needs an http:// or https:// URL, got '" + server + "'");
     }
   }
@@ -65,49 +66,78 @@ public record ConsoleOptions(Path dataDir, int port, boolean portChosen, java.ne
   }
 
   /**
-   * Parses the console's command line over the system-property defaults; {@code --data DIR},
-   * {@code --data=DIR}, {@code --port P}, {@code --port=P}. Throws {@link IllegalArgumentException}
-   * for anything else.
+   * Parses the console's command line over the system-property defaults: {@code --data DIR},
+   * {@code --port P}, {@code --server URL} (also written {@code --data=DIR} ...). {@code null} when
+   * it only asked for {@code --help} or {@code --version} (printed on standard output).
+   *
+   * @throws IllegalArgumentException (a {@link CommandLines.Refused}) saying which flag is wrong and why
    */
   public static ConsoleOptions parse(String[] args, Properties props) {
-    ConsoleOptions o = fromProperties(props);
-    for (int i = 0; i < args.length; i++) {
-      String a = args[i];
-      String value = null;
-      int eq = a.indexOf('=');
-      if (a.startsWith("--") && eq > 0) {
-        value = a.substring(eq + 1);
-        a = a.substring(0, eq);
-      }
-      if (!a.equals("--data") && !a.equals("--port") && !a.equals("--server")) {
-        throw new IllegalArgumentException("unknown option " + a);
-      }
-      if (value == null) {
-        if (i + 1 >= args.length) {
-          throw new IllegalArgumentException(a + " needs a value");
-        }
-        value = args[++i];
-      }
-      if (a.equals("--data")) {
-        if (value.isBlank()) {
-          throw new IllegalArgumentException("--data needs a folder");
-        }
-        o = new ConsoleOptions(Paths.get(value), o.port, o.portChosen, o.server);
-      } else if (a.equals("--server")) {
-        try {
-          o = new ConsoleOptions(o.dataDir, o.port, o.portChosen, java.net.URI.create(value.trim()));
-        } catch (IllegalArgumentException e) {
-          throw new IllegalArgumentException("--server needs an http:// or https:// URL, got '" + value + "'");
-        }
-      } else {
-        o = new ConsoleOptions(o.dataDir, parsePort("--port", value), true, o.server);
-      }
-    }
-    return o;
+    Line line = new Line();
+    ParseResult r = CommandLines.read(line, args, new PrintWriter(System.out, true));
+    return r == null ? null : line.options(r, props);
   }
 
-  public static String usage() {
-    return USAGE.formatted(ServerHost.defaultDataDir(), ServerHost.DEFAULT_PORT);
+  /**
+   * The launcher's reading of the command line: the options, or {@code null} after printing help
+   * or the version on {@code out} or, for a command line that cannot be used, the reason and
+   * usage on {@code err} and calling {@code exit} with {@value CommandLines#USAGE}.
+   */
+  public static ConsoleOptions read(String[] args, Properties props, PrintWriter out, PrintWriter err, IntConsumer exit) {
+    Line line = new Line();
+    ParseResult r = CommandLines.readOrExit(line, args, out, err, exit);
+    return r == null ? null : line.options(r, props);
+  }
+
+  /** The console's command line: the server's {@code --data} and {@code --port}, and {@code --server}. */
+  @Command(name = "beacon", sortOptions = false, mixinStandardHelpOptions = true, usageHelpWidth = 120,
+      versionProvider = CommandLines.BeaconVersion.class, defaultValueProvider = PlaceOptions.Defaults.class,
+      customSynopsis = {
+          "java -jar beacon.jar [--data DIR] [--port P]     the console: a window with the server inside",
+          "       java -jar beacon.jar --server URL                 the console of a remote Beacon: sign in with its account",
+          "       java -jar beacon.jar --headless [server options]  the server without a window (--headless --help lists them)"},
+      footer = {"When the default port is taken, the console's server takes a free one.",
+          "System properties beacon.data and beacon.port set the same defaults."})
+  static final class Line {
+    @Mixin
+    private PlaceOptions place;
+
+    @Option(names = "--server", paramLabel = "URL", order = 3, converter = Url.class,
+        description = "a Beacon running elsewhere, e.g. http://10.0.0.5:8470 (no server starts here)")
+    private URI server;
+
+    @Option(names = "--headless", order = 4,
+        description = "the server without a window; the other options are then the server's (--headless --help lists them)")
+    private boolean headless;
+
+    /** The options read: what the command line gave, else the system properties' defaults. */
+    ConsoleOptions options(ParseResult r, Properties props) {
+      ConsoleOptions o = fromProperties(props);
+      Path data = r.hasMatchedOption("--data") ? place.data() : o.dataDir;
+      boolean portChosen = r.hasMatchedOption("--port");
+      return new ConsoleOptions(data, portChosen ? place.port() : o.port, portChosen || o.portChosen, server);
+    }
+  }
+
+  /** {@code --server}'s value: an http:// or https:// URL. */
+  static final class Url implements ITypeConverter<URI> {
+    @Override
+    public URI convert(String value) {
+      try {
+        URI u = URI.create(value.trim());
+        if (web(u)) {
+          return u;
+        }
+      } catch (IllegalArgumentException e) {
+        // not a URL at all: refused below
+      }
+      throw new TypeConversionException("an http:// or https:// URL");
+    }
+  }
+
+  /** An http:// or https:// URL with a host. */
+  private static boolean web(URI u) {
+    return u.getScheme() != null && u.getScheme().matches("https?") && u.getHost() != null;
   }
 
   private static int parsePort(String what, String value) {

@@ -7,11 +7,13 @@ import java.util.Locale;
 
 /** What a Beacon server is started with. Mutable while being built; read-only once started. */
 public final class Config {
+  public static final String DEFAULT_HOST = "127.0.0.1";
   public static final int DEFAULT_PORT = 8470;
   public static final int DEFAULT_JSON_BODY_LIMIT = 1024 * 1024;
   public static final long DEFAULT_UPLOAD_LIMIT = 2L * 1024 * 1024 * 1024;
   public static final int DEFAULT_ERROR_BODY_LIMIT = 16 * 1024 * 1024;
-  public static final Duration DEFAULT_ERROR_RETENTION = Duration.ofDays(90);
+  public static final int DEFAULT_ERROR_RETENTION_DAYS = 90;
+  public static final Duration DEFAULT_ERROR_RETENTION = Duration.ofDays(DEFAULT_ERROR_RETENTION_DAYS);
   public static final double DEFAULT_ERROR_RATE = 50;
   public static final int DEFAULT_ERROR_BURST = 200;
   public static final int DEFAULT_HEARTBEAT_QUEUE = 20_000;
@@ -21,10 +23,12 @@ public final class Config {
   public static final double DEFAULT_CLIENT_RATE_PER_KEY = 200;
   public static final int DEFAULT_CLIENT_BURST_PER_KEY = 3000;
   public static final int DEFAULT_MAX_CONNECTIONS = 2000;
-  public static final Duration DEFAULT_REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(10);
-  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(60);
+  public static final int DEFAULT_REQUEST_HEAD_TIMEOUT_SECONDS = 10;
+  public static final Duration DEFAULT_REQUEST_HEAD_TIMEOUT = Duration.ofSeconds(DEFAULT_REQUEST_HEAD_TIMEOUT_SECONDS);
+  public static final int DEFAULT_IDLE_TIMEOUT_SECONDS = 60;
+  public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofSeconds(DEFAULT_IDLE_TIMEOUT_SECONDS);
 
-  private String host = "127.0.0.1";
+  private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
   private Path dataDir = defaultDataDir();
   private String dbUrl;

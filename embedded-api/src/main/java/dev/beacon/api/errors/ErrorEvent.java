@@ -1,7 +1,7 @@
 package dev.beacon.api.errors;
 
 import dev.beacon.api.core.Dates;
-import dev.beacon.api.telemetry.MachineHash;
+import dev.beacon.api.shared.MachineHash;
 import io.vertx.core.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -16,16 +16,18 @@ import java.time.Instant;
  *
  * <ul>
  *   <li>{@value #REPORT}: family A's {@code POST /api/v1/error/report}. {@code error_type},
- *       {@code error_message}, {@code error_stack} and {@code os_info} go to their columns;
- *       {@code machine_id} is stored as its {@link MachineHash}, like
- *       heartbeats, never raw.
+ *       {@code error_message}, {@code error_stack} and {@code os_info} go to their columns.
  *   <li>{@value #LOG}: family B's {@code POST /v1/logs}. The seed has only one text,
  *       {@code context} (a string, or an array of lines joined with newlines): it is stored whole
  *       in {@code message}, and its first line also in {@code error_type} so that both sources
- *       can be scanned by type. {@code deviceId} (the seed calls it the device model) is kept as
- *       sent in {@code machine_id}, {@code appPackage} in {@code app_package}; stack and OS stay
- *       empty.
+ *       can be scanned by type. {@code appPackage} goes to {@code app_package}; stack and OS stay
+ *       empty. {@code deviceId} (the seed calls it the device model) is kept as sent in
+ *       {@code device_id}, because the seed's log list shows it back.
  * </ul>
+ *
+ * <p>Both families store the machine in {@code machine_id} as its {@link MachineHash} under the
+ * app's secret, like heartbeats, never raw: family A's {@code machine_id} and family B's
+ * {@code deviceId} of one machine hash the same, so it counts once.
  *
  * <p>Over-long texts are cut to the column sizes below, never refused.
  */
@@ -69,8 +71,13 @@ public class ErrorEvent {
   @Column(name = "app_version", length = MAX_APP_VERSION)
   public String appVersion;
 
+  /** The machine's {@link MachineHash}; {@code null} when the event names no machine. */
   @Column(name = "machine_id", length = MAX_MACHINE_ID)
   public String machineId;
+
+  /** Family B's {@code deviceId} as sent; {@code null} for family A. */
+  @Column(name = "device_id", length = MAX_MACHINE_ID)
+  public String deviceId;
 
   @Column(name = "app_package", length = MAX_APP_PACKAGE)
   public String appPackage;
@@ -81,18 +88,6 @@ public class ErrorEvent {
   /** The issue the event was grouped into (see {@link IssueGrouper}). */
   @Column(name = "issue_id", length = 32)
   public String issueId;
-
-  /**
-   * The machine as the HMAC of its id under the app's secret: a report stores it that way
-   * already; a log keeps the {@code deviceId} as sent, so it is hashed here. {@code null} when
-   * the event names no machine.
-   */
-  public String machineHash(String appSecret) {
-    if (machineId == null) {
-      return null;
-    }
-    return REPORT.equals(source) ? machineId : MachineHash.of(appSecret, machineId);
-  }
 
   /**
    * The seed's {@code context}: a log's text as sent; for a report {@code "type: message"} (or
@@ -110,7 +105,7 @@ public class ErrorEvent {
     return new JsonObject()
         .put("appId", appId)
         .put("appVersion", appVersion)
-        .put("deviceId", machineId)
+        .put("deviceId", deviceId != null ? deviceId : machineId)
         .put("appPackage", appPackage)
         .put("createDate", Dates.format(createdAt))
         .put("context", context())

@@ -45,10 +45,20 @@ final class ErrorIngest {
     return commits.add(new Pending(appId, appKey, fill, fullStack, at));
   }
 
+  /** The app an event names, by id (family B) or by key alone (family A, {@code appId} null). */
+  private record AppRef(String appId, String appKey) {}
+
+  /** What looking an app up gave: the app, or the refusal to answer the request with. */
+  private sealed interface Lookup permits Found, Refused {}
+
+  private record Found(App app) implements Lookup {}
+
+  private record Refused(ApiException reason) implements Lookup {}
+
   /** One transaction's work, with the apps and issues it has already looked up. */
   private static final class Batch {
     private final Session s;
-    private final Map<String, Object> apps = new HashMap<>();
+    private final Map<AppRef, Lookup> apps = new HashMap<>();
     private final Map<String, ErrorIssue> issues = new HashMap<>();
 
     Batch(Session s) {
@@ -56,11 +66,11 @@ final class ErrorIngest {
     }
 
     Outcome<ErrorEvent> store(Pending p) {
-      Object app = apps.computeIfAbsent(p.appId() + "\n" + p.appKey(), k -> findApp(p));
-      if (app instanceof ApiException refused) {
-        return Outcome.failed(refused);
+      Lookup lookup = apps.computeIfAbsent(new AppRef(p.appId(), p.appKey()), this::findApp);
+      if (lookup instanceof Refused refused) {
+        return Outcome.failed(refused.reason());
       }
-      App a = (App) app;
+      App a = ((Found) lookup).app();
       ErrorEvent e = new ErrorEvent();
       e.appId = a.appId;
       e.createdAt = p.at();
@@ -71,11 +81,11 @@ final class ErrorIngest {
     }
 
     /** The app, or the refusal (unknown key, frozen app) as the request's answer. */
-    private Object findApp(Pending p) {
+    private Lookup findApp(AppRef ref) {
       try {
-        return p.appId() == null ? AppAccess.byKey(s, p.appKey()) : AppAccess.client(s, p.appId(), p.appKey());
+        return new Found(ref.appId() == null ? AppAccess.byKey(s, ref.appKey()) : AppAccess.client(s, ref.appId(), ref.appKey()));
       } catch (ApiException refused) {
-        return refused;
+        return new Refused(refused);
       }
     }
   }

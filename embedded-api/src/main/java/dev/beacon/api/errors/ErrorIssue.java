@@ -3,7 +3,7 @@ package dev.beacon.api.errors;
 import dev.beacon.api.core.Body;
 import dev.beacon.api.core.Dates;
 import dev.beacon.api.core.Ids;
-import dev.beacon.api.releases.VersionComparator;
+import dev.beacon.api.shared.VersionComparator;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import jakarta.persistence.Column;

@@ -9,7 +9,7 @@ import dev.beacon.api.core.Params;
 import dev.beacon.api.core.RateLimiter;
 import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
-import dev.beacon.api.telemetry.MachineHash;
+import dev.beacon.api.shared.MachineHash;
 import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -115,7 +115,8 @@ public final class ErrorsFeature implements Feature {
         e.errorType = Body.truncate(Fingerprint.firstLine(context), ErrorEvent.MAX_TYPE);
         e.message = context;
         e.appVersion = appVersion;
-        e.machineId = deviceId;
+        e.machineId = MachineHash.of(app.secret, deviceId);
+        e.deviceId = deviceId;
         e.appPackage = appPackage;
       }, null, sc.now());
     }).map(e -> Http.ok()));

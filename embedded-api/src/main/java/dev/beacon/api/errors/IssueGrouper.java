@@ -41,7 +41,7 @@ final class IssueGrouper {
     issue.count(e);
     countVersion(s, issue, e);
     countDay(s, issue, e);
-    String machine = e.machineHash(app.secret);
+    String machine = e.machineId;
     if (machine != null && s.find(IssueMachine.class, new IssueMachine.Key(issue.issueId, machine)) == null) {
       IssueMachine m = new IssueMachine();
       m.issueId = issue.issueId;

@@ -13,7 +13,7 @@ import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
 import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
-import dev.beacon.api.releases.VersionComparator;
+import dev.beacon.api.shared.VersionComparator;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
@@ -68,7 +68,7 @@ final class IssueRoutes {
           .setParameter("i", issueId).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
       return Http.ok()
           .put("issue", issue.json(versions.stream().map(v -> v.appVersion).toList()))
-          .put("latestEvent", latest == null ? null : eventJson(app, latest))
+          .put("latestEvent", latest == null ? null : eventJson(latest))
           .put("versionCounts", new JsonArray(versions.stream().map(IssueVersion::json).toList()))
           .put("dailyCounts", dailyCounts(s, issueId));
     });
@@ -82,7 +82,7 @@ final class IssueRoutes {
       Page<ErrorEvent> page = ListQuery.of(ErrorEvent.class, "e").equal("e.issueId", issueId).page(s, ErrorEvent.class, paging);
       return Http.ok()
           .put("totalCount", page.totalCount())
-          .put("events", new JsonArray(page.items().stream().map(e -> eventJson(app, e)).toList()));
+          .put("events", new JsonArray(page.items().stream().map(IssueRoutes::eventJson).toList()));
     });
   }
 
@@ -127,8 +127,8 @@ final class IssueRoutes {
   }
 
   /** An event of an issue: the stored details and the machine's hash. */
-  private static JsonObject eventJson(App app, ErrorEvent e) {
-    return e.json().put("machineHash", e.machineHash(app.secret));
+  private static JsonObject eventJson(ErrorEvent e) {
+    return e.json().put("machineHash", e.machineId);
   }
 
   /** The issue's events per day for the last {@value #DAYS} days, oldest first, days without any as 0. */

@@ -1,13 +1,13 @@
 package dev.beacon.api.errors;
 
 import dev.beacon.api.core.Dates;
+import dev.beacon.api.shared.VersionComparator;
 import io.vertx.core.json.JsonObject;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
-import dev.beacon.api.releases.VersionComparator;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.ArrayList;

@@ -1,5 +1,6 @@
 package dev.beacon.api.releases;
 
+import dev.beacon.api.shared.VersionComparator;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;

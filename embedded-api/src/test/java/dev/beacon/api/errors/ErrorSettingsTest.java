@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.beacon.api.Main;
 import dev.beacon.api.core.Config;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The command line and defaults of error retention and rate limiting. */
@@ -22,11 +21,11 @@ class ErrorSettingsTest {
 
   @Test
   void flagsSetThem() {
-    Config c = Main.parse(new String[] {"--error-retention-days", "30", "--error-rate=12.5", "--error-burst", "40"}, Map.of());
+    Config c = Main.parse(new String[] {"--error-retention-days", "30", "--error-rate=12.5", "--error-burst", "40"});
     assertEquals(Duration.ofDays(30), c.errorRetention());
     assertEquals(12.5, c.errorRate());
     assertEquals(40, c.errorBurst());
-    Config keepAll = Main.parse(new String[] {"--error-retention-days=0", "--error-rate=0"}, Map.of());
+    Config keepAll = Main.parse(new String[] {"--error-retention-days=0", "--error-rate=0"});
     assertEquals(Duration.ZERO, keepAll.errorRetention(), "0 keeps every event");
     assertEquals(0, keepAll.errorRate(), "0 switches the limit off");
   }
@@ -42,7 +41,7 @@ class ErrorSettingsTest {
   }
 
   private static void assertMessage(String expected, String... args) {
-    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Main.parse(args, Map.of()));
+    IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Main.parse(args));
     assertEquals(expected, e.getMessage());
   }
 }

@@ -8,9 +8,9 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.beacon.api.auth.Passwords;
 import dev.beacon.api.core.Config;
+import dev.beacon.api.shared.MachineHash;
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.TestServer;
-import dev.beacon.api.telemetry.MachineHash;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonObject;
 import java.nio.file.Files;

@@ -3,8 +3,10 @@ package dev.beacon.api.errors;
 import static dev.beacon.api.errors.IssueFixtures.assertError;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.beacon.api.shared.MachineHash;
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
 import dev.beacon.api.support.ServerTest;
@@ -83,7 +85,8 @@ class LogsApiTest extends ServerTest {
     assertEquals("log", row.get("SOURCE"));
     assertEquals("java.lang.NullPointerException", row.get("ERROR_TYPE"));
     assertEquals("java.lang.NullPointerException\n错误二\n错误三", row.get("MESSAGE"));
-    assertEquals("sdafef123", row.get("MACHINE_ID"));
+    assertEquals(MachineHash.of(TestApps.secret(server, app.appId()), "sdafef123"), row.get("MACHINE_ID"), "stored hashed, as family A's");
+    assertEquals("sdafef123", row.get("DEVICE_ID"), "kept as sent for the list");
     assertEquals("com.changhong.app", row.get("APP_PACKAGE"));
     assertEquals("1.1.1", row.get("APP_VERSION"));
 
@@ -96,6 +99,22 @@ class LogsApiTest extends ServerTest {
     assertTrue(entry.getString("createDate").matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d"), entry::encode);
     assertEquals("log", entry.getString("source"));
     assertNotNull(entry.getLong("id"));
+  }
+
+  @Test
+  void aLogAndAReportFromOneMachineStoreTheSameHash() throws Exception {
+    Api dev = server.newDeveloper();
+    TestApps.Created app = TestApps.create(dev);
+    report(app, "IOException", "disk full");
+    assertEquals(1000, postLog(sample(app).put("deviceId", " pc-1 ")).code());
+    List<Map<String, Object>> rows = TestApps.rows(server,
+        "select source, machine_id, device_id from error_event where app_id = ? order by id", app.appId());
+    assertEquals("report", rows.get(0).get("SOURCE"));
+    assertEquals("log", rows.get(1).get("SOURCE"));
+    assertEquals(MachineHash.of(TestApps.secret(server, app.appId()), "pc-1"), rows.get(0).get("MACHINE_ID"));
+    assertEquals(rows.get(0).get("MACHINE_ID"), rows.get(1).get("MACHINE_ID"), "one machine, one hash, whichever family sent it");
+    assertNull(rows.get(0).get("DEVICE_ID"), "family A's machine id is never stored raw");
+    assertEquals("pc-1", rows.get(1).get("DEVICE_ID"));
   }
 
   @Test

@@ -3,9 +3,9 @@ package dev.beacon.api.headless;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.beacon.api.shared.MachineHash;
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.Resp;
-import dev.beacon.api.telemetry.MachineHash;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonObject;
 import java.net.URI;
@@ -89,7 +89,7 @@ class CrashDurabilityIT {
       String secret = one(db, "select secret from app where app_id = ?", appId).get(0);
       Set<String> storedHashes = new HashSet<>(TestApps.machines(db, appId).keySet());
       Set<String> storedReports = new HashSet<>(one(db, "select cast(id as varchar) from error_event where app_id = ? and source = 'report'", appId));
-      Set<String> storedLogs = new HashSet<>(one(db, "select machine_id from error_event where app_id = ? and source = 'log'", appId));
+      Set<String> storedLogs = new HashSet<>(one(db, "select device_id from error_event where app_id = ? and source = 'log'", appId));
 
       List<String> lostHeartbeats = acked.heartbeats().stream().filter(m -> !storedHashes.contains(MachineHash.of(secret, m))).toList();
       List<Long> lostReports = acked.reports().stream().filter(id -> !storedReports.contains(String.valueOf(id))).toList();

@@ -12,7 +12,6 @@ import dev.beacon.api.support.TestServer;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonObject;
 import java.time.Duration;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -146,7 +145,7 @@ class ClientRateLimitApiTest {
   void theCommandLineSetsTheLimits() {
     Config c = Main.parse(new String[] {"--client-rate-per-ip", "5", "--client-burst-per-ip=50", "--client-rate-per-key", "0",
         "--client-burst-per-key", "9", "--trust-proxy", "--max-connections", "300", "--request-head-timeout", "4",
-        "--idle-timeout", "30"}, Map.of());
+        "--idle-timeout", "30"});
     assertEquals(5, c.clientRatePerIp());
     assertEquals(50, c.clientBurstPerIp());
     assertEquals(0, c.clientRatePerKey());

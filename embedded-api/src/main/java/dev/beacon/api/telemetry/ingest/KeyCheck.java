@@ -3,7 +3,7 @@ package dev.beacon.api.telemetry.ingest;
 import dev.beacon.api.apps.AppDirectory;
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.GroupCommit.Outcome;
-import dev.beacon.api.telemetry.MachineHash;
+import dev.beacon.api.shared.MachineHash;
 import dev.beacon.api.telemetry.store.HashedBeat;
 import java.time.LocalDate;
 import java.util.ArrayList;

@@ -4,9 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.core.Dates;
+import dev.beacon.api.shared.MachineHash;
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.TestServer;
-import dev.beacon.api.telemetry.MachineHash;
+import dev.beacon.api.shared.MachineHash;
 import dev.beacon.api.telemetry.TelemetryFeature;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonArray;

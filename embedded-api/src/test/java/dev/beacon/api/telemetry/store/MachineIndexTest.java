@@ -2,7 +2,7 @@ package dev.beacon.api.telemetry.store;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.beacon.api.telemetry.MachineHash;
+import dev.beacon.api.shared.MachineHash;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.SplittableRandom;

@@ -1,4 +1,4 @@
-package dev.beacon.api.telemetry;
+package dev.beacon.api.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package dev.beacon.api.releases;
+package dev.beacon.api.shared;
 
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,4 +1,4 @@
-package dev.beacon.api.releases;
+package dev.beacon.api.shared;
 
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
