@@ -5,7 +5,7 @@ import dev.beacon.desktop.client.App;
 import dev.beacon.desktop.ui.Columns;
 import dev.beacon.desktop.ui.ConsoleContext;
 import dev.beacon.desktop.ui.FormDialog;
-import dev.beacon.desktop.ui.Screen;
+import dev.beacon.desktop.ui.ModelScreen;
 import dev.beacon.desktop.ui.StatusLine;
 import dev.beacon.desktop.ui.Views;
 import javafx.beans.binding.Bindings;
@@ -30,33 +30,17 @@ import javafx.scene.layout.VBox;
  * admins; the selected app's key with a copy button and the "Integrate" snippets for this
  * server's address.
  */
-public final class AppsScreen implements Screen {
+public final class AppsScreen extends ModelScreen<AppsModel> {
   private final ConsoleContext ctx;
-  private final AppsModel model;
 
   public AppsScreen(ConsoleContext ctx) {
+    super("apps", "Apps", new AppsModel(ctx));
     this.ctx = ctx;
-    this.model = new AppsModel(ctx);
-  }
-
-  @Override
-  public String id() {
-    return "apps";
-  }
-
-  @Override
-  public String title() {
-    return "Apps";
   }
 
   @Override
   public void shown() {
     model.load();
-  }
-
-  /** The model (for tests). */
-  public AppsModel model() {
-    return model;
   }
 
   @Override

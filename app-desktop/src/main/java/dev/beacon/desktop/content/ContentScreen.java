@@ -1,31 +1,20 @@
 package dev.beacon.desktop.content;
 
 import dev.beacon.desktop.ui.ConsoleContext;
-import dev.beacon.desktop.ui.Screen;
+import dev.beacon.desktop.ui.ModelScreen;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.layout.StackPane;
 
 /** Content admin: SDKs and their resources, light-module categories and modules, posters, Q&A. */
-public final class ContentScreen implements Screen {
-  private final ContentModel model;
+public final class ContentScreen extends ModelScreen<ContentModel> {
   private final StackPane holder = new StackPane();
   private ContentView view;
   private Node adminsOnly;
 
   public ContentScreen(ConsoleContext ctx) {
-    this.model = new ContentModel(ctx);
-  }
-
-  @Override
-  public String id() {
-    return "content";
-  }
-
-  @Override
-  public String title() {
-    return "Content";
+    super("content", "Content", new ContentModel(ctx));
   }
 
   /**
@@ -69,10 +58,5 @@ public final class ContentScreen implements Screen {
   /** The admin's tabs once built (null before), for tests. */
   ContentView adminView() {
     return view;
-  }
-
-  /** The model, for tests. */
-  public ContentModel model() {
-    return model;
   }
 }

@@ -1,29 +1,18 @@
 package dev.beacon.desktop.docs;
 
 import dev.beacon.desktop.ui.ConsoleContext;
-import dev.beacon.desktop.ui.Screen;
+import dev.beacon.desktop.ui.ModelScreen;
 import javafx.scene.Node;
 import javafx.scene.layout.StackPane;
 
 /** Docs: the doc tree and the selected doc rendered; admins also edit nodes and docs. */
-public final class DocsScreen implements Screen {
-  private final DocsModel model;
+public final class DocsScreen extends ModelScreen<DocsModel> {
   private final StackPane holder = new StackPane();
   private DocsView view;
   private boolean builtForAdmin;
 
   public DocsScreen(ConsoleContext ctx) {
-    this.model = new DocsModel(ctx);
-  }
-
-  @Override
-  public String id() {
-    return "docs";
-  }
-
-  @Override
-  public String title() {
-    return "Docs";
+    super("docs", "Docs", new DocsModel(ctx));
   }
 
   /**
@@ -49,10 +38,5 @@ public final class DocsScreen implements Screen {
       builtForAdmin = admin;
       holder.getChildren().setAll(view);
     }
-  }
-
-  /** The model, for tests. */
-  public DocsModel model() {
-    return model;
   }
 }

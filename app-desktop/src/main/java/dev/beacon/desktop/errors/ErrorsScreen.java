@@ -1,26 +1,15 @@
 package dev.beacon.desktop.errors;
 
 import dev.beacon.desktop.ui.ConsoleContext;
-import dev.beacon.desktop.ui.Screen;
+import dev.beacon.desktop.ui.ModelScreen;
 import javafx.scene.Node;
 
 /** Errors: the current app's grouped issues with their detail, and the raw error logs. */
-public final class ErrorsScreen implements Screen {
-  private final ErrorsModel model;
+public final class ErrorsScreen extends ModelScreen<ErrorsModel> {
   private ErrorsView view;
 
   public ErrorsScreen(ConsoleContext ctx) {
-    this.model = new ErrorsModel(ctx);
-  }
-
-  @Override
-  public String id() {
-    return "errors";
-  }
-
-  @Override
-  public String title() {
-    return "Errors";
+    super("errors", "Errors", new ErrorsModel(ctx));
   }
 
   @Override
@@ -36,10 +25,5 @@ public final class ErrorsScreen implements Screen {
     view();
     view.picker.reload(); // a new app list sets the current app, which reloads the issues
     model.refresh();
-  }
-
-  /** The model, for tests. */
-  public ErrorsModel model() {
-    return model;
   }
 }

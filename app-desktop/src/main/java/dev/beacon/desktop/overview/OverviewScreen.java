@@ -4,7 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.beacon.desktop.client.UsageSummary;
 import dev.beacon.desktop.ui.AppPicker;
 import dev.beacon.desktop.ui.ConsoleContext;
-import dev.beacon.desktop.ui.Screen;
+import dev.beacon.desktop.ui.ModelScreen;
 import dev.beacon.desktop.ui.StatusLine;
 import dev.beacon.desktop.ui.Views;
 import java.util.ArrayList;
@@ -35,18 +35,17 @@ import javafx.util.Duration;
  * machines), daily/weekly/monthly active machines over 7, 30, 90 or 365 days, and version
  * adoption; refreshed every minute while shown.
  */
-public final class OverviewScreen implements Screen {
+public final class OverviewScreen extends ModelScreen<OverviewModel> {
   /** How often the screen refreshes itself while shown. */
   public static final Duration REFRESH_EVERY = Duration.seconds(60);
 
   private final ConsoleContext ctx;
-  private final OverviewModel model;
   private final Timeline refresher = new Timeline();
   private AppPicker picker;
 
   public OverviewScreen(ConsoleContext ctx) {
+    super("overview", "Overview", new OverviewModel(ctx));
     this.ctx = ctx;
-    this.model = new OverviewModel(ctx);
     refresher.getKeyFrames().add(new KeyFrame(REFRESH_EVERY, e -> model.load()));
     refresher.setCycleCount(Timeline.INDEFINITE);
     ctx.currentAppProperty().addListener((o, was, now) -> {
@@ -54,16 +53,6 @@ public final class OverviewScreen implements Screen {
         model.load();
       }
     });
-  }
-
-  @Override
-  public String id() {
-    return "overview";
-  }
-
-  @Override
-  public String title() {
-    return "Overview";
   }
 
   @Override
@@ -76,11 +65,6 @@ public final class OverviewScreen implements Screen {
   @Override
   public void hidden() {
     refresher.stop();
-  }
-
-  /** The model (for tests). */
-  public OverviewModel model() {
-    return model;
   }
 
   @Override

@@ -6,7 +6,7 @@ import dev.beacon.desktop.ui.AppPicker;
 import dev.beacon.desktop.ui.Columns;
 import dev.beacon.desktop.ui.ConsoleContext;
 import dev.beacon.desktop.ui.FormDialog;
-import dev.beacon.desktop.ui.Screen;
+import dev.beacon.desktop.ui.ModelScreen;
 import dev.beacon.desktop.ui.StatusLine;
 import dev.beacon.desktop.ui.Views;
 import javafx.beans.binding.Bindings;
@@ -29,14 +29,13 @@ import org.controlsfx.control.ToggleSwitch;
  * server's refusal turns it back, with the reason in place), force update, device targeting,
  * md5; create and edit with a package upload; delete after confirming.
  */
-public final class ReleasesScreen implements Screen {
+public final class ReleasesScreen extends ModelScreen<ReleasesModel> {
   private final ConsoleContext ctx;
-  private final ReleasesModel model;
   private AppPicker picker;
 
   public ReleasesScreen(ConsoleContext ctx) {
+    super("releases", "Releases", new ReleasesModel(ctx));
     this.ctx = ctx;
-    this.model = new ReleasesModel(ctx);
     ctx.currentAppProperty().addListener((o, was, now) -> {
       if (picker != null && (was == null || now == null || !was.appId().equals(now.appId()))) {
         model.moduleProperty().set(ModuleRef.APP);
@@ -46,24 +45,9 @@ public final class ReleasesScreen implements Screen {
   }
 
   @Override
-  public String id() {
-    return "releases";
-  }
-
-  @Override
-  public String title() {
-    return "Releases";
-  }
-
-  @Override
   public void shown() {
     picker.reload();
     model.load();
-  }
-
-  /** The model (for tests). */
-  public ReleasesModel model() {
-    return model;
   }
 
   @Override

@@ -5,7 +5,7 @@ import dev.beacon.desktop.shell.ServerHost;
 import dev.beacon.desktop.shell.ServerState;
 import dev.beacon.desktop.shell.ServerLifecycle;
 import dev.beacon.desktop.ui.ConsoleContext;
-import dev.beacon.desktop.ui.Screen;
+import dev.beacon.desktop.ui.ModelScreen;
 import dev.beacon.desktop.ui.StatusLine;
 import dev.beacon.desktop.ui.Views;
 import javafx.animation.KeyFrame;
@@ -35,28 +35,17 @@ import org.controlsfx.control.ToggleSwitch;
  * uptime and requests served; its settings, applied by restarting it; and the log tail. For a
  * remote server only what {@code /health} tells.
  */
-public final class ServerScreen implements Screen {
+public final class ServerScreen extends ModelScreen<ServerModel> {
   private static final String NONE = "\u2014";
 
   private final ConsoleContext ctx;
   private final ServerLifecycle m;
-  private final ServerModel model;
   private final Timeline ticker = new Timeline();
 
   public ServerScreen(ConsoleContext ctx, ServerLifecycle status) {
+    super("server", "Server", new ServerModel(ctx, status));
     this.ctx = ctx;
     this.m = status;
-    this.model = new ServerModel(ctx, status);
-  }
-
-  @Override
-  public String id() {
-    return "server";
-  }
-
-  @Override
-  public String title() {
-    return "Server";
   }
 
   @Override
