@@ -17,7 +17,7 @@ import javafx.application.Platform;
 
 /**
  * What screen-model tests share, without a stage or TestFX: one live server for every model test
- * in the JVM (closed when the JVM exits), signed-in contexts whose background work runs inline, and
+ * in the JVM (closed when the JVM exits), contexts (signed in or out) whose background work runs inline, and
  * {@link #run} to call a model on the FX thread and return once its server calls and their
  * callbacks (and the loads those start) are all done.
  */
