@@ -19,15 +19,10 @@ public final class Background {
   /**
    * Starts {@code work} on the context's executor. While it runs {@code busy} is true (may be
    * null); on success {@code problem} is cleared and {@code done} gets the result; on failure
-   * {@code problem} gets the error's text. Call on the FX thread. Returns the task (null in a
-   * synchronous context, where all of this has happened when it returns).
+   * {@code problem} gets the error's text. Call on the FX thread. Returns the task.
    */
   public static <T> Task<T> run(ConsoleContext ctx, Callable<T> work, Consumer<T> done,
       BooleanProperty busy, StringProperty problem) {
-    if (ctx.isSynchronous()) {
-      runNow(work, done, busy, problem);
-      return null;
-    }
     Task<T> task = new Task<>() {
       @Override
       protected T call() throws Exception {
@@ -63,31 +58,5 @@ public final class Background {
       }
     }
     return task;
-  }
-
-  /** The same on the caller's thread, for a {@link ConsoleContext#synchronous() synchronous} context: done when it returns. */
-  private static <T> void runNow(Callable<T> work, Consumer<T> done, BooleanProperty busy, StringProperty problem) {
-    if (busy != null) {
-      busy.set(true);
-    }
-    T value;
-    try {
-      value = work.call();
-    } catch (Exception e) {
-      if (busy != null) {
-        busy.set(false);
-      }
-      if (problem != null) {
-        problem.set(ApiError.text(e));
-      }
-      return;
-    }
-    if (busy != null) {
-      busy.set(false);
-    }
-    if (problem != null) {
-      problem.set("");
-    }
-    done.accept(value);
   }
 }

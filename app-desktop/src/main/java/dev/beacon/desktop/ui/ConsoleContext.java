@@ -1,11 +1,7 @@
 package dev.beacon.desktop.ui;
 
 import dev.beacon.desktop.client.BeaconClient;
-import java.util.List;
-import java.util.concurrent.AbstractExecutorService;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeUnit;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -22,69 +18,9 @@ public final class ConsoleContext {
   private final ReadOnlyStringWrapper publicUrl = new ReadOnlyStringWrapper(this, "publicUrl", "");
   private final ReadOnlyObjectWrapper<AppRef> currentApp = new ReadOnlyObjectWrapper<>(this, "currentApp");
 
-  private final boolean synchronous;
-
   /** A context whose server calls run as {@link javafx.concurrent.Task}s on {@code io}, their results handed to the FX thread. */
   public ConsoleContext(ExecutorService io) {
-    this(io, false);
-  }
-
-  private ConsoleContext(ExecutorService io, boolean synchronous) {
     this.io = io;
-    this.synchronous = synchronous;
-  }
-
-  /**
-   * A context whose server calls ({@link Background#run}, {@link #io()}) run on the caller's thread
-   * and are done when the call returns: screen models then work without the FX thread, as in their
-   * plain JUnit tests.
-   */
-  public static ConsoleContext synchronous() {
-    return new ConsoleContext(new CallerRuns(), true);
-  }
-
-  /** Whether server calls run on the caller's thread (see {@link #synchronous()}). */
-  public boolean isSynchronous() {
-    return synchronous;
-  }
-
-  /** An executor that runs each task at once on the submitting thread. */
-  private static final class CallerRuns extends AbstractExecutorService {
-    private volatile boolean shutdown;
-
-    @Override
-    public void execute(Runnable command) {
-      if (shutdown) {
-        throw new RejectedExecutionException("shut down");
-      }
-      command.run();
-    }
-
-    @Override
-    public void shutdown() {
-      shutdown = true;
-    }
-
-    @Override
-    public List<Runnable> shutdownNow() {
-      shutdown = true;
-      return List.of();
-    }
-
-    @Override
-    public boolean isShutdown() {
-      return shutdown;
-    }
-
-    @Override
-    public boolean isTerminated() {
-      return shutdown;
-    }
-
-    @Override
-    public boolean awaitTermination(long timeout, TimeUnit unit) {
-      return true;
-    }
   }
 
   public ExecutorService io() {

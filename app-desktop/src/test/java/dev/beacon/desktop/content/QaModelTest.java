@@ -1,5 +1,8 @@
 package dev.beacon.desktop.content;
 
+import static dev.beacon.desktop.support.Models.call;
+import static dev.beacon.desktop.support.Models.run;
+import static dev.beacon.desktop.support.Models.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -8,33 +11,39 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.desktop.client.BeaconClient;
 import dev.beacon.desktop.client.QaApi;
 import dev.beacon.desktop.client.Question;
-import dev.beacon.desktop.support.ModelTest;
+import dev.beacon.desktop.support.Models;
+import dev.beacon.desktop.ui.ConsoleContext;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 
 /** The Q&A tab's model against the real server, without a stage: paging, answering, moderating. */
-class QaModelTest extends ModelTest {
+class QaModelTest {
+
+  private static QaModel model(ConsoleContext ctx) throws Exception {
+    return call(() -> new QaModel(ctx));
+  }
 
   @Test
   void answersAndDeletesAsAnAdmin() throws Exception {
-    BeaconClient admin = server().admin();
+    BeaconClient admin = Models.server().admin();
     String title = unique("How do I ship?");
     long id = new QaApi(admin).ask(title, "With **Beacon**.");
-    QaModel qa = new QaModel(adminContext());
-    qa.load(1);
+    QaModel qa = model(Models.administrator());
+    run(() -> qa.load(1));
     assertEquals("", qa.problem.get());
     Question q = qa.questions.stream().filter(x -> x.questionId() == id).findFirst().orElseThrow();
     assertEquals(title, q.title());
     assertEquals(0, q.answerCount());
-    assertFalse(qa.hasNewer.get());
-    assertTrue(qa.pageText.get().startsWith("page 1 of "), qa.pageText.get());
+    assertFalse(call(qa.hasNewer::get));
+    String pageText = call(qa.pageText::get);
+    assertTrue(pageText.startsWith("page 1 of "), pageText);
 
-    qa.open(q);
-    assertEquals(title, qa.title.get());
-    assertEquals("With **Beacon**.", qa.body.get());
+    run(() -> qa.open(q));
+    assertEquals(title, call(qa.title::get));
+    assertEquals("With **Beacon**.", call(qa.body::get));
     assertEquals(0, qa.answers.size());
     AtomicBoolean posted = new AtomicBoolean();
-    qa.answer("Publish a version.", () -> posted.set(true));
+    run(() -> qa.answer("Publish a version.", () -> posted.set(true)));
     assertTrue(posted.get(), "the form is told to clear");
     assertEquals(1, qa.answers.size());
     assertEquals("Publish a version.", qa.answers.get(0).content());
@@ -42,48 +51,48 @@ class QaModelTest extends ModelTest {
     assertEquals(1, qa.questions.stream().filter(x -> x.questionId() == id).findFirst().orElseThrow().answerCount(),
         "the list is reloaded with the count");
 
-    qa.deleteAnswer(qa.answers.get(0));
+    run(() -> qa.deleteAnswer(qa.answers.get(0)));
     assertEquals(0, qa.answers.size());
     assertEquals(0, new QaApi(admin).question(id).answers().size());
 
     assertEquals(new dev.beacon.desktop.ui.Confirm.Question("Delete the question '" + title + "'?",
-        "Its 0 answer(s) go with it.", "Delete"), qa.confirmDeleteQuestion());
-    qa.deleteQuestion();
+        "Its 0 answer(s) go with it.", "Delete"), call(qa::confirmDeleteQuestion));
+    run(qa::deleteQuestion);
     assertNull(qa.question.get());
-    assertEquals("", qa.title.get());
+    assertEquals("", call(qa.title::get));
     assertTrue(qa.questions.stream().noneMatch(x -> x.questionId() == id));
   }
 
   @Test
   void pagesThroughTheQuestions() throws Exception {
-    QaApi api = new QaApi(server().admin());
+    QaApi api = new QaApi(Models.server().admin());
     for (int i = 0; i < QaModel.PAGE + 1; i++) {
       api.ask(unique("Question " + i), null);
     }
-    QaModel qa = new QaModel(adminContext());
-    qa.load(1);
+    QaModel qa = model(Models.administrator());
+    run(() -> qa.load(1));
     assertEquals(QaModel.PAGE, qa.questions.size());
     assertTrue(qa.total.get() > QaModel.PAGE);
-    assertTrue(qa.hasOlder.get());
-    qa.older();
+    assertTrue(call(qa.hasOlder::get));
+    run(qa::older);
     assertEquals(2, qa.page.get());
-    assertTrue(qa.hasNewer.get());
+    assertTrue(call(qa.hasNewer::get));
     assertFalse(qa.questions.isEmpty());
-    qa.newer();
+    run(qa::newer);
     assertEquals(1, qa.page.get());
-    qa.load(0);
+    run(() -> qa.load(0));
     assertEquals(1, qa.page.get(), "pages start at 1");
   }
 
   @Test
   void aFailedCallSaysWhyAndNothingLoadsSignedOut() throws Exception {
-    QaModel signedOut = new QaModel(signedIn(null));
-    signedOut.load(1);
+    QaModel signedOut = model(Models.signedOut());
+    run(() -> signedOut.load(1));
     assertEquals(0, signedOut.questions.size());
     assertEquals("", signedOut.problem.get());
 
-    QaModel qa = new QaModel(adminContext());
-    qa.open(new Question(987654321L, "gone", "", 0, 0, java.util.List.of()));
+    QaModel qa = model(Models.administrator());
+    run(() -> qa.open(new Question(987654321L, "gone", "", 0, 0, java.util.List.of())));
     assertFalse(qa.problem.get().isEmpty(), "the server's reason is shown");
     assertNull(qa.question.get());
   }

@@ -1,5 +1,8 @@
 package dev.beacon.desktop.docs;
 
+import static dev.beacon.desktop.support.Models.call;
+import static dev.beacon.desktop.support.Models.run;
+import static dev.beacon.desktop.support.Models.unique;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -9,21 +12,24 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.desktop.client.BeaconClient;
 import dev.beacon.desktop.client.DocTreeNode;
 import dev.beacon.desktop.client.DocsApi;
-import dev.beacon.desktop.support.ModelTest;
-import io.vertx.core.json.JsonObject;
-import java.util.Map;
+import dev.beacon.desktop.support.Models;
+import dev.beacon.desktop.ui.ConsoleContext;
 import org.junit.jupiter.api.Test;
 
 /** The Docs screen's model against the real server, without a stage: viewing, the admin's tree and doc editing, the preview. */
-class DocsModelTest extends ModelTest {
+class DocsModelTest {
 
   private static DocTreeNode named(DocsModel m, String name) {
     return m.nodes.stream().filter(n -> name.equals(n.name())).findFirst().orElse(null);
   }
 
+  private static DocsModel model(ConsoleContext ctx) throws Exception {
+    return call(() -> new DocsModel(ctx));
+  }
+
   @Test
   void anAdminOpensEditsAndRearrangesTheTree() throws Exception {
-    BeaconClient admin = server().admin();
+    BeaconClient admin = Models.server().admin();
     DocsApi api = new DocsApi(admin);
     String title = unique("Getting started");
     String doc = api.createDoc(title, 7, "# Welcome\n\nBeacon ships **fast**.");
@@ -32,29 +38,31 @@ class DocsModelTest extends ModelTest {
     String start = unique("Start here");
     api.createNode(guidesId, start, doc);
 
-    DocsModel m = new DocsModel(adminContext());
-    m.refresh();
+    DocsModel m = model(Models.administrator());
+    run(m::refresh);
     assertEquals("", m.problem.get());
     assertTrue(m.docs.stream().anyMatch(d -> title.equals(d.name())), "admins get the doc list");
-    m.open(named(m, start));
+    run(() -> m.open(named(m, start)));
     assertTrue(m.html.get().contains("<strong>fast</strong>"), m.html.get());
     assertEquals(title, m.title.get(), "the editor holds the doc");
     assertEquals(7, m.type.get());
     assertEquals(doc, m.docId.get());
 
-    m.open(named(m, guides));
+    run(() -> m.open(named(m, guides)));
     assertTrue(m.html.get().contains("has no doc attached"), m.html.get());
     assertEquals("", m.docId.get(), "a node without a doc leaves the editor empty for a new one");
     String faq = unique("FAQ node");
-    m.addNode(guidesId, faq, null);
+    run(() -> m.addNode(guidesId, faq, null));
     DocTreeNode faqNode = named(m, faq);
     assertEquals(guidesId, faqNode.pid());
     assertEquals(faqNode, m.selected.get(), "the new node is selected");
     assertEquals(2, m.descendants(guidesId));
 
-    m.title.set("FAQ");
-    m.markdown.set("Ask anything");
-    m.saveDoc();
+    run(() -> {
+      m.title.set("FAQ");
+      m.markdown.set("Ask anything");
+      m.saveDoc();
+    });
     String saved = m.docId.get();
     assertFalse(saved.isEmpty());
     assertEquals(saved, named(m, faq).docId(), "the new doc hangs on the selected node");
@@ -62,44 +70,43 @@ class DocsModelTest extends ModelTest {
     assertEquals("FAQ", m.docOf(named(m, faq)).name(), "the doc list has it, for the node's doc choice");
 
     assertTrue(m.nodes.indexOf(named(m, start)) < m.nodes.indexOf(named(m, faq)), "the tree comes depth first, by order");
-    m.move(named(m, start), +1);
+    run(() -> m.move(named(m, start), +1));
     assertTrue(m.nodes.indexOf(named(m, faq)) < m.nodes.indexOf(named(m, start)), "moved down one place: " + m.nodes);
-    m.saveNode(named(m, faq), faq + " renamed", "");
+    run(() -> m.saveNode(named(m, faq), faq + " renamed", ""));
     assertNull(named(m, faq));
     assertFalse(named(m, faq + " renamed").hasDoc(), "the doc detached");
 
-    m.open(named(m, guides));
-    assertEquals("Delete with children", m.confirmDeleteNode(m.selected.get()).action(), "a node with others below it");
-    m.deleteNode(m.selected.get(), true);
+    run(() -> m.open(named(m, guides)));
+    assertEquals("Delete with children", call(() -> m.confirmDeleteNode(m.selected.get())).action(), "a node with others below it");
+    run(() -> m.deleteNode(m.selected.get(), true));
     assertNull(named(m, guides));
     assertNull(m.selected.get());
     assertTrue(api.tree().stream().noneMatch(n -> guides.equals(n.name())), "the server deleted the subtree");
 
-    m.newDoc();
+    run(m::newDoc);
     assertEquals("", m.docId.get());
-    m.docId.set(saved);
-    m.deleteDoc();
+    run(() -> {
+      m.docId.set(saved);
+      m.deleteDoc();
+    });
     assertEquals("", m.problem.get());
     assertEquals("", m.docId.get());
   }
 
   @Test
   void developersSeeThePagesButNotTheDocList() throws Exception {
-    BeaconClient admin = server().admin();
-    String account = unique("dev").replace(' ', '-') + "@example.com";
-    admin.post("v1/auth/register", new JsonObject().put("type", "email").put("account", account).put("password", "dev-password-1"));
+    BeaconClient admin = Models.server().admin();
     DocsApi api = new DocsApi(admin);
     String doc = api.createDoc(unique("Changelog"), 5, "Version 2 is out.");
     String changes = unique("Changes");
     api.createNode(DocTreeNode.ROOT, changes, doc);
 
-    BeaconClient anon = server().anonymous();
-    DocsModel m = new DocsModel(signedIn(anon.as(anon.login(account, "dev-password-1"))));
+    DocsModel m = model(Models.developer());
     assertFalse(m.admin());
-    m.refresh();
+    run(m::refresh);
     assertNotNull(named(m, changes));
     assertTrue(m.docs.isEmpty());
-    m.open(named(m, changes));
+    run(() -> m.open(named(m, changes)));
     assertTrue(m.html.get().contains("Version 2 is out."));
     assertEquals("", m.title.get(), "the editor's state stays empty for developers");
   }
@@ -107,8 +114,8 @@ class DocsModelTest extends ModelTest {
   @Test
   void thePreviewRendersAsTheServerDoes() throws Exception {
     String markdown = "# Title\n\n| a | b |\n|---|---|\n| 1 | 2 |\n\n<script>x()</script>\n\n[bad](javascript:alert) [ok](https://beacon.example)";
-    String doc = new DocsApi(server().admin()).createDoc(unique("Preview"), 1, markdown);
-    String served = new DocsApi(server().admin()).html(doc);
+    String doc = new DocsApi(Models.server().admin()).createDoc(unique("Preview"), 1, markdown);
+    String served = new DocsApi(Models.server().admin()).html(doc);
     String preview = PreviewRenderer.toHtml(markdown);
     assertTrue(preview.contains("<table>") && preview.contains("&lt;script&gt;") && preview.contains("rel=\"nofollow noopener noreferrer\""),
         preview);

@@ -1,5 +1,7 @@
 package dev.beacon.desktop.server;
 
+import static dev.beacon.desktop.support.Models.call;
+import static dev.beacon.desktop.support.Models.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.beacon.desktop.TempDirs;
@@ -9,6 +11,7 @@ import dev.beacon.desktop.shell.ConsoleSettings;
 import dev.beacon.desktop.shell.ServerHost;
 import dev.beacon.desktop.shell.ServerLifecycle;
 import dev.beacon.desktop.shell.ServerState;
+import dev.beacon.desktop.support.Models;
 import dev.beacon.desktop.ui.ConsoleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,22 +29,27 @@ class ServerModelTest {
       Files.createDirectories(data.resolve("db"));
       Files.write(data.resolve("db/beacon.mv.db"), new byte[2048]);
       List<Runnable> starts = new ArrayList<>(); // the lifecycle's work is kept, not run: no server starts here
-      ServerLifecycle lifecycle = new ServerLifecycle(new ServerHost(), new ConsoleOptions(data, 0, false),
-          BeaconClient::new, starts::add, javafx.util.Duration.seconds(3));
-      ServerModel m = new ServerModel(ConsoleContext.synchronous(), lifecycle);
-      m.load();
+      ConsoleContext ctx = Models.signedOut();
+      ServerLifecycle lifecycle = call(() -> new ServerLifecycle(new ServerHost(), new ConsoleOptions(data, 0, false),
+          BeaconClient::new, starts::add, javafx.util.Duration.seconds(3)));
+      ServerModel m = call(() -> new ServerModel(ctx, lifecycle));
+      run(m::load);
       assertEquals("", m.portProperty().get());
       assertEquals(false, m.selfRegistrationProperty().get());
       assertEquals(2048, m.dbBytesProperty().get());
 
-      m.portProperty().set("70000");
-      m.saveAndRestart();
+      run(() -> {
+        m.portProperty().set("70000");
+        m.saveAndRestart();
+      });
       assertEquals("The port must be a number between 1 and 65535, or empty for the default.", m.problemProperty().get());
       assertEquals(List.of(), starts, "nothing restarts on a bad port");
 
-      m.portProperty().set(" 8471 ");
-      m.selfRegistrationProperty().set(true);
-      m.saveAndRestart();
+      run(() -> {
+        m.portProperty().set(" 8471 ");
+        m.selfRegistrationProperty().set(true);
+        m.saveAndRestart();
+      });
       assertEquals("", m.problemProperty().get());
       assertEquals("Saved; the server restarts.", m.savedProperty().get());
       assertEquals(1, starts.size(), "the server is restarted with them");
@@ -50,8 +58,8 @@ class ServerModelTest {
       assertEquals("8471", saved.get(ConsoleSettings.SERVER_PORT, ""));
       assertEquals(true, saved.selfRegistration());
 
-      ServerModel again = new ServerModel(ConsoleContext.synchronous(), lifecycle);
-      again.load();
+      ServerModel again = call(() -> new ServerModel(ctx, lifecycle));
+      run(again::load);
       assertEquals("8471", again.portProperty().get());
       assertEquals(true, again.selfRegistrationProperty().get());
     } finally {

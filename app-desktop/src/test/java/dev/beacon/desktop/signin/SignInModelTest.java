@@ -1,5 +1,7 @@
 package dev.beacon.desktop.signin;
 
+import static dev.beacon.desktop.support.Models.call;
+import static dev.beacon.desktop.support.Models.run;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
@@ -10,7 +12,7 @@ import dev.beacon.desktop.TempDirs;
 import dev.beacon.desktop.client.ApiError;
 import dev.beacon.desktop.client.BeaconClient;
 import dev.beacon.desktop.support.LiveServer;
-import dev.beacon.desktop.support.ModelTest;
+import dev.beacon.desktop.support.Models;
 import dev.beacon.desktop.ui.ConsoleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,7 +20,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Signing in against the real server, without a stage: the owner's file, the form, signing out. */
-class SignInModelTest extends ModelTest {
+class SignInModelTest {
 
   private static Path ownerFile(String account, String password) throws Exception {
     Path dir = TempDirs.create("beacon-signin-");
@@ -28,13 +30,14 @@ class SignInModelTest extends ModelTest {
 
   @Test
   void signsInAsTheOwnerFromTheDataFolder() throws Exception {
-    ConsoleContext ctx = signedIn(null);
-    SignInModel m = new SignInModel(ctx);
-    m.serverReady(server().anonymous());
-    assertEquals(server().url().toString(), m.serverProperty().get());
+    ConsoleContext ctx = Models.signedOut();
+    SignInModel m = call(() -> new SignInModel(ctx));
+    LiveServer server = Models.server();
+    run(() -> m.serverReady(server.anonymous()));
+    assertEquals(server.url().toString(), m.serverProperty().get());
     Path dir = ownerFile(LiveServer.ADMIN, LiveServer.ADMIN_PASSWORD);
     try {
-      m.auto(dir);
+      run(() -> m.auto(dir));
     } finally {
       TempDirs.delete(dir);
     }
@@ -42,22 +45,23 @@ class SignInModelTest extends ModelTest {
     assertFalse(m.formShownProperty().get());
 
     // after a restart of the server, the same credentials again, from memory
-    m.serverReady(server().anonymous());
+    run(() -> m.serverReady(server.anonymous()));
     assertNull(ctx.client());
-    m.auto(null);
+    run(() -> m.auto(null));
     assertTrue(ctx.admin());
   }
 
   @Test
   void aWrongSavedPasswordShowsTheFormAndTheFormSignsIn() throws Exception {
-    ConsoleContext ctx = signedIn(null);
-    SignInModel m = new SignInModel(ctx);
-    m.submit();
+    ConsoleContext ctx = Models.signedOut();
+    SignInModel m = call(() -> new SignInModel(ctx));
+    run(m::submit);
     assertEquals("The server is not running yet.", m.problemProperty().get());
-    m.serverReady(server().anonymous());
+    LiveServer server = Models.server();
+    run(() -> m.serverReady(server.anonymous()));
     Path dir = ownerFile(LiveServer.ADMIN, "not-the-password");
     try {
-      m.auto(dir);
+      run(() -> m.auto(dir));
     } finally {
       TempDirs.delete(dir);
     }
@@ -66,21 +70,25 @@ class SignInModelTest extends ModelTest {
     assertEquals(LiveServer.ADMIN, m.accountProperty().get(), "the account is filled in");
     assertTrue(m.problemProperty().get().startsWith("The saved owner password was not accepted"), m.problemProperty().get());
 
-    m.submit();
+    run(m::submit);
     assertEquals("Enter the account and the password.", m.problemProperty().get());
-    m.passwordProperty().set("still-wrong");
-    m.submit();
+    run(() -> {
+      m.passwordProperty().set("still-wrong");
+      m.submit();
+    });
     assertNull(ctx.client());
     assertFalse(m.problemProperty().get().isEmpty());
-    m.passwordProperty().set(LiveServer.ADMIN_PASSWORD);
-    m.submit();
+    run(() -> {
+      m.passwordProperty().set(LiveServer.ADMIN_PASSWORD);
+      m.submit();
+    });
     assertTrue(ctx.admin());
     assertEquals("", m.passwordProperty().get(), "the password does not stay in the form");
     assertEquals("", m.problemProperty().get());
 
     BeaconClient signedIn = ctx.client();
     signedIn.get("v1/questions", Map.of());
-    m.signOut();
+    run(m::signOut);
     assertNull(ctx.client());
     assertTrue(m.formShownProperty().get());
     ApiError ended = assertThrows(ApiError.class, () -> signedIn.post("v1/user/" + signedIn.openId() + "/questions",

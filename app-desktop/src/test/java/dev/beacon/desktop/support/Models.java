@@ -17,7 +17,7 @@ import javafx.application.Platform;
 
 /**
  * What screen-model tests share, without a stage or TestFX: one live server for every model test
- * in the JVM (closed when the JVM exits), signed-in contexts whose background work runs inline, and
+ * in the JVM (closed when the JVM exits), contexts (signed in or out) whose background work runs inline, and
  * {@link #run} to call a model on the FX thread and return once its server calls and their
  * callbacks (and the loads those start) are all done.
  */
@@ -27,6 +27,7 @@ public final class Models {
   private static final InlineExecutor IO = new InlineExecutor();
   private static LiveServer server;
   private static BeaconClient admin;
+  private static boolean fxStarted;
 
   private Models() {}
 
@@ -48,14 +49,21 @@ public final class Models {
     return server;
   }
 
-  /** Starts the JavaFX platform once for the JVM, without a window (TestFX may have started it already). */
-  private static void startFx() {
+  /**
+   * Starts the JavaFX platform once for the JVM, without a window. TestFX may have started it
+   * already; if it starts after this, its primary stage comes up on the running platform.
+   */
+  private static synchronized void startFx() {
+    if (fxStarted) {
+      return;
+    }
     try {
       Platform.startup(() -> {});
     } catch (IllegalStateException alreadyStarted) {
       // started by an earlier test
     }
     Platform.setImplicitExit(false);
+    fxStarted = true;
   }
 
   /**
@@ -74,6 +82,17 @@ public final class Models {
   public static ConsoleContext administrator() throws Exception {
     server();
     return context(admin);
+  }
+
+  /** A context not signed in, for models that sign in themselves or need no server. */
+  public static ConsoleContext signedOut() throws Exception {
+    startFx();
+    return call(() -> new ConsoleContext(IO));
+  }
+
+  /** A name no other test uses: {@code prefix} and the clock in nanoseconds (the server's data is shared by every model test). */
+  public static String unique(String prefix) {
+    return prefix + " " + Long.toString(System.nanoTime(), 36);
   }
 
   /** A new app of {@code ctx}'s developer (platform 3), made the current app. */
