@@ -1,6 +1,7 @@
 package dev.beacon.desktop;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -53,6 +54,13 @@ class BoundariesTest {
         .map(p -> ROOT + "." + p + "..").toArray(String[]::new);
     noClasses().that().resideInAnyPackage(ROOT + ".client..", ROOT + ".ui..")
         .should().dependOnClassesThat().resideInAnyPackage(above)
+        .check(classes);
+  }
+
+  @Test
+  void packagesFormNoCycle() {
+    slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
+        .because("each package builds on the ones below it (shell/ hosts the server, server/ shows it)")
         .check(classes);
   }
 

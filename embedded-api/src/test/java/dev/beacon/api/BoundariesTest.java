@@ -1,6 +1,7 @@
 package dev.beacon.api;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -77,6 +78,13 @@ class BoundariesTest {
     noClasses().that().resideInAPackage(ROOT + ".cli..")
         .should().dependOnClassesThat().resideInAnyPackage(packagesOf(MAY_IMPORT.keySet()))
         .because("the command line describes options; features are wired by the composition root")
+        .check(classes);
+  }
+
+  @Test
+  void featuresFormNoCycle() {
+    slices().matching(ROOT + ".(*)..").should().beFreeOfCycles()
+        .because("a feature that another builds on cannot build on it in turn")
         .check(classes);
   }
 
