@@ -12,32 +12,54 @@ import java.util.List;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.h2.api.ErrorCode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
 
 /**
  * The database: a Hikari pool, Flyway migrations, then Hibernate on top (schema validated, never
- * generated). All work runs on the "db" worker pool, never on an event loop.
+ * generated). All work runs on the "db" worker pool, never on an event loop. One server serves a
+ * database: on PostgreSQL it holds the database's {@link InstanceLock} from before the migrations
+ * until it closes; an H2 file is locked by the one process that opened it.
  */
 public final class Db implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final SessionFactory sessions;
   private final WorkerExecutor worker;
   private final boolean h2;
+  /** The PostgreSQL database's lock; {@code null} on H2. */
+  private final InstanceLock lock;
 
-  private Db(HikariDataSource dataSource, SessionFactory sessions, WorkerExecutor worker, boolean h2) {
+  private Db(HikariDataSource dataSource, SessionFactory sessions, WorkerExecutor worker, boolean h2, InstanceLock lock) {
     this.dataSource = dataSource;
     this.sessions = sessions;
     this.worker = worker;
     this.h2 = h2;
+    this.lock = lock;
   }
 
-  /** Opens the pool, migrates the schema and boots Hibernate. Blocking: call it off the event loop. */
+  /**
+   * Opens the pool, migrates the schema and boots Hibernate. Blocking: call it off the event loop.
+   *
+   * @throws IllegalStateException when another Beacon serves the database (or, on H2, uses the
+   *     data folder), saying which and what to do; nothing has been changed then
+   */
   public static Db open(Vertx vertx, Config config, List<Class<?>> entities) throws Exception {
     if (config.isH2()) {
       Files.createDirectories(config.dataDir().resolve("db"));
+      return open(vertx, config, entities, null);
     }
+    InstanceLock lock = InstanceLock.take(config);
+    try {
+      return open(vertx, config, entities, lock);
+    } catch (Exception | Error e) {
+      lock.close();
+      throw e;
+    }
+  }
+
+  private static Db open(Vertx vertx, Config config, List<Class<?>> entities, InstanceLock lock) throws Exception {
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(config.effectiveDbUrl());
     if (config.dbUser() != null) {
@@ -48,12 +70,15 @@ public final class Db implements AutoCloseable {
     }
     hc.setMaximumPoolSize(config.dbPoolSize());
     hc.setPoolName("beacon-db");
-    HikariDataSource ds = new HikariDataSource(hc);
+    HikariDataSource ds = pool(hc, config);
     try {
       Flyway.configure().dataSource(ds).locations("classpath:db/migration")
           // the one column type the two databases spell differently
           .placeholders(java.util.Map.of("binary", config.isH2() ? "VARBINARY(1000000000)" : "BYTEA"))
           .load().migrate();
+      if (lock != null) {
+        lock.record(config);
+      }
 
       Configuration cfg = new Configuration();
       cfg.getProperties().put("hibernate.connection.datasource", ds);
@@ -67,9 +92,27 @@ public final class Db implements AutoCloseable {
       }
       SessionFactory sf = cfg.buildSessionFactory();
       WorkerExecutor worker = vertx.createSharedWorkerExecutor("beacon-db", config.dbPoolSize());
-      return new Db(ds, sf, worker, config.isH2());
+      return new Db(ds, sf, worker, config.isH2(), lock);
     } catch (Exception | Error e) {
       ds.close();
+      throw e;
+    }
+  }
+
+  /**
+   * The pool, with its first connection open. H2 refuses a second process the file another one
+   * has open ("Database may be already in use"): that says which data folder, and what to do.
+   */
+  private static HikariDataSource pool(HikariConfig hc, Config config) {
+    try {
+      return new HikariDataSource(hc);
+    } catch (RuntimeException e) {
+      for (Throwable t = e; t != null; t = t.getCause()) {
+        if (config.isH2() && t instanceof SQLException s && s.getErrorCode() == ErrorCode.DATABASE_ALREADY_OPEN_1) {
+          throw new IllegalStateException("another Beacon is using the data folder " + config.dataDir()
+              + "; stop it, or give this one its own data folder with --data", e);
+        }
+      }
       throw e;
     }
   }
@@ -140,5 +183,8 @@ public final class Db implements AutoCloseable {
       }
     }
     dataSource.close();
+    if (lock != null) {
+      lock.close();
+    }
   }
 }

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The packaged {@code beacon-server.jar} as a user runs it: the listening line, the generated
- * admin credentials, a clean stop on SIGTERM, and a restart on the same data folder.
+ * admin credentials, a clean stop on SIGTERM, a restart on the same data folder, and a second
+ * process on a data folder in use refused.
  */
 class ServerJarIT {
 
@@ -69,6 +70,19 @@ class ServerJarIT {
     Resp relogin = again.post("/v1/auth/login", new JsonObject().put("account", "admin").put("password", password));
     assertEquals(1000, relogin.code(), relogin::toString);
     stop(second);
+  }
+
+  @Test
+  void aSecondProcessOnTheDataFolderIsRefusedAndTheFirstServesOn() throws Exception {
+    ServerProcess first = ServerProcess.launch(data, Map.of());
+    ServerProcess.Exited second = ServerProcess.runUntilExit(data);
+    assertEquals(1, second.code(), second::output);
+    assertTrue(second.output().contains("beacon: cannot start: another Beacon is using the data folder " + data.toAbsolutePath()
+        + "; stop it, or give this one its own data folder with --data"), second::output);
+    assertFalse(second.output().contains("listening on"), second::output);
+    Resp health = new Api(first.base(), null, null).get("/health");
+    assertEquals("up", health.json().getString("status"));
+    stop(first);
   }
 
   @Test

@@ -19,19 +19,8 @@ public record ServerProcess(Process process, int port, Path log) {
 
   /** Starts the jar on port 0 with the given data folder, environment and options, and waits for the listening line. */
   public static ServerProcess launch(Path data, Map<String, String> env, String... options) throws Exception {
-    Path jar = Paths.get(System.getProperty("beacon.server.jar", "target/beacon-server.jar"));
-    assertTrue(Files.exists(jar), "build the jar first: " + jar);
-    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
-    List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(), "--port", "0", "--data", data.toString()));
-    command.addAll(List.of(options));
-    ProcessBuilder pb = new ProcessBuilder(command);
-    pb.environment().remove("BEACON_ADMIN_PASSWORD");
-    pb.environment().remove("BEACON_ADMIN_ACCOUNT");
-    pb.environment().putAll(env);
-    // a file, not a pipe: the JDK closes a child's pipe when it exits, losing its last lines
     Path log = Files.createTempFile("beacon-server-", ".log");
-    pb.redirectErrorStream(true).redirectOutput(log.toFile());
-    Process p = pb.start();
+    Process p = start(data, env, log, options);
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
     while (System.nanoTime() < deadline && p.isAlive()) {
       for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
@@ -44,6 +33,35 @@ public record ServerProcess(Process process, int port, Path log) {
     }
     p.destroyForcibly();
     throw new AssertionError("no listening line; output was:\n" + Files.readString(log));
+  }
+
+  /** Runs the jar on port 0 with the given data folder until it exits by itself (within 90 s): its exit code and output. */
+  public static Exited runUntilExit(Path data, String... options) throws Exception {
+    Path log = Files.createTempFile("beacon-server-", ".log");
+    Process p = start(data, Map.of(), log, options);
+    if (!p.waitFor(90, TimeUnit.SECONDS)) {
+      p.destroyForcibly();
+      throw new AssertionError("the server did not exit; output was:\n" + Files.readString(log));
+    }
+    return new Exited(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+  }
+
+  /** How a process that ran to its end ended. */
+  public record Exited(int code, String output) {}
+
+  private static Process start(Path data, Map<String, String> env, Path log, String... options) throws IOException {
+    Path jar = Paths.get(System.getProperty("beacon.server.jar", "target/beacon-server.jar"));
+    assertTrue(Files.exists(jar), "build the jar first: " + jar);
+    String java = Paths.get(System.getProperty("java.home"), "bin", "java").toString();
+    List<String> command = new java.util.ArrayList<>(List.of(java, "-jar", jar.toString(), "--port", "0", "--data", data.toString()));
+    command.addAll(List.of(options));
+    ProcessBuilder pb = new ProcessBuilder(command);
+    pb.environment().remove("BEACON_ADMIN_PASSWORD");
+    pb.environment().remove("BEACON_ADMIN_ACCOUNT");
+    pb.environment().putAll(env);
+    // a file, not a pipe: the JDK closes a child's pipe when it exits, losing its last lines
+    pb.redirectErrorStream(true).redirectOutput(log.toFile());
+    return pb.start();
   }
 
   public String base() {
