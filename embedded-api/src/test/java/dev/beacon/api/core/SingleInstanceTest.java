@@ -3,7 +3,6 @@ package dev.beacon.api.core;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.beacon.api.Beacon;
 import dev.beacon.api.support.TestDatabase;
@@ -17,8 +16,8 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIf;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -26,13 +25,10 @@ import org.junit.jupiter.api.io.TempDir;
  * before it changes anything, naming the first; a stopped or dead holder no longer blocks. (On H2
  * the file lock does this between processes: {@code headless.ServerJarIT}.)
  */
+@EnabledIf(value = "dev.beacon.api.support.TestDatabase#postgres",
+    disabledReason = "the advisory lock is PostgreSQL's (the CI PostgreSQL run runs it); on H2 the file lock is tested by ServerJarIT")
 class SingleInstanceTest {
   @TempDir Path otherData;
-
-  @BeforeEach
-  void onPostgres() {
-    assumeTrue(TestDatabase.postgres(), "the advisory lock is PostgreSQL's; H2 is covered by ServerJarIT");
-  }
 
   @Test
   void aSecondServerIsRefusedNamingTheFirstAndStartsOnceTheFirstStopped() throws Exception {
