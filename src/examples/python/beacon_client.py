@@ -1,4 +1,4 @@
-"""Beacon family A client: the Python example of the API document (seed 000), unchanged.
+"""A client of Beacon's telemetry API (family A): the Python example from that API's documentation, unchanged.
 
 Only the two constants differ: they come from the environment instead of being written in.
 
@@ -51,12 +51,12 @@ def report_error(exception, version):
 
 
 if __name__ == "__main__":
-    # heartbeat() and report_error() drop the server's answer, as the seed wrote them; to show
+    # heartbeat() and report_error() drop the server's answer, as the example has them; to show
     # every answer without changing them, requests.post is wrapped to print what comes back.
-    seed_post = requests.post
+    original_post = requests.post
 
     def printing_post(url, **kwargs):
-        response = seed_post(url, **kwargs)
+        response = original_post(url, **kwargs)
         print(f"POST {url[len(BASE_URL):]} -> {response.status_code} {response.text}", flush=True)
         return response
 
