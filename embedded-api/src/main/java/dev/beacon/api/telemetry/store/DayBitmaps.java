@@ -45,11 +45,6 @@ public final class DayBitmaps {
     cache.invalidate(key);
   }
 
-  /** Forgets every cached day (tests, and after a bulk change). */
-  void clear() {
-    cache.invalidateAll();
-  }
-
   static RoaringBitmap load(Connection c, DayKey key) throws SQLException {
     RoaringBitmap b = new RoaringBitmap();
     try (PreparedStatement st = c.prepareStatement("SELECT machines FROM tel_day_bitmap WHERE app_id = ? AND usage_day = ?")) {
