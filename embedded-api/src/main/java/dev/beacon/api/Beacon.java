@@ -8,6 +8,7 @@ import dev.beacon.api.core.BeaconServer;
 import dev.beacon.api.core.Config;
 import dev.beacon.api.core.Feature;
 import dev.beacon.api.errors.ErrorsFeature;
+import dev.beacon.api.feeds.FeedsFeature;
 import dev.beacon.api.files.FilesFeature;
 import dev.beacon.api.modules.ModulesFeature;
 import dev.beacon.api.releases.ReleasesFeature;
@@ -26,16 +27,18 @@ public final class Beacon {
 
   /** A new instance of every standard feature. */
   public static List<Feature> features() {
+    TelemetryFeature telemetry = new TelemetryFeature();
     return List.of(
         new AuthFeature(),
         new AppsFeature(),
-        new ReleasesFeature(),
+        new ReleasesFeature(telemetry.installs()),
         new ModulesFeature(),
         new FilesFeature(),
-        new TelemetryFeature(),
+        telemetry,
         new ErrorsFeature(),
         new BackupFeature(),
-        new ContentFeature());
+        new ContentFeature(),
+        new FeedsFeature(telemetry.installs()));
   }
 
   /** Starts a server with the standard features on the given Vert.x instance. */

@@ -33,12 +33,13 @@ class BoundariesTest {
       "auth", Set.of(),
       "apps", Set.of("auth"),
       "files", Set.of("auth"),
-      "releases", Set.of("apps", "auth", "files"),
+      "releases", Set.of("apps", "auth", "files", "telemetry"),
       "modules", Set.of("apps", "auth", "files", "releases"),
       "telemetry", Set.of("apps", "auth"),
       "errors", Set.of("apps", "auth"),
       "backup", Set.of(),
-      "content", Set.of("auth")));
+      "content", Set.of("auth"),
+      "feeds", Set.of("apps", "auth", "files", "releases", "telemetry")));
 
   private static JavaClasses classes;
 

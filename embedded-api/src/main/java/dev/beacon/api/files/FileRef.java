@@ -39,6 +39,15 @@ public record FileRef(String field, String value) {
     return inUrl == null ? null : new FileRef("url", inUrl);
   }
 
+  /** The uploaded file a stored version url ({@code /files/{name}}) points at, or {@code null}. */
+  public static StoredFile hosted(Session s, String url) {
+    if (url == null || !url.startsWith(Downloads.PREFIX)) {
+      return null;
+    }
+    String name = url.substring(Downloads.PREFIX.length());
+    return FileNames.isStored(name) ? FilesService.byName(s, name) : null;
+  }
+
   /** The developer's uploaded file this names, or 4004. */
   public StoredFile resolve(Session s, String openId) {
     StoredFile f = field.equals(FILE_ID)

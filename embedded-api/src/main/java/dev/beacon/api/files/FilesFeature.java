@@ -12,6 +12,8 @@ import java.util.List;
  * version urls can point at.
  */
 public final class FilesFeature implements Feature {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(FilesFeature.class);
+
   @Override
   public List<Class<?>> entities() {
     return List.of(StoredFile.class);
@@ -32,5 +34,7 @@ public final class FilesFeature implements Feature {
     FileStore store = new FileStore(ctx.config().dataDir());
     new UploadRoutes(ctx, store, new FilesService(ctx, store)).mount(routes);
     new DownloadRoutes(store).mount(routes);
+    ctx.db().blocking(() -> HashBackfill.run(ctx.db(), store))
+        .onFailure(e -> LOG.warn("hashing files uploaded before Beacon kept SHA digests failed (tried again at the next start): {}", e.toString()));
   }
 }

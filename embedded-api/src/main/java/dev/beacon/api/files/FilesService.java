@@ -35,7 +35,10 @@ final class FilesService {
     f.filename = FileNames.newName(r.originalName());
     f.originalName = r.originalName();
     f.size = r.size();
-    f.md5 = r.md5();
+    f.md5 = r.hashes().md5();
+    f.sha1 = r.hashes().sha1();
+    f.sha256 = r.hashes().sha256();
+    f.sha512 = r.hashes().sha512();
     f.contentType = r.contentType();
     f.openId = openId;
     f.createdAt = sc.now();

@@ -29,6 +29,16 @@ public class StoredFile {
   @Column(nullable = false, length = 32)
   public String md5;
 
+  /** Lower-case hex SHA-1, SHA-256 and SHA-512 of the content, computed while the upload streamed (update feeds need them). */
+  @Column(length = 40)
+  public String sha1;
+
+  @Column(length = 64)
+  public String sha256;
+
+  @Column(length = 128)
+  public String sha512;
+
   /** The content type the uploader declared, if any. */
   @Column(name = "content_type", length = 255)
   public String contentType;

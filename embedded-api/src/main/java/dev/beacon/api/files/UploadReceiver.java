@@ -13,14 +13,12 @@ import io.vertx.core.http.HttpServerFileUpload;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.RoutingContext;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Locale;
 
 /**
  * Receives one {@code multipart/form-data} upload: the part named {@code uploadfile} is written to
- * a temporary file as it arrives, never held in memory, while its MD5 and size are computed;
+ * a temporary file as it arrives, never held in memory, while its size and its MD5, SHA-1,
+ * SHA-256 and SHA-512 are computed (one pass, no second read);
  * other parts are dropped. Going over the size limit, a broken connection or a failed write
  * aborts it: the temporary file is deleted before the result fails. Runs on the event loop.
  */
@@ -30,14 +28,14 @@ final class UploadReceiver {
   static final long FRAMING_ALLOWANCE = 64 * 1024;
 
   /** A complete upload waiting in its temporary file. */
-  record Received(Path temp, long size, String md5, String originalName, String contentType) {}
+  record Received(Path temp, long size, FileHashes.Digests hashes, String originalName, String contentType) {}
 
   private final Vertx vertx;
   private final RoutingContext ctx;
   private final Path temp;
   private final long limit;
   private final Promise<Received> result = Promise.promise();
-  private final MessageDigest md5;
+  private final FileHashes hashes = new FileHashes();
   private AsyncFile file;
   private HttpServerFileUpload upload;
   private long size;
@@ -51,11 +49,6 @@ final class UploadReceiver {
     this.ctx = ctx;
     this.temp = temp;
     this.limit = limit;
-    try {
-      this.md5 = MessageDigest.getInstance("MD5");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the JDK has no MD5", e);
-    }
   }
 
   /** Streams the request's {@code uploadfile} part to {@code temp}, at most {@code limit} bytes of it. */
@@ -117,7 +110,7 @@ final class UploadReceiver {
       abort(tooLarge(limit));
       return;
     }
-    md5.update(buf.getBytes());
+    hashes.update(buf.getBytes());
     file.write(buf).onFailure(this::abort);
     if (file.writeQueueFull()) {
       upload.pause();
@@ -141,7 +134,7 @@ final class UploadReceiver {
       return;
     }
     over = true;
-    Received r = new Received(temp, size, HexFormat.of().formatHex(md5.digest()),
+    Received r = new Received(temp, size, hashes.digests(),
         FileNames.baseName(upload.filename()), contentType(upload.contentType()));
     file.close().onComplete(ar -> {
       if (ar.succeeded()) {

@@ -43,6 +43,9 @@ final class UploadRoutes {
         .map(f -> Http.okWithMessage()
             .put("id", f.id)
             .put("md5", f.md5)
+            .put("sha1", f.sha1)
+            .put("sha256", f.sha256)
+            .put("sha512", f.sha512)
             .put("filename", f.filename)
             .put("size", f.size)
             .put("url", Downloads.path(f.filename))));

@@ -1,6 +1,7 @@
 package dev.beacon.api.modules;
 
 import dev.beacon.api.core.Dates;
+import dev.beacon.api.releases.VersionDetails;
 import dev.beacon.api.releases.VersionJson;
 import io.vertx.core.json.JsonObject;
 
@@ -19,8 +20,8 @@ final class ModuleJson {
         .put("updateDate", Dates.format(m.updatedAt));
   }
 
-  static JsonObject of(ModuleVersion v) {
-    return VersionJson.common(v)
+  static JsonObject of(ModuleVersion v, VersionDetails d) {
+    return VersionJson.common(v, d)
         .put("moduleId", v.moduleId)
         .put("active", v.active());
   }

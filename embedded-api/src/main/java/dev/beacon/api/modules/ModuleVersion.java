@@ -21,6 +21,17 @@ public class ModuleVersion extends PackagedVersion {
   }
 
   @Override
+  public boolean moduleVersion() {
+    return true;
+  }
+
+  /** A module version may be released without an md5: the seed's module bodies carry none (its upgrade answers {@code md5: null}). */
+  @Override
+  protected boolean md5Required() {
+    return false;
+  }
+
+  @Override
   public String parentId() {
     return moduleId;
   }

@@ -11,7 +11,6 @@ import dev.beacon.api.files.FileRef;
 import dev.beacon.api.releases.PackagePatch;
 import dev.beacon.api.releases.ReleaseAction;
 import dev.beacon.api.releases.VersionStore;
-import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -38,6 +37,7 @@ final class ModuleVersionRoutes {
     routes.delete(BASE + "/:versionId").developer(this::delete);
     routes.put(BASE + "/:versionId/action").developer(this::action);
     routes.post(BASE + "/:versionId/action").developer(this::action);
+    routes.get(BASE + "/:versionId/history").developer(this::history);
   }
 
   /** The seed's create needs name, code and url (md5 may follow by edit, before releasing). */
@@ -45,16 +45,22 @@ final class ModuleVersionRoutes {
     String openId = Principal.of(ctx).openId();
     Body b = Body.of(ctx);
     PackagePatch patch = PackagePatch.forCreate(b, FileRef.of(ctx, b), false);
-    Http.reply(ctx, db.tx(s -> versions.create(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), patch))
-        .map(v -> Http.ok().put("versionId", v.versionId).put("version", ModuleJson.of(v))));
+    Http.reply(ctx, db.tx(s -> {
+      ModuleVersion v = versions.create(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), patch);
+      s.flush();
+      return Http.ok().put("versionId", v.versionId).put("version", versions.json(s, v));
+    }));
   }
 
   private void update(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
     Body b = Body.of(ctx);
     PackagePatch patch = PackagePatch.forUpdate(b, FileRef.of(ctx, b));
-    Http.reply(ctx, db.tx(s -> versions.update(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), ctx.pathParam("versionId"), patch))
-        .map(v -> Http.ok().put("version", ModuleJson.of(v))));
+    Http.reply(ctx, db.tx(s -> {
+      ModuleVersion v = versions.update(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), ctx.pathParam("versionId"), patch);
+      s.flush();
+      return Http.ok().put("version", versions.json(s, v));
+    }));
   }
 
   private void delete(RoutingContext ctx) {
@@ -67,22 +73,32 @@ final class ModuleVersionRoutes {
 
   private void get(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
-    Http.reply(ctx, db.tx(s -> versions.get(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), ctx.pathParam("versionId")))
-        .map(v -> Http.ok().put("version", ModuleJson.of(v))));
+    Http.reply(ctx, db.tx(s -> Http.ok().put("version",
+        versions.json(s, versions.get(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), ctx.pathParam("versionId"))))));
   }
 
   private void list(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
     Paging paging = Paging.from(Params.of(ctx), VersionStore.ORDER);
-    Http.reply(ctx, db.tx(s -> versions.list(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), paging)).map(page -> Http.ok()
-        .put("totalCount", page.totalCount())
-        .put("version", new JsonArray(page.map(ModuleJson::of).items()))));
+    Http.reply(ctx, db.tx(s -> {
+      var page = versions.list(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), paging);
+      return Http.ok().put("totalCount", page.totalCount()).put("version", versions.json(s, page.items()));
+    }));
   }
 
   private void action(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
-    boolean release = ReleaseAction.release(Body.of(ctx));
-    Http.reply(ctx, db.tx(s -> versions.setReleased(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), ctx.pathParam("versionId"), release))
-        .map(v -> Http.ok().put("version", ModuleJson.of(v))));
+    ReleaseAction action = ReleaseAction.of(Body.of(ctx));
+    Http.reply(ctx, db.tx(s -> {
+      ModuleVersion v = versions.act(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), ctx.pathParam("versionId"), action);
+      s.flush();
+      return Http.ok().put("version", versions.json(s, v));
+    }));
+  }
+
+  private void history(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    Http.reply(ctx, db.tx(s -> Http.ok().put("history", versions.history(s,
+        versions.get(s, openId, ctx.pathParam("appId"), ctx.pathParam("moduleId"), ctx.pathParam("versionId"))))));
   }
 }

@@ -4,6 +4,10 @@ import dev.beacon.api.core.Page;
 import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.ServerContext;
 import dev.beacon.api.releases.PackagePatch;
+import dev.beacon.api.releases.ReleaseAction;
+import dev.beacon.api.releases.VersionDetails;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
 import dev.beacon.api.releases.VersionStore;
 import java.util.List;
 import org.hibernate.Session;
@@ -49,11 +53,26 @@ final class ModuleVersionsService {
     return store.list(s, moduleId, paging);
   }
 
-  /** Releases the version (it must have a url and an md5) or takes it back. */
-  ModuleVersion setReleased(Session s, String openId, String appId, String moduleId, String versionId, boolean released) {
+  /** Carries out a release action (releasing needs a url; an md5 is optional) and records it in the history. */
+  ModuleVersion act(Session s, String openId, String appId, String moduleId, String versionId, ReleaseAction action) {
     ModuleVersion v = get(s, openId, appId, moduleId, versionId);
-    v.setReleased(released, sc.now());
-    return v;
+    return store.act(s, v, action, openId, sc.now());
+  }
+
+  /** The version with its packages and history, as answers show it. */
+  JsonObject json(Session s, ModuleVersion v) {
+    return ModuleJson.of(v, store.details(s, List.of(v)));
+  }
+
+  /** Versions with their packages and history, as answers show them. */
+  JsonArray json(Session s, List<ModuleVersion> page) {
+    VersionDetails d = store.details(s, page);
+    return new JsonArray(page.stream().map(v -> ModuleJson.of(v, d)).toList());
+  }
+
+  /** The version's release history, oldest first. */
+  JsonArray history(Session s, ModuleVersion v) {
+    return store.details(s, List.of(v)).historyJson(v.versionId);
   }
 
   /** The module's released versions, highest code first. */

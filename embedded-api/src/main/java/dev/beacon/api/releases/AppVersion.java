@@ -27,6 +27,11 @@ public class AppVersion extends PackagedVersion {
   }
 
   @Override
+  public boolean moduleVersion() {
+    return false;
+  }
+
+  @Override
   public String parentId() {
     return appId;
   }

@@ -5,15 +5,19 @@ import dev.beacon.api.core.Body;
 import dev.beacon.api.files.Downloads;
 import dev.beacon.api.files.FileRef;
 import dev.beacon.api.files.StoredFile;
+import java.util.List;
 import org.hibernate.Session;
 
 /**
  * The fields of an app or module version a developer sends on create or edit. {@code null} means
- * "not sent"; for url, md5, desc and deviceIds "" means "clear it" (an edit that sends the field
- * as null or empty). A version may name an uploaded file instead of url and md5 ({@link FileRef}):
- * {@link #resolve} then fills both from the file.
+ * "not sent"; for url, md5, desc, deviceIds and minSystemVersion "" means "clear it" (an edit that
+ * sends the field as null or empty). A version may name an uploaded file instead of url and md5
+ * ({@link FileRef}): {@link #resolve} then fills both from the file. {@code packages}, when sent,
+ * replaces the version's list of per-platform packages; a version created with packages only
+ * takes its url and md5 from the first.
  */
-public record PackagePatch(String name, Integer code, String url, String md5, String desc, String deviceIds, FileRef file) {
+public record PackagePatch(String name, Integer code, String url, String md5, String desc, String deviceIds, FileRef file,
+    String channel, String minSystemVersion, List<PackageSpec> packages, List<VersionPackage> resolvedPackages) {
   static final int NAME_MAX = 255;
   static final int URL_MAX = 2000;
   static final int MD5_MAX = 64;
@@ -26,11 +30,15 @@ public record PackagePatch(String name, Integer code, String url, String md5, St
   public static PackagePatch forCreate(Body b, FileRef file, boolean md5Required) {
     String name = b.requiredString("name", NAME_MAX).trim();
     int code = checkCode(b.requiredInt("code"));
-    String url = file != null ? null : b.requiredString("url", URL_MAX).trim();
-    String md5 = file == null && md5Required ? b.requiredString("md5", MD5_MAX).trim() : trimmed(b.optionalString("md5", MD5_MAX));
+    List<PackageSpec> packages = PackageSpec.listOf(b);
+    boolean byPackages = file == null && packages != null && !packages.isEmpty() && !b.has("url");
+    String url = file != null || byPackages ? trimmed(b.optionalString("url", URL_MAX)) : b.requiredString("url", URL_MAX).trim();
+    String md5 = file == null && !byPackages && md5Required ? b.requiredString("md5", MD5_MAX).trim() : trimmed(b.optionalString("md5", MD5_MAX));
     String desc = b.optionalString("desc", DESC_MAX);
+    String min = clearable(b, "minSystemVersion", 64);
     return new PackagePatch(name, code, url, md5, desc == null ? "" : desc,
-        DeviceIds.normalize("deviceIds", b.value("deviceIds")), file);
+        DeviceIds.normalize("deviceIds", b.value("deviceIds")), file,
+        Channels.parse("channel", b.optionalString("channel", 64)), min == null ? "" : min, packages == null ? List.of() : packages, null);
   }
 
   /** PUT: every field optional; a name cannot be blank. */
@@ -39,7 +47,9 @@ public record PackagePatch(String name, Integer code, String url, String md5, St
     Integer code = b.optionalInt("code");
     return new PackagePatch(name == null ? null : name.trim(), code == null ? null : checkCode(code),
         file != null ? null : clearable(b, "url", URL_MAX), clearable(b, "md5", MD5_MAX), clearable(b, "desc", DESC_MAX),
-        b.has("deviceIds") ? DeviceIds.normalize("deviceIds", b.value("deviceIds")) : null, file);
+        b.has("deviceIds") ? DeviceIds.normalize("deviceIds", b.value("deviceIds")) : null, file,
+        b.has("channel") ? Channels.parse("channel", b.optionalString("channel", 64)) : null,
+        clearable(b, "minSystemVersion", 64), PackageSpec.listOf(b), null);
   }
 
   /**
@@ -47,14 +57,16 @@ public record PackagePatch(String name, Integer code, String url, String md5, St
    * no such file; 4007 when an md5 was also sent and differs); itself when it names none.
    */
   public PackagePatch resolve(Session s, String openId) {
+    List<VersionPackage> resolved = packages == null ? null : packages.stream().map(p -> p.resolve(s, openId)).toList();
     if (file == null) {
-      return this;
+      return new PackagePatch(name, code, url, md5, desc, deviceIds, null, channel, minSystemVersion, packages, resolved);
     }
     StoredFile f = file.resolve(s, openId);
     if (md5 != null && !md5.isEmpty() && !md5.equalsIgnoreCase(f.md5)) {
       throw ApiException.rule("md5 " + md5 + " does not match the uploaded file " + f.filename + " (md5 " + f.md5 + ")");
     }
-    return new PackagePatch(name, code, Downloads.path(f.filename), f.md5, desc, deviceIds, null);
+    return new PackagePatch(name, code, Downloads.path(f.filename), f.md5, desc, deviceIds, null, channel, minSystemVersion,
+        packages, resolved);
   }
 
   /** Writes the sent fields into the version. */
@@ -79,6 +91,16 @@ public record PackagePatch(String name, Integer code, String url, String md5, St
     }
     if (deviceIds != null) {
       v.deviceIds = emptyToNull(deviceIds);
+    }
+    if (channel != null) {
+      v.channel = channel;
+    }
+    if (minSystemVersion != null) {
+      v.minSystemVersion = emptyToNull(minSystemVersion);
+    }
+    if (v.url == null && resolvedPackages != null && !resolvedPackages.isEmpty()) {
+      v.url = resolvedPackages.get(0).url;
+      v.md5 = v.md5 != null ? v.md5 : resolvedPackages.get(0).md5;
     }
   }
 

@@ -39,8 +39,33 @@ public abstract class PackagedVersion {
   @Column(name = "device_ids", length = 20000)
   public String deviceIds;
 
+  /** Whether the version is offered at all: rolling, released or halted ({@link #state}). */
   @Column(nullable = false)
   public boolean released;
+
+  /** The release channel: "stable" unless the developer names another. */
+  @Column(nullable = false, length = Channels.MAX)
+  public String channel = Channels.STABLE;
+
+  /** The percentage of machines a release reaches (1-100); 100 once complete. */
+  @Column(nullable = false)
+  public int rollout = 100;
+
+  /** draft, rolling, released, halted or disabled ({@link ReleaseState}). */
+  @Column(nullable = false, length = 16)
+  public String state = ReleaseState.DRAFT.wire();
+
+  /** Offered even to machines on a newer version (a build that must be pulled back to this one). */
+  @Column(nullable = false)
+  public boolean downgrade;
+
+  /** The oldest operating system version the package runs on (Sparkle, electron-updater), or null. */
+  @Column(name = "min_system_version", length = 64)
+  public String minSystemVersion;
+
+  /** When the release or its percentage last changed (Sparkle's phasing starts from it). */
+  @Column(name = "rollout_at")
+  public Instant rolloutAt;
 
   @Column(name = "released_at")
   public Instant releasedAt;
@@ -54,27 +79,52 @@ public abstract class PackagedVersion {
   /** The id of what the version belongs to (the app or the module). */
   public abstract String parentId();
 
-  /** Whether the version has what a client needs to download it. */
-  public boolean hasPackage() {
-    return url != null && md5 != null;
+  /** Whether this is a module's version (packages and history rows point at it by another column). */
+  public abstract boolean moduleVersion();
+
+  /**
+   * Whether an md5 is required to release (app versions: yes; module versions: no, as the seed's
+   * module bodies carry none).
+   */
+  protected boolean md5Required() {
+    return true;
   }
 
-  /** Releases the version (the rule: it needs a url and an md5) or takes it back. */
-  public void setReleased(boolean release, Instant now) {
-    if (release && !hasPackage()) {
-      throw ApiException.rule("version " + name + " cannot be released without a url and an md5 of its package");
+  /** Whether the version has what a client needs to download it. */
+  public boolean hasPackage() {
+    return url != null && (md5 != null || !md5Required());
+  }
+
+  public ReleaseState releaseState() {
+    return ReleaseState.of(state);
+  }
+
+  /** Moves the version to a state and percentage; {@code released} and the dates follow. */
+  void moveTo(ReleaseState to, int percent, Instant now) {
+    if (to.live() && !hasPackage()) {
+      throw ApiException.rule("version " + name + " cannot be released without " + (md5Required() ? "a url and an md5" : "a url")
+          + " of its package");
     }
-    if (released != release) {
-      released = release;
-      releasedAt = release ? now : null;
-      updatedAt = now;
+    boolean wasLive = released;
+    if (to.live() && !wasLive) {
+      releasedAt = now;
+    } else if (!to.live()) {
+      releasedAt = null;
     }
+    if (to.live() && (!wasLive || percent != rollout || releaseState() != to)) {
+      rolloutAt = now;
+    }
+    released = to.live();
+    state = to.wire();
+    rollout = percent;
+    updatedAt = now;
   }
 
   /** After an edit: a released version must keep its package. */
   void checkStillReleasable() {
     if (released && !hasPackage()) {
-      throw ApiException.rule("a released version needs a url and an md5; disable it before clearing them");
+      throw ApiException.rule("a released version needs " + (md5Required() ? "a url and an md5" : "a url")
+          + "; disable it before clearing them");
     }
   }
 }

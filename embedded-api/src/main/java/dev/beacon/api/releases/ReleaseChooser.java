@@ -20,8 +20,9 @@ final class ReleaseChooser {
    *
    * @param released the released versions of an app or module, highest code first
    */
-  static <V extends PackagedVersion> Optional<V> upgrade(List<V> released, String deviceId) {
+  static <V extends PackagedVersion> Optional<V> upgrade(List<V> released, String deviceId, Asker asker) {
     return released.stream()
+        .filter(asker::offerable)
         .filter(v -> deviceId == null || !DeviceIds.targeted(v.deviceIds) || DeviceIds.lists(v.deviceIds, deviceId))
         .findFirst();
   }
@@ -32,22 +33,27 @@ final class ReleaseChooser {
    * @param latest the newest version the client may have, or {@code null} when there is none
    * @param hasUpdate whether {@code latest} is newer than the client's current version
    * @param forceUpdate whether any version newer than the current one, up to {@code latest}, must be installed
+   * @param downgrade whether {@code latest} is older than the current version and released as a downgrade
    */
-  record Check(AppVersion latest, boolean hasUpdate, boolean forceUpdate) {}
+  record Check(AppVersion latest, boolean hasUpdate, boolean forceUpdate, boolean downgrade) {}
 
   /**
-   * Family A's check: among the released versions that serve the platform (and, for targeted
-   * versions, list the machine), the newest by name, compared with the client's current version.
+   * Family A's check: among the released versions the client may be offered ({@link Asker}: channel,
+   * rollout, halt) that serve the platform (and, for targeted versions, list the machine), the
+   * newest by name, compared with the client's current version. When that newest one is older than
+   * the client's and was released as a downgrade, it is offered as the update.
    */
-  static Check check(List<AppVersion> released, String currentVersion, String platform, String machineId) {
+  static Check check(List<AppVersion> released, String currentVersion, String platform, String machineId, Asker asker) {
     List<AppVersion> eligible = released.stream()
+        .filter(asker::offerable)
         .filter(v -> Platforms.serves(v.platforms, platform))
         .filter(v -> !DeviceIds.targeted(v.deviceIds) || DeviceIds.lists(v.deviceIds, machineId))
         .toList();
     AppVersion latest = eligible.stream().max(BY_NAME_THEN_CODE).orElse(null);
-    boolean hasUpdate = latest != null && VersionComparator.INSTANCE.newer(latest.name, currentVersion);
-    boolean force = hasUpdate && eligible.stream()
-        .anyMatch(v -> v.forceUpdate && VersionComparator.INSTANCE.newer(v.name, currentVersion));
-    return new Check(latest, hasUpdate, force);
+    boolean downgrade = latest != null && latest.downgrade && VersionComparator.INSTANCE.newer(currentVersion, latest.name);
+    boolean hasUpdate = latest != null && VersionComparator.INSTANCE.newer(latest.name, currentVersion) || downgrade;
+    boolean force = hasUpdate && (downgrade && latest.forceUpdate || eligible.stream()
+        .anyMatch(v -> v.forceUpdate && VersionComparator.INSTANCE.newer(v.name, currentVersion)));
+    return new Check(latest, hasUpdate, force, downgrade);
   }
 }

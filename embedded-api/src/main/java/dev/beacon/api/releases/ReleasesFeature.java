@@ -3,6 +3,7 @@ package dev.beacon.api.releases;
 import dev.beacon.api.core.Feature;
 import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
+import dev.beacon.api.telemetry.Installs;
 import java.util.List;
 
 /**
@@ -10,16 +11,23 @@ import java.util.List;
  * B's {@code /v1/app/upgrade} and family A's {@code /api/v1/version/check}.
  */
 public final class ReleasesFeature implements Feature {
+  private final Installs installs;
+
+  /** @param installs usage's view of installed clients (does a machine have a version?) */
+  public ReleasesFeature(Installs installs) {
+    this.installs = installs;
+  }
+
   @Override
   public List<Class<?>> entities() {
-    return List.of(AppVersion.class);
+    return List.of(AppVersion.class, VersionPackage.class, VersionChange.class);
   }
 
   @Override
   public void mount(Routes routes, ServerContext ctx) {
     VersionsService versions = new VersionsService(ctx);
     new VersionRoutes(ctx.db(), versions).mount(routes);
-    new UpgradeRoutes(ctx.db(), versions).mount(routes);
-    new VersionCheckRoutes(ctx.db(), versions).mount(routes);
+    new UpgradeRoutes(ctx.db(), versions, installs).mount(routes);
+    new VersionCheckRoutes(ctx.db(), versions, installs).mount(routes);
   }
 }

@@ -11,17 +11,17 @@ import java.util.List;
 public final class VersionJson {
   private VersionJson() {}
 
-  static JsonObject of(AppVersion v) {
+  static JsonObject of(AppVersion v, VersionDetails d) {
     List<String> platforms = Platforms.list(v.platforms);
-    return common(v)
+    return common(v, d)
         .put("appVersionId", v.versionId)
         .put("active", v.active())
         .put("forceUpdate", v.forceUpdate)
         .put("platforms", platforms == null ? null : new JsonArray(platforms));
   }
 
-  /** The fields every version has (app and module versions alike). */
-  public static JsonObject common(PackagedVersion v) {
+  /** The fields every version has (app and module versions alike), with its packages and history. */
+  public static JsonObject common(PackagedVersion v, VersionDetails d) {
     return new JsonObject()
         .put("versionId", v.versionId)
         .put("name", v.name)
@@ -32,7 +32,14 @@ public final class VersionJson {
         .put("deviceIds", v.deviceIds)
         .put("createDate", Dates.format(v.createdAt))
         .put("updateDate", Dates.format(v.updatedAt))
-        .put("releaseDate", Dates.format(v.releasedAt));
+        .put("releaseDate", Dates.format(v.releasedAt))
+        .put("channel", v.channel)
+        .put("rollout", v.rollout)
+        .put("state", v.state)
+        .put("downgrade", v.downgrade)
+        .put("minSystemVersion", v.minSystemVersion)
+        .put("packages", d.packagesJson(v.versionId))
+        .put("history", d.historyJson(v.versionId));
   }
 
   /**
@@ -48,6 +55,8 @@ public final class VersionJson {
         .put("url", Downloads.absolute(ctx, v.url))
         .put("desc", v.desc)
         .put("updateTime", Dates.format(v.releasedAt))
-        .put("strategy", new JsonObject().put("deviceIds", v.deviceIds));
+        .put("strategy", new JsonObject().put("deviceIds", v.deviceIds))
+        .put("channel", v.channel)
+        .put("downgrade", v.downgrade);
   }
 }

@@ -8,7 +8,6 @@ import dev.beacon.api.core.Paging;
 import dev.beacon.api.core.Params;
 import dev.beacon.api.core.Routes;
 import dev.beacon.api.files.FileRef;
-import io.vertx.core.json.JsonArray;
 import io.vertx.ext.web.RoutingContext;
 
 /**
@@ -34,6 +33,7 @@ final class VersionRoutes {
       routes.put(base + "/:versionId").developer(this::update);
       routes.delete(base + "/:versionId").developer(this::delete);
       routes.post(base + "/:versionId/action").developer(this::action);
+      routes.get(base + "/:versionId/history").developer(this::history);
     }
   }
 
@@ -42,16 +42,22 @@ final class VersionRoutes {
     String appId = ctx.pathParam("appId");
     Body b = Body.of(ctx);
     VersionPatch patch = VersionPatch.forCreate(b, FileRef.of(ctx, b));
-    Http.reply(ctx, db.tx(s -> versions.create(s, openId, appId, patch))
-        .map(v -> Http.ok().put("versionId", v.versionId).put("appVersion", VersionJson.of(v))));
+    Http.reply(ctx, db.tx(s -> {
+      AppVersion v = versions.create(s, openId, appId, patch);
+      s.flush();
+      return Http.ok().put("versionId", v.versionId).put("appVersion", versions.json(s, v));
+    }));
   }
 
   private void update(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
     Body b = Body.of(ctx);
     VersionPatch patch = VersionPatch.forUpdate(b, FileRef.of(ctx, b));
-    Http.reply(ctx, db.tx(s -> versions.update(s, openId, ctx.pathParam("appId"), ctx.pathParam("versionId"), patch))
-        .map(v -> Http.ok().put("appVersion", VersionJson.of(v))));
+    Http.reply(ctx, db.tx(s -> {
+      AppVersion v = versions.update(s, openId, ctx.pathParam("appId"), ctx.pathParam("versionId"), patch);
+      s.flush();
+      return Http.ok().put("appVersion", versions.json(s, v));
+    }));
   }
 
   private void delete(RoutingContext ctx) {
@@ -64,23 +70,36 @@ final class VersionRoutes {
 
   private void get(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
-    Http.reply(ctx, db.tx(s -> versions.get(s, openId, ctx.pathParam("appId"), ctx.pathParam("versionId")))
-        .map(v -> Http.ok().put("appVersion", VersionJson.of(v))));
+    Http.reply(ctx, db.tx(s -> Http.ok().put("appVersion",
+        versions.json(s, versions.get(s, openId, ctx.pathParam("appId"), ctx.pathParam("versionId"))))));
   }
 
   private void list(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
     Paging paging = Paging.from(Params.of(ctx), VersionStore.ORDER);
-    Http.reply(ctx, db.tx(s -> versions.list(s, openId, ctx.pathParam("appId"), paging)).map(page -> Http.ok()
-        .put("totalCount", page.totalCount())
-        .put("version", new JsonArray(page.map(VersionJson::of).items()))));
+    Http.reply(ctx, db.tx(s -> {
+      var page = versions.list(s, openId, ctx.pathParam("appId"), paging);
+      return Http.ok().put("totalCount", page.totalCount()).put("version", versions.json(s, page.items()));
+    }));
   }
 
-  /** {@code {"release":null}} or {@code {"disable":null}}. */
+  /** The seed's {@code {"release":null}} / {@code {"disable":null}} and the rollout actions ({@link ReleaseAction}). */
   private void action(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
-    boolean release = ReleaseAction.release(Body.of(ctx));
-    Http.reply(ctx, db.tx(s -> versions.setReleased(s, openId, ctx.pathParam("appId"), ctx.pathParam("versionId"), release))
-        .map(v -> Http.ok().put("appVersion", VersionJson.of(v))));
+    ReleaseAction action = ReleaseAction.of(Body.of(ctx));
+    Http.reply(ctx, db.tx(s -> {
+      AppVersion v = versions.act(s, openId, ctx.pathParam("appId"), ctx.pathParam("versionId"), action);
+      s.flush();
+      return Http.ok().put("appVersion", versions.json(s, v));
+    }));
+  }
+
+  /** The version's release history, oldest first. */
+  private void history(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    Http.reply(ctx, db.tx(s -> {
+      AppVersion v = versions.get(s, openId, ctx.pathParam("appId"), ctx.pathParam("versionId"));
+      return Http.ok().put("history", VersionDetails.load(s, java.util.List.of(v)).historyJson(v.versionId));
+    }));
   }
 }

@@ -49,6 +49,7 @@ public final class VersionStore<V extends PackagedVersion> {
     v.createdAt = now;
     v.updatedAt = now;
     s.persist(v);
+    replacePackages(s, v, patch.resolvedPackages());
     return v;
   }
 
@@ -60,7 +61,61 @@ public final class VersionStore<V extends PackagedVersion> {
     patch.applyTo(v);
     v.checkStillReleasable();
     v.updatedAt = now;
+    replacePackages(s, v, patch.resolvedPackages());
     return v;
+  }
+
+  /**
+   * Carries out a release action ({@link ReleaseAction}) by {@code openId} and records it in the
+   * version's history. The seed's release of a version already released to everyone changes
+   * nothing and records nothing.
+   */
+  public V act(Session s, V v, ReleaseAction action, String openId, Instant now) {
+    ReleaseState from = v.releaseState();
+    int fromRollout = v.rollout;
+    ReleaseAction.Target to = action.target(from, v.rollout, v.name);
+    boolean downgrade = action.kind() == ReleaseAction.Kind.RELEASE ? action.downgrade()
+        : to.state().live() && v.downgrade;
+    if (from == to.state() && fromRollout == to.rollout() && downgrade == v.downgrade) {
+      return v;
+    }
+    v.moveTo(to.state(), to.rollout(), now);
+    v.downgrade = downgrade;
+    VersionChange c = new VersionChange();
+    c.changeId = Ids.newId();
+    VersionLinks.link(v, c);
+    c.at = now;
+    c.openId = openId;
+    c.action = action.kind().name().toLowerCase(java.util.Locale.ROOT);
+    c.fromState = from.wire();
+    c.toState = to.state().wire();
+    c.fromRollout = fromRollout;
+    c.toRollout = to.rollout();
+    c.downgrade = downgrade;
+    c.comment = action.comment();
+    s.persist(c);
+    return v;
+  }
+
+  /** Replaces the version's packages when the edit sent a list ({@code null}: leaves them). */
+  private void replacePackages(Session s, V v, List<VersionPackage> packages) {
+    if (packages == null) {
+      return;
+    }
+    s.createMutationQuery("delete from VersionPackage p where p." + VersionLinks.property(v) + " = :v")
+        .setParameter("v", v.versionId).executeUpdate();
+    int position = 0;
+    for (VersionPackage p : packages) {
+      p.packageId = Ids.newId();
+      VersionLinks.link(v, p);
+      p.position = position++;
+      s.persist(p);
+    }
+  }
+
+  /** The packages and history of these versions, for answers. */
+  public VersionDetails details(Session s, List<V> versions) {
+    return VersionDetails.load(s, versions);
   }
 
   /** The version under the parent, or 4004. */

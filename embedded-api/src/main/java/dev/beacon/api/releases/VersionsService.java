@@ -45,14 +45,24 @@ final class VersionsService {
     return store.list(s, appId, paging);
   }
 
-  /** Releases the version (it must have a url and an md5) or takes it back. */
-  AppVersion setReleased(Session s, String openId, String appId, String versionId, boolean released) {
+  /** Carries out a release action (releasing needs a url and an md5) and records it in the history. */
+  AppVersion act(Session s, String openId, String appId, String versionId, ReleaseAction action) {
     AppVersion v = get(s, openId, appId, versionId);
-    v.setReleased(released, sc.now());
-    return v;
+    return store.act(s, v, action, openId, sc.now());
   }
 
-  /** The app's released versions, highest code first. */
+  /** The version with its packages and history, as answers show it. */
+  io.vertx.core.json.JsonObject json(Session s, AppVersion v) {
+    return VersionJson.of(v, store.details(s, List.of(v)));
+  }
+
+  /** A page of versions with their packages and history, as answers show them. */
+  io.vertx.core.json.JsonArray json(Session s, List<AppVersion> page) {
+    VersionDetails d = store.details(s, page);
+    return new io.vertx.core.json.JsonArray(page.stream().map(v -> VersionJson.of(v, d)).toList());
+  }
+
+  /** The app's released versions (rolling, released or halted), highest code first. */
   List<AppVersion> released(Session s, String appId) {
     return store.released(s, appId);
   }

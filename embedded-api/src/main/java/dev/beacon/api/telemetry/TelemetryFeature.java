@@ -34,6 +34,7 @@ public final class TelemetryFeature implements Feature {
 
   private ServerContext sc;
   private UsageAnalytics usage;
+  private final Installs installs = new Installs(this);
   private final java.util.List<Long> timers = new java.util.ArrayList<>();
 
   @Override
@@ -43,6 +44,7 @@ public final class TelemetryFeature implements Feature {
 
   @Override
   public void start(ServerContext ctx) throws Exception {
+    this.sc = ctx;
     usage = UsageAnalytics.start(ctx, ctx.config().dataDir().resolve(LOG_FOLDER));
   }
 
@@ -72,6 +74,19 @@ public final class TelemetryFeature implements Feature {
     if (usage != null) {
       usage.close();
     }
+  }
+
+  /** What other features may ask of usage about an installed client (once the server has started). */
+  public Installs installs() {
+    return installs;
+  }
+
+  UsageAnalytics usage() {
+    return usage;
+  }
+
+  java.time.Instant now() {
+    return sc.now();
   }
 
   /** The bulk loader on this server's storage (the analytics benchmark). */

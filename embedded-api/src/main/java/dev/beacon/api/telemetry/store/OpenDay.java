@@ -109,6 +109,11 @@ public final class OpenDay {
     return lastAt;
   }
 
+  /** Whether the machine sent a heartbeat that day. */
+  boolean active(int ordinal) {
+    return machines.contains(ordinal);
+  }
+
   /** The version of the machine's last heartbeat that day (the machine must be active that day). */
   String version(int ordinal) {
     return versions.get(parts[ordinal >>> PART_BITS].version[ordinal & (PART_SIZE - 1)]);
