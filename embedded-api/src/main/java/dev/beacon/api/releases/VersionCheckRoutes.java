@@ -52,7 +52,10 @@ final class VersionCheckRoutes {
     })).map(c -> answer(c, current, ctx)));
   }
 
-  /** The answer; a package uploaded to Beacon gets an absolute URL on the host the client asked. */
+  /**
+   * The answer, exactly the seed's fields (a downgrade is offered as an update); a package uploaded
+   * to Beacon gets an absolute URL on the host the client asked.
+   */
   private static JsonObject answer(ReleaseChooser.Check c, String current, RoutingContext ctx) {
     JsonObject data = new JsonObject()
         .put("has_update", c.hasUpdate())
@@ -60,9 +63,7 @@ final class VersionCheckRoutes {
         .put("latest_version", c.latest() == null ? current : c.latest().name)
         .put("download_url", c.hasUpdate() ? Downloads.absolute(ctx, c.latest().url) : null)
         .put("release_notes", c.hasUpdate() ? c.latest().desc : null)
-        .put("force_update", c.forceUpdate())
-        .put("channel", c.hasUpdate() ? c.latest().channel : null)
-        .put("downgrade", c.downgrade());
+        .put("force_update", c.forceUpdate());
     return new JsonObject()
         .put("code", 200)
         .put("message", c.hasUpdate() ? UPDATE_FOUND : UP_TO_DATE)
