@@ -66,12 +66,16 @@ final class FeedRoutes {
       App app = AppAccess.byKey(s, appKey);
       FeedSettings settings = s.find(FeedSettings.class, app.appId);
       return new Read(app, settings == null || settings.countUsage, cache.get(s, app.appId));
-    }).compose(r -> db.blocking(() -> answer(ctx, f, r, installId, localVersion)).map(a -> {
-      if (r.countUsage() && installId != null) {
-        installs.sighting(appKey, installId, localVersion != null ? localVersion : UNKNOWN_VERSION)
-            .onFailure(e -> LOG.debug("a feed request was not counted in usage: {}", e.toString()));
+    }).compose(r -> db.blocking(() -> answer(ctx, f, r, installId, localVersion)).compose(a -> {
+      if (!r.countUsage() || installId == null) {
+        return io.vertx.core.Future.succeededFuture(a);
       }
-      return a;
+      // counted like a heartbeat, answered once logged; a refusal (queue full) does not fail the feed
+      return installs.sighting(appKey, installId, localVersion != null ? localVersion : UNKNOWN_VERSION)
+          .otherwise(e -> {
+            LOG.debug("a feed request was not counted in usage: {}", e.toString());
+            return false;
+          }).map(counted -> a);
     })).onComplete(ar -> {
       if (ar.failed()) {
         ctx.fail(ar.cause());
