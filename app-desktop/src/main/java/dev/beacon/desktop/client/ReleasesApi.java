@@ -53,6 +53,22 @@ public final class ReleasesApi {
     client.post(versionsPath(appId, moduleId) + "/" + versionId + "/action", new JsonObject().putNull(on ? "release" : "disable"));
   }
 
+  /**
+   * A release action ({@code {"release":{"rollout":25}}}, {@code {"rollout":50}}, {@code {"halt":null}},
+   * {@code {"resume":null}}, {@code {"complete":null}}, {@code {"rollback":null}} ...); answers the
+   * version as the server now has it.
+   */
+  public Version act(String appId, String moduleId, String versionId, VersionAction action) throws ApiError {
+    JsonObject answer = client.post(versionsPath(appId, moduleId) + "/" + versionId + "/action", action.json());
+    JsonObject v = answer.getJsonObject(moduleId == null ? "appVersion" : "version");
+    return Version.from(v);
+  }
+
+  /** The app's update-feed URLs and their one-line setups. */
+  public VersionFeeds feeds(String appId) throws ApiError {
+    return VersionFeeds.from(client.get(client.userPath("app/" + appId + "/feeds"), Map.of()));
+  }
+
   /** Uploads a package; {@code sent} gets the bytes of the file sent so far. */
   public PackageUpload.Uploaded upload(Path file, LongConsumer sent) throws ApiError, IOException {
     return PackageUpload.send(client, file, sent);

@@ -4,7 +4,14 @@ import dev.beacon.desktop.client.ApiError;
 import dev.beacon.desktop.client.PackageUpload;
 import dev.beacon.desktop.client.ReleasesApi;
 import dev.beacon.desktop.client.Version;
+import dev.beacon.desktop.client.UsageApi;
+import dev.beacon.desktop.client.VersionDay;
 import dev.beacon.desktop.client.VersionDraft;
+import dev.beacon.desktop.client.VersionFeeds;
+import dev.beacon.desktop.client.VersionPackage;
+import dev.beacon.desktop.client.VersionAction;
+import java.time.LocalDate;
+import java.util.Map;
 import dev.beacon.desktop.ui.AppRef;
 import dev.beacon.desktop.ui.Background;
 import dev.beacon.desktop.ui.ConsoleContext;
@@ -36,6 +43,10 @@ public final class ReleasesModel {
   private final ObservableList<ModuleRef> modules = FXCollections.observableArrayList(ModuleRef.APP);
   private final ObjectProperty<ModuleRef> module = new SimpleObjectProperty<>(this, "module", ModuleRef.APP);
   private final ObservableList<Version> versions = FXCollections.observableArrayList();
+  private final ObjectProperty<Version> selected = new SimpleObjectProperty<>(this, "selected");
+  /** Machines whose latest heartbeat (today, or else yesterday) reported each version name. */
+  private final ObjectProperty<Map<String, Long>> machines = new SimpleObjectProperty<>(this, "machines", Map.of());
+  private final ObjectProperty<VersionFeeds> feeds = new SimpleObjectProperty<>(this, "feeds");
   private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
   private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
 
@@ -93,7 +104,56 @@ public final class ReleasesModel {
       return;
     }
     ReleasesApi api = api();
-    Background.run(ctx, () -> api.versions(t.appId(), t.moduleId()), versions::setAll, busy, problem);
+    UsageApi usage = new UsageApi(ctx.client());
+    Background.run(ctx, () -> api.versions(t.appId(), t.moduleId()), list -> {
+      String keep = selected.get() == null ? null : selected.get().versionId();
+      versions.setAll(list);
+      selected.set(list.stream().filter(v -> v.versionId().equals(keep)).findFirst().orElse(null));
+    }, busy, problem);
+    if (t.moduleId() == null) {
+      Background.run(ctx, () -> machinesNow(usage, t.appId()), machines::set, busy, problem);
+      Background.run(ctx, () -> api.feeds(t.appId()), feeds::set, busy, problem);
+    } else {
+      machines.set(Map.of());
+    }
+  }
+
+  /** The machines per version of the last day usage has (today, else yesterday). */
+  private static Map<String, Long> machinesNow(UsageApi usage, String appId) throws ApiError {
+    List<VersionDay> days = usage.versions(appId, LocalDate.now().minusDays(1));
+    for (int i = days.size() - 1; i >= 0; i--) {
+      if (!days.get(i).machines().isEmpty()) {
+        return days.get(i).machines();
+      }
+    }
+    return Map.of();
+  }
+
+  /** Machines currently on the version (the app's usage: their latest heartbeat reported its name); 0 when none. */
+  public long machinesOn(Version v) {
+    return machines.get().getOrDefault(v.name(), 0L);
+  }
+
+  /**
+   * A release action on the selected version ({@code {"release":{"rollout":25}}}, {@code {"halt":null}}
+   * ...); the row shows the server's answer, a refusal shows in place.
+   */
+  public void act(Version v, VersionAction action) {
+    Target t = target();
+    if (t == null || v == null) {
+      return;
+    }
+    ReleasesApi api = api();
+    Background.run(ctx, () -> api.act(t.appId(), t.moduleId(), v.versionId(), action), updated -> {
+      replace(updated);
+      selected.set(updated);
+    }, busy, problem);
+  }
+
+  /** The action that rolls a version out to {@code percent}: a release when it is not live yet, else a change of percentage. */
+  public static VersionAction rollOut(Version v, int percent) {
+    boolean live = v.state().equals("rolling") || v.state().equals("released") || v.state().equals("halted");
+    return live ? VersionAction.rollout(percent) : VersionAction.release(percent);
   }
 
   /** Whether the chosen target is the app itself (which has force update and platforms; modules have neither). */
@@ -117,7 +177,7 @@ public final class ReleasesModel {
       }
     }, refused -> {
       if (refused == null) {
-        replace(v.withReleased(on));
+        loadVersions(); // the server's state, rollout and history
       } else {
         problem.set(ApiError.text(refused));
         revert.run();
@@ -180,20 +240,31 @@ public final class ReleasesModel {
     }, uploading, problem);
   }
 
-  /**
-   * The version to send from the dialog's fields: device ids one per line, platforms
-   * comma-separated; force update and platforms only for the app itself ({@code app}).
-   */
+  /** {@link #input(String, String, String, String, String, String, String, boolean, boolean, String, String, List)} on stable, without packages. */
   public static VersionDraft input(String name, String code, String url, String md5, String desc, String devices,
       String platforms, boolean force, boolean app) {
+    return input(name, code, url, md5, desc, devices, platforms, force, app, "stable", "", List.of());
+  }
+
+  /**
+   * The version to send from the dialog's fields: device ids one per line, platforms
+   * comma-separated; force update and platforms only for the app itself ({@code app}); the
+   * channel, minimum system version and packages for both.
+   */
+  public static VersionDraft input(String name, String code, String url, String md5, String desc, String devices,
+      String platforms, boolean force, boolean app, String channel, String minSystemVersion, List<VersionPackage> packages) {
     List<String> ids = devices.lines().map(String::trim).filter(s -> !s.isEmpty()).toList();
     List<String> on = app ? Arrays.stream(platforms.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList() : List.of();
-    return new VersionDraft(name.trim(), code.trim(), url.trim(), md5.trim(), desc, ids, on, force, app);
+    return new VersionDraft(name.trim(), code.trim(), url.trim(), md5.trim(), desc, ids, on, force, app,
+        channel.trim().isEmpty() ? "stable" : channel.trim(), minSystemVersion.trim(), packages);
   }
 
   public ObservableList<ModuleRef> modules() { return modules; }
   public ObjectProperty<ModuleRef> moduleProperty() { return module; }
   public ObservableList<Version> versions() { return versions; }
+  public ObjectProperty<Version> selectedProperty() { return selected; }
+  public ObjectProperty<Map<String, Long>> machinesProperty() { return machines; }
+  public ObjectProperty<VersionFeeds> feedsProperty() { return feeds; }
   public BooleanProperty busyProperty() { return busy; }
   public StringProperty problemProperty() { return problem; }
 }

@@ -16,6 +16,8 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
@@ -26,8 +28,10 @@ import org.controlsfx.control.ToggleSwitch;
 
 /**
  * Releases: for the chosen app and module, the versions with a release switch per row (the
- * server's refusal turns it back, with the reason in place), force update, device targeting,
- * md5; create and edit with a package upload; delete after confirming.
+ * server's refusal turns it back, with the reason in place), channel, rollout, the machines on
+ * each, force update, device targeting, md5; create and edit with package uploads and packages per
+ * platform; delete after confirming. Below, the selected version's rollout (percentage, Roll out,
+ * Halt, Resume, Complete, Roll back; packages with hashes; history) and the app's update feeds.
  */
 public final class ReleasesScreen extends ModelScreen<ReleasesModel> {
   private final ConsoleContext ctx;
@@ -68,6 +72,9 @@ public final class ReleasesScreen extends ModelScreen<ReleasesModel> {
     table.getColumns().add(Columns.text("Name", Version::name, 140));
     table.getColumns().add(Columns.text("Code", v -> Integer.toString(v.code()), 70));
     table.getColumns().add(releaseColumn());
+    table.getColumns().add(Columns.text("Channel", Version::channel, 80));
+    table.getColumns().add(Columns.text("Rollout", Version::rolloutText, 120));
+    table.getColumns().add(Columns.number("Machines", model::machinesOn, 80));
     table.getColumns().add(Columns.text("Force", v -> v.forceUpdate() ? "yes" : "", 60));
     table.getColumns().add(Columns.text("Devices", v -> v.devices().isEmpty() ? "all" : Integer.toString(v.devices().size()), 70));
     table.getColumns().add(Columns.text("MD5", Version::md5, 240));
@@ -95,9 +102,31 @@ public final class ReleasesScreen extends ModelScreen<ReleasesModel> {
     edit.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
     delete.disableProperty().bind(table.getSelectionModel().selectedItemProperty().isNull());
 
+    table.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> {
+      if (now != null) {
+        model.selectedProperty().set(now);
+      }
+    });
+    model.selectedProperty().addListener((o, was, now) -> {
+      if (now != null && table.getSelectionModel().getSelectedItem() != now) {
+        table.getSelectionModel().select(now);
+      }
+    });
+    model.machinesProperty().addListener((o, was, now) -> table.refresh());
+
+    Tab rollout = new Tab("Rollout", RolloutPane.of(model));
+    rollout.setId("rolloutTab");
+    Tab feeds = new Tab("Update feeds", FeedsPane.of(model));
+    feeds.setId("feedsTab");
+    TabPane details = new TabPane(rollout, feeds);
+    details.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    details.setMinHeight(120);
+    details.setPrefHeight(250);
+    table.setMinHeight(120);
+
     HBox tools = new HBox(10, picker, module, create, refresh);
     VBox page = new VBox(10, Views.titleBar("Releases", model.busyProperty()), tools,
-        StatusLine.problem("releasesProblem", model.problemProperty()), table, new HBox(8, edit, delete));
+        StatusLine.problem("releasesProblem", model.problemProperty()), table, new HBox(8, edit, delete), details);
     VBox.setVgrow(table, Priority.ALWAYS);
     page.setPadding(new Insets(16, 24, 16, 24));
     return page;

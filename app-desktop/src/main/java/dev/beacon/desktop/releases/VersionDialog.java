@@ -28,8 +28,9 @@ import javafx.stage.Window;
 
 /**
  * Create or edit a version: name and code, the package (picked and uploaded with a progress bar,
- * which fills url and md5; or a URL and md5 typed in), notes, target devices one per line, and
- * for the app itself force update and platforms.
+ * which fills url and md5; or a URL and md5 typed in), notes, target devices one per line, the
+ * channel, the minimum system version, packages per platform ({@link PackagesEditor}), and for
+ * the app itself force update and platforms.
  */
 final class VersionDialog {
   private VersionDialog() {}
@@ -62,9 +63,11 @@ final class VersionDialog {
     TextField md5 = field("versionMd5", v == null ? "" : v.md5(), "filled by the upload");
     upload.disableProperty().bind(uploading.or(file.textProperty().isEmpty()));
     browse.disableProperty().bind(uploading);
+    StringProperty lastUpload = new SimpleStringProperty("");
     upload.setOnAction(e -> model.upload(Path.of(file.getText().trim()), progress, uploading, uploadProblem, u -> {
       url.setText(u.url());
       md5.setText(u.md5());
+      lastUpload.set(u.id());
     }));
     HBox fileRow = new HBox(8, file, browse, upload);
     HBox.setHgrow(file, Priority.ALWAYS);
@@ -72,16 +75,19 @@ final class VersionDialog {
 
     TextArea desc = new TextArea(v == null ? "" : v.desc());
     desc.setId("versionDesc");
-    desc.setPrefRowCount(3);
+    desc.setPrefRowCount(2);
     desc.setWrapText(true);
     TextArea devices = new TextArea(v == null ? "" : String.join("\n", v.devices()));
     devices.setId("versionDevices");
-    devices.setPrefRowCount(3);
+    devices.setPrefRowCount(2);
     devices.setPromptText("one device id per line; empty offers it to every device");
     CheckBox force = new CheckBox("_Force the update");
     force.setId("versionForce");
     force.setSelected(v != null && v.forceUpdate());
     TextField platforms = field("versionPlatforms", v == null ? "" : String.join(", ", v.platforms()), "windows, macos, linux (empty: all)");
+    TextField channel = field("versionChannel", v == null ? "stable" : v.channel(), "stable, beta ...");
+    TextField minSystem = field("versionMinSystem", v == null ? "" : v.minSystemVersion(), "e.g. 10.15 (Sparkle, electron-updater)");
+    PackagesEditor packages = new PackagesEditor(v == null ? java.util.List.of() : v.packages(), lastUpload);
 
     GridPane g = new GridPane();
     g.setHgap(12);
@@ -94,9 +100,18 @@ final class VersionDialog {
     g.addRow(r++, label("_MD5", md5), md5);
     g.addRow(r++, label("Notes", desc), desc);
     g.addRow(r++, label("Devices", devices), devices);
+    Label minLabel = label("Minimum _OS", minSystem);
+    HBox channelRow = new HBox(8, channel, minLabel, minSystem);
+    channelRow.setAlignment(Pos.CENTER_LEFT);
+    HBox.setHgrow(channel, Priority.ALWAYS);
+    HBox.setHgrow(minSystem, Priority.ALWAYS);
+    g.addRow(r++, label("C_hannel", channel), channelRow);
+    g.addRow(r++, new Label("Packages"), packages.view());
     if (app) {
-      g.addRow(r++, label("Pla_tforms", platforms), platforms);
-      g.addRow(r++, new Label(""), force);
+      HBox platformRow = new HBox(12, platforms, force);
+      platformRow.setAlignment(Pos.CENTER_LEFT);
+      HBox.setHgrow(platforms, Priority.ALWAYS);
+      g.addRow(r++, label("Pla_tforms", platforms), platformRow);
     }
     for (Node n : new Node[] {name, code, url, md5, desc, devices, platforms}) {
       GridPane.setHgrow(n, Priority.ALWAYS);
@@ -111,7 +126,8 @@ final class VersionDialog {
             return;
           }
           model.save(v == null ? null : v.versionId(), ReleasesModel.input(name.getText(), code.getText(), url.getText(),
-              md5.getText(), desc.getText(), devices.getText(), platforms.getText(), force.isSelected(), app), saving, problem, close);
+              md5.getText(), desc.getText(), devices.getText(), platforms.getText(), force.isSelected(), app, channel.getText(),
+              minSystem.getText(), packages.packages()), saving, problem, close);
         });
   }
 

@@ -93,6 +93,7 @@ class ReleasesScreenTest {
     String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
 
     robot.clickOn("#newVersion");
+    Fx.waitUntil(10, () -> robot.lookup("#versionName").tryQuery().isPresent());
     robot.clickOn("#versionName").write("1.0.0");
     robot.clickOn("#versionCode").write("100");
     Fx.run(() -> robot.lookup("#packagePath").queryAs(TextField.class).setText(pkg.toString()));
