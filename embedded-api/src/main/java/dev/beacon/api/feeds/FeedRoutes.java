@@ -166,6 +166,7 @@ final class FeedRoutes {
     return t.length() > max ? t.substring(0, max) : t;
   }
 
+  /** An HTTP date (RFC 1123), which is also RSS's RFC 822 date. */
   static String httpDate(Instant t) {
     return DateTimeFormatter.RFC_1123_DATE_TIME.format(t.atOffset(ZoneOffset.UTC));
   }

@@ -7,8 +7,6 @@ import dev.beacon.api.releases.ReleaseState;
 import dev.beacon.api.releases.VersionPackage;
 import java.io.StringWriter;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 import javax.xml.stream.XMLOutputFactory;
@@ -76,7 +74,7 @@ final class SparkleFeed {
     text(x, null, "title", v.name);
     text(x, NS, "version", Integer.toString(v.code));
     text(x, NS, "shortVersionString", v.name);
-    text(x, null, "pubDate", rfc822(phased ? phasedPubDate(v) : published(v)));
+    text(x, null, "pubDate", FeedRoutes.httpDate(phased ? phasedPubDate(v) : published(v)));
     if (v.desc != null) {
       x.writeStartElement("description");
       x.writeCData(v.desc.replace("]]>", "]]]]><![CDATA[>"));
@@ -116,10 +114,6 @@ final class SparkleFeed {
 
   private static Instant published(AppVersion v) {
     return v.rolloutAt != null ? v.rolloutAt : v.releasedAt != null ? v.releasedAt : v.updatedAt;
-  }
-
-  static String rfc822(Instant t) {
-    return DateTimeFormatter.RFC_1123_DATE_TIME.format(t.atOffset(ZoneOffset.UTC));
   }
 
   private static void text(XMLStreamWriter x, String ns, String name, String value) throws XMLStreamException {
