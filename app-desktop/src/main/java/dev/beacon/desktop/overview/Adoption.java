@@ -13,7 +13,7 @@ import java.util.Map;
 
 /**
  * Version adoption as shares of the machines seen each day: the top versions and "other", each
- * day's shares summing to 100% (0 for every series on a day without machines). The top versions
+ * day's shares summing to 100% (no point on a day without machines). The top versions
  * are those with the most machines on the range's last day with any, then those with the most
  * machine-days over the range. Pure.
  */
@@ -59,14 +59,17 @@ final class Adoption {
     for (VersionDay d : days) {
       LocalDate day = LocalDate.parse(d.date());
       long all = d.machines().values().stream().mapToLong(Long::longValue).sum();
+      if (all == 0) {
+        continue; // no share on a day without machines: the bands run on to the next day with some
+      }
       long shown = 0;
       for (String v : versions) {
         long n = d.machines().getOrDefault(v, 0L);
         shown += n;
-        out.get(v).add(new TimeSeries.Point(day, all == 0 ? 0 : 100.0 * n / all));
+        out.get(v).add(new TimeSeries.Point(day, 100.0 * n / all));
       }
       if (others) {
-        out.get(OTHER_KEY).add(new TimeSeries.Point(day, all == 0 ? 0 : 100.0 * (all - shown) / all));
+        out.get(OTHER_KEY).add(new TimeSeries.Point(day, 100.0 * (all - shown) / all));
       }
     }
     return out;
@@ -75,18 +78,13 @@ final class Adoption {
   /** The chart's series: a colour each, named by version ("(unknown)" for none), the legend showing the current share. */
   static List<TimeSeries> series(List<VersionDay> days) {
     Map<String, List<TimeSeries.Point>> shares = shares(days, TOP);
-    int lastWithMachines = -1;
-    for (int i = days.size() - 1; i >= 0 && lastWithMachines < 0; i--) {
-      if (!days.get(i).machines().isEmpty() && days.get(i).machines().values().stream().anyMatch(n -> n > 0)) {
-        lastWithMachines = i;
-      }
-    }
     List<TimeSeries> out = new ArrayList<>();
     int colour = 0;
     for (Map.Entry<String, List<TimeSeries.Point>> e : shares.entrySet()) {
       boolean other = e.getKey().equals(OTHER_KEY);
       String name = other ? OTHER : e.getKey().isEmpty() ? UNKNOWN : e.getKey();
-      String current = lastWithMachines < 0 ? "" : share(e.getValue().get(lastWithMachines).value());
+      List<TimeSeries.Point> points = e.getValue();
+      String current = points.isEmpty() ? "" : share(points.get(points.size() - 1).value());
       out.add(new TimeSeries(name, other ? 7 : colour++, false, current, e.getValue()));
     }
     return out;

@@ -302,6 +302,7 @@ public final class OverviewScreen extends ModelScreen<OverviewModel> {
     change.pseudoClassStateChanged(UP, t.direction() == Change.Direction.UP);
     change.pseudoClassStateChanged(DOWN, t.direction() == Change.Direction.DOWN);
     change.setVisible(!t.change().isEmpty());
+    change.setWrapText(true);
     box.getChildren().add(change);
     Sparkline trend = new Sparkline();
     trend.setId("tile-" + t.id() + "-trend");
@@ -309,7 +310,7 @@ public final class OverviewScreen extends ModelScreen<OverviewModel> {
     trend.setVisible(t.trend().size() > 1);
     box.getChildren().add(trend);
     box.getStyleClass().add("tile");
-    box.setPrefWidth(160);
+    box.setPrefWidth(172);
     return box;
   }
 }
