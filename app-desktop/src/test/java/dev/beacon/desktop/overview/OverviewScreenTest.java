@@ -100,14 +100,6 @@ class OverviewScreenTest {
     TempDirs.delete(exports);
   }
 
-  /** Does {@code action} on the FX thread and waits for the load it starts. */
-  private static void loadAfter(Runnable action) throws Exception {
-    long before = Fx.call(() -> screen.model().loads());
-    Fx.run(action);
-    Fx.waitUntil(30, () -> screen.model().loads() > before && !screen.model().busyProperty().get());
-    WaitForAsyncUtils.waitForFxEvents();
-  }
-
   private void range(int days) throws Exception {
     if (Fx.call(() -> screen.model().daysProperty().get()) != days) {
       long before = Fx.call(() -> screen.model().loads());

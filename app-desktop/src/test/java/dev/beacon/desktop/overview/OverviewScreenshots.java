@@ -5,8 +5,8 @@ import dev.beacon.desktop.client.BeaconClient;
 import dev.beacon.desktop.support.LiveServer;
 import dev.beacon.desktop.theme.ThemeManager;
 import dev.beacon.desktop.ui.ConsoleContext;
+import dev.beacon.desktop.ui.chart.ChartExport;
 import io.vertx.core.json.JsonObject;
-import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
@@ -16,10 +16,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.stream.IntStream;
 import javafx.scene.Scene;
-import javafx.scene.image.PixelFormat;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.StackPane;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.testfx.api.FxToolkit;
@@ -91,7 +89,7 @@ class OverviewScreenshots {
           Thread.sleep(500);
           WritableImage img = Fx.call(() -> root.getScene().snapshot(null));
           String name = "overview" + (days == 365 ? "-year" : "") + (dark ? "-dark" : "") + ".png";
-          ImageIO.write(toBuffered(img), "png", out.resolve(name).toFile());
+          ChartExport.writePng(img, out.resolve(name));
           System.out.println("OverviewScreenshots: wrote " + out.resolve(name) + " (" + (int) img.getWidth() + "x"
               + (int) img.getHeight() + ")");
         }
@@ -139,15 +137,5 @@ class OverviewScreenshots {
       }
     }
     return v;
-  }
-
-  private static BufferedImage toBuffered(WritableImage img) {
-    int w = (int) img.getWidth();
-    int h = (int) img.getHeight();
-    int[] argb = new int[w * h];
-    img.getPixelReader().getPixels(0, 0, w, h, PixelFormat.getIntArgbInstance(), argb, 0, w);
-    BufferedImage out = new BufferedImage(w, h, BufferedImage.TYPE_INT_RGB);
-    out.setRGB(0, 0, w, h, argb, 0, w);
-    return out;
   }
 }
