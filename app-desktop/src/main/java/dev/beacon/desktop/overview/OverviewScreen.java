@@ -165,7 +165,7 @@ public final class OverviewScreen extends ModelScreen<OverviewModel> {
     CheckBox compare = new CheckBox("Compare with the previous period");
     compare.setId("compare");
     compare.selectedProperty().bindBidirectional(model.compareProperty());
-    HBox bar = new HBox(12, picker, rangeBox, compare);
+    FlowPane bar = new FlowPane(12, 8, picker, rangeBox, compare);
     bar.setAlignment(Pos.CENTER_LEFT);
     return bar;
   }
@@ -175,6 +175,7 @@ public final class OverviewScreen extends ModelScreen<OverviewModel> {
     b.setId(id);
     b.setToggleGroup(group);
     b.setUserData(days);
+    b.setMinWidth(Region.USE_PREF_SIZE);
     return b;
   }
 
@@ -310,7 +311,7 @@ public final class OverviewScreen extends ModelScreen<OverviewModel> {
     trend.setVisible(t.trend().size() > 1);
     box.getChildren().add(trend);
     box.getStyleClass().add("tile");
-    box.setPrefWidth(172);
+    box.setPrefWidth(156);
     return box;
   }
 }

@@ -47,8 +47,8 @@ public final class TimeChart extends VBox {
 
   private static final String CSS = "time-chart.css";
   private static final DateTimeFormatter HOVER_DAY = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
-  /** Below this many, count axes tick at every whole number instead of NumberAxis's fractions. */
-  private static final int SMALL = 5;
+  /** A count axis has at most this many steps. */
+  private static final int STEPS = 6;
 
   private final Kind kind;
   private final TimeAxis xAxis = new TimeAxis();
@@ -151,13 +151,11 @@ public final class TimeChart extends VBox {
     xAxis.setDays(from, to);
     if (kind != Kind.SHARES) {
       double max = series.stream().flatMap(s -> s.points().stream()).mapToDouble(TimeSeries.Point::value).max().orElse(0);
-      boolean small = max < SMALL;
-      yAxis.setAutoRanging(!small);
-      if (small) {
-        yAxis.setLowerBound(0);
-        yAxis.setUpperBound(SMALL);
-        yAxis.setTickUnit(1);
-      }
+      double[] scale = countScale(max);
+      yAxis.setAutoRanging(false);
+      yAxis.setLowerBound(0);
+      yAxis.setUpperBound(scale[0]);
+      yAxis.setTickUnit(scale[1]);
     }
     List<XYChart.Series<Number, Number>> all = new ArrayList<>(series.size());
     for (TimeSeries s : series) {
@@ -178,6 +176,23 @@ public final class TimeChart extends VBox {
     buildLegend();
     LocalDate was = hovered.get();
     hover(was == null || was.isBefore(from) || was.isAfter(to) ? null : was);
+  }
+
+  /**
+   * The top and the tick unit of a count axis from 0 to at least {@code max}: a whole 1, 2 or 5
+   * times a power of ten, so that ticks never fall between two counts, at most {@link #STEPS} of them.
+   */
+  static double[] countScale(double max) {
+    if (max <= 0) {
+      return new double[] {STEPS - 1, 1};
+    }
+    double unit = 1;
+    while (Math.ceil(max / unit) > STEPS) {
+      double mantissa = unit / Math.pow(10, Math.floor(Math.log10(unit) + 1e-9));
+      unit *= mantissa == 2 ? 2.5 : 2; // 1, 2, 5, 10, 20, 50, ...
+    }
+    double top = Math.ceil(max / unit) * unit;
+    return new double[] {top == max ? top + unit : top, unit}; // room above the highest point
   }
 
   /** Colours a series' node from the palette: inline, so it survives the chart's own colour classes. */
