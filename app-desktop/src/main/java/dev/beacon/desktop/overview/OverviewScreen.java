@@ -32,7 +32,6 @@ import javafx.scene.control.ToggleGroup;
 import javafx.scene.image.WritableImage;
 import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.HBox;
-import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.stage.FileChooser;
@@ -127,8 +126,8 @@ public final class OverviewScreen extends ModelScreen<OverviewModel> {
     notice.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     notice.textProperty().bind(model.noticeProperty());
 
-    VBox page = new VBox(14, Views.titleBar("Overview", model.busyProperty(), notice), toolbar(), customRange(), progress,
-        empty, StatusLine.problem("overviewProblem", model.problemProperty()), tiles, exports(), activeChart, adoptionChart);
+    VBox page = new VBox(14, Views.titleBar("Overview", model.busyProperty(), notice, exports()), toolbar(), customRange(),
+        progress, empty, StatusLine.problem("overviewProblem", model.problemProperty()), tiles, activeChart, adoptionChart);
     page.setPadding(new Insets(16, 24, 24, 24));
     page.getStyleClass().add("overview-screen");
     var css = OverviewScreen.class.getResource("overview.css");
@@ -225,14 +224,15 @@ public final class OverviewScreen extends ModelScreen<OverviewModel> {
   }
 
   private Node exports() {
-    Button activePng = new Button("Active machines as PNG\u2026");
+    Button activePng = new Button("Active machines PNG\u2026");
     activePng.setId("export-active-png");
     activePng.setOnAction(e -> exportPng(activeChart, "active-machines.png"));
-    Button adoptionPng = new Button("Version adoption as PNG\u2026");
+    Button adoptionPng = new Button("Adoption PNG\u2026");
     adoptionPng.setId("export-adoption-png");
     adoptionPng.setOnAction(e -> exportPng(adoptionChart, "version-adoption.png"));
-    Button csv = new Button("Active machines as CSV\u2026");
+    Button csv = new Button("CSV\u2026");
     csv.setId("export-csv");
+    csv.setTooltip(new javafx.scene.control.Tooltip("DAU, WAU, MAU and new machines per day of the range, as the server's CSV"));
     csv.setOnAction(e -> {
       File f = ask("active-machines.csv", new FileChooser.ExtensionFilter("CSV", "*.csv"));
       if (f != null) {
@@ -243,9 +243,7 @@ public final class OverviewScreen extends ModelScreen<OverviewModel> {
       b.getStyleClass().add(Styles.SMALL);
       b.disableProperty().bind(ctx.currentAppProperty().isNull());
     }
-    Region grow = new Region();
-    HBox.setHgrow(grow, Priority.ALWAYS);
-    HBox row = new HBox(8, grow, activePng, adoptionPng, csv);
+    HBox row = new HBox(8, activePng, adoptionPng, csv);
     row.setAlignment(Pos.CENTER_RIGHT);
     return row;
   }
