@@ -8,7 +8,6 @@ import dev.beacon.desktop.ui.ModelScreen;
 import dev.beacon.desktop.ui.StatusLine;
 import dev.beacon.desktop.ui.Views;
 import dev.beacon.desktop.ui.chart.ChartExport;
-import dev.beacon.desktop.ui.chart.DayRange;
 import dev.beacon.desktop.ui.chart.Sparkline;
 import dev.beacon.desktop.ui.chart.TimeChart;
 import java.io.File;
@@ -56,6 +55,8 @@ public final class OverviewScreen extends ModelScreen<OverviewModel> {
   private TimeChart activeChart;
   private TimeChart adoptionChart;
   private Function<FileChooser, File> saveDialog;
+  /** The custom range's row, shown while "Custom…" is chosen. */
+  private final HBox custom = new HBox(8);
 
   public OverviewScreen(ConsoleContext ctx) {
     super("overview", "Overview", new OverviewModel(ctx));
@@ -154,7 +155,6 @@ public final class OverviewScreen extends ModelScreen<OverviewModel> {
         custom.setVisible(false);
         model.daysProperty().set((Integer) now.getUserData());
       } else {
-        customShown = true;
         custom.setVisible(true);
       }
     });
@@ -177,9 +177,6 @@ public final class OverviewScreen extends ModelScreen<OverviewModel> {
     b.setMinWidth(Region.USE_PREF_SIZE);
     return b;
   }
-
-  private boolean customShown;
-  private final HBox custom = new HBox(8);
 
   /** The custom range: two date pickers, Show, and what is wrong with the days typed. */
   private Node customRange() {
@@ -208,7 +205,7 @@ public final class OverviewScreen extends ModelScreen<OverviewModel> {
     Label why = StatusLine.problem("range-problem", model.rangeProblemProperty());
     custom.getChildren().setAll(new Label("From"), from, new Label("to"), to, show, why);
     custom.setAlignment(Pos.CENTER_LEFT);
-    custom.setVisible(customShown);
+    custom.setVisible(model.daysProperty().get() == 0);
     custom.managedProperty().bind(custom.visibleProperty());
     return custom;
   }

@@ -362,14 +362,4 @@ public final class TimeChart extends VBox {
   public TimeAxis timeAxis() {
     return xAxis;
   }
-
-  public NumberAxis valueAxis() {
-    return yAxis;
-  }
-
-  /** The labels the time axis shows now (after layout). */
-  public List<String> tickLabels() {
-    return xAxis.getTickMarks().stream().filter(javafx.scene.chart.Axis.TickMark::isTextVisible)
-        .map(javafx.scene.chart.Axis.TickMark::getLabel).toList();
-  }
 }
