@@ -6,6 +6,8 @@ import java.util.Map;
 
 /** An app's usage statistics ({@code .../app/{appId}/stats/...}), from heartbeats. Blocking. */
 public final class UsageApi {
+  /** The most days the server answers for in one call of the per-day routes. */
+  public static final int MAX_DAYS = 400;
   private final BeaconClient client;
 
   public UsageApi(BeaconClient client) {
@@ -26,6 +28,29 @@ public final class UsageApi {
   public List<VersionDay> versions(String appId, LocalDate from) throws ApiError {
     return call(() -> Json.objects(client.get(stats(appId) + "versions", Map.of("from", from.toString())), "series")
         .stream().map(VersionDay::from).toList());
+  }
+
+  /** Active machines per day from {@code from} to {@code to} (at most 400 days), oldest first. */
+  public List<ActiveDay> active(String appId, LocalDate from, LocalDate to) throws ApiError {
+    return call(() -> Json.objects(client.get(stats(appId) + "active", range(from, to)), "series")
+        .stream().map(ActiveDay::from).toList());
+  }
+
+  /** Machines per version per day from {@code from} to {@code to} (at most 400 days), oldest first. */
+  public List<VersionDay> versions(String appId, LocalDate from, LocalDate to) throws ApiError {
+    return call(() -> Json.objects(client.get(stats(appId) + "versions", range(from, to)), "series")
+        .stream().map(VersionDay::from).toList());
+  }
+
+  /** The active series from {@code from} to {@code to} as the server's CSV (a header row, then date,dau,wau,mau,newMachines). */
+  public String activeCsv(String appId, LocalDate from, LocalDate to) throws ApiError {
+    Map<String, String> q = new java.util.LinkedHashMap<>(range(from, to));
+    q.put("format", "csv");
+    return call(() -> client.text(stats(appId) + "active", q));
+  }
+
+  private static Map<String, String> range(LocalDate from, LocalDate to) {
+    return Map.of("from", from.toString(), "to", to.toString());
   }
 
   public UsageSummary summary(String appId) throws ApiError {

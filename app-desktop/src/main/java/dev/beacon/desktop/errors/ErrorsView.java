@@ -12,10 +12,6 @@ import javafx.beans.binding.Bindings;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.geometry.Pos;
-import javafx.scene.chart.BarChart;
-import javafx.scene.chart.CategoryAxis;
-import javafx.scene.chart.NumberAxis;
-import javafx.scene.chart.XYChart;
 import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
@@ -268,18 +264,7 @@ final class ErrorsView extends BorderPane {
     versions.setPrefHeight(130);
     versions.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
 
-    CategoryAxis x = new CategoryAxis();
-    NumberAxis y = new NumberAxis();
-    y.setMinorTickVisible(false);
-    y.setTickUnit(1);
-    BarChart<String, Number> days = new BarChart<>(x, y);
-    days.setId("issue-days");
-    days.setTitle("Events per day (30 days)");
-    days.setLegendVisible(false);
-    days.setAnimated(false);
-    days.setPrefHeight(180);
-    days.setBarGap(1);
-    days.setCategoryGap(2);
+    var days = IssueDaysChart.of(model.dailyCounts);
 
     TableView<ErrorEvent> events = new TableView<>(model.events);
     events.setId("issue-events");
@@ -289,13 +274,6 @@ final class ErrorsView extends BorderPane {
     events.setPrefHeight(160);
     events.setPlaceholder(new Label("No events within retention."));
     events.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.showEvent(now));
-    model.dailyCounts.addListener((javafx.collections.ListChangeListener<IssueDetail.DayCount>) c -> {
-      XYChart.Series<String, Number> series = new XYChart.Series<>();
-      for (IssueDetail.DayCount day : model.dailyCounts) {
-        series.getData().add(new XYChart.Data<>(ErrorsModel.shortDay(day.day()), day.count()));
-      }
-      days.getData().setAll(model.dailyCounts.isEmpty() ? java.util.List.of() : java.util.List.of(series));
-    });
 
     VBox body = new VBox(8, title, meta, actions, new Label("Stack trace (newest event)"), stack,
         new Label("Per version"), versions, days, new Label("Newest events"), events);
