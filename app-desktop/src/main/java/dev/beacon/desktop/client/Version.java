@@ -24,7 +24,7 @@ public record Version(String versionId, String name, int code, String url, Strin
         Json.texts(j, "platforms"), Json.flag(j, "forceUpdate"), Json.integer(j, "active") == 1,
         Json.text(j, "createDate"), j.containsKey("channel") ? Json.text(j, "channel") : "stable",
         (int) Json.number(j, "rollout", 100), j.containsKey("state") ? Json.text(j, "state") : "draft",
-        Json.flag(j, "downgrade"), Json.text(j, "minSystemVersion"), Json.list(j, "packages", VersionPackage::from),
+        Json.flag(j, "downgrade"), Json.text(j, "minimumSystemVersion"), Json.list(j, "packages", VersionPackage::from),
         Json.list(j, "history", VersionChange::from));
   }
 

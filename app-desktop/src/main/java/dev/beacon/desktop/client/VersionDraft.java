@@ -37,7 +37,7 @@ public record VersionDraft(String name, String code, String url, String md5, Str
       j.put("url", url).put("md5", md5);
     }
     j.put("desc", desc).put("deviceIds", String.join(";", devices));
-    j.put("channel", channel.isBlank() ? "stable" : channel.trim()).put("minSystemVersion", minSystemVersion)
+    j.put("channel", channel.isBlank() ? "stable" : channel.trim()).put("minimumSystemVersion", minSystemVersion)
         .put("packages", new JsonArray(packages.stream().map(VersionPackage::json).toList()));
     if (forApp) {
       j.put("platforms", new JsonArray(platforms)).put("forceUpdate", forceUpdate);

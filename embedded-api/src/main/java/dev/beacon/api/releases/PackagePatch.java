@@ -35,7 +35,7 @@ public record PackagePatch(String name, Integer code, String url, String md5, St
     String url = file != null || byPackages ? trimmed(b.optionalString("url", URL_MAX)) : b.requiredString("url", URL_MAX).trim();
     String md5 = file == null && !byPackages && md5Required ? b.requiredString("md5", MD5_MAX).trim() : trimmed(b.optionalString("md5", MD5_MAX));
     String desc = b.optionalString("desc", DESC_MAX);
-    String min = clearable(b, "minSystemVersion", 64);
+    String min = clearable(b, "minimumSystemVersion", 64);
     return new PackagePatch(name, code, url, md5, desc == null ? "" : desc,
         DeviceIds.normalize("deviceIds", b.value("deviceIds")), file,
         Channels.parse("channel", b.optionalString("channel", 64)), min == null ? "" : min, packages == null ? List.of() : packages, null);
@@ -49,7 +49,7 @@ public record PackagePatch(String name, Integer code, String url, String md5, St
         file != null ? null : clearable(b, "url", URL_MAX), clearable(b, "md5", MD5_MAX), clearable(b, "desc", DESC_MAX),
         b.has("deviceIds") ? DeviceIds.normalize("deviceIds", b.value("deviceIds")) : null, file,
         b.has("channel") ? Channels.parse("channel", b.optionalString("channel", 64)) : null,
-        clearable(b, "minSystemVersion", 64), PackageSpec.listOf(b), null);
+        clearable(b, "minimumSystemVersion", 64), PackageSpec.listOf(b), null);
   }
 
   /**

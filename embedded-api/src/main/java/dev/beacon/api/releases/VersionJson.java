@@ -37,7 +37,7 @@ public final class VersionJson {
         .put("rollout", v.rollout)
         .put("state", v.state)
         .put("downgrade", v.downgrade)
-        .put("minSystemVersion", v.minSystemVersion)
+        .put("minimumSystemVersion", v.minSystemVersion)
         .put("packages", d.packagesJson(v.versionId))
         .put("history", d.historyJson(v.versionId));
   }

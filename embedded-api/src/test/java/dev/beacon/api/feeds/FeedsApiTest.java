@@ -83,7 +83,7 @@ class FeedsApiTest extends ServerTest {
     }
     String appId = app.getString("appId");
     JsonObject v1 = version(dev, appId, new JsonObject().put("name", "1.0.0").put("code", 1).put("desc", "First <release> & notes")
-        .put("minSystemVersion", "10.15")
+        .put("minimumSystemVersion", "10.15")
         .put("packages", new JsonArray()
             .add(pkg("macos", null, uploads.get("mac1")).put("edSignature", "c2lnbmF0dXJlLW9uZQ=="))
             .add(pkg("windows", "x64", uploads.get("win1")))
