@@ -39,12 +39,12 @@ public final class Api {
 
   /** The same server without credentials. */
   public Api anonymous() {
-    return new Api(base, null, null);
+    return new Api(base, null, null, checked);
   }
 
   /** The same server with other credentials (e.g. a mismatched openId). */
   public Api as(String openId, String token) {
-    return new Api(base, openId, token);
+    return new Api(base, openId, token, checked);
   }
 
   public String base() {
@@ -52,11 +52,11 @@ public final class Api {
   }
 
   public Resp get(String path) {
-    return send(request(path).GET());
+    return send(request(path).GET(), "");
   }
 
   public Resp delete(String path) {
-    return send(request(path).DELETE());
+    return send(request(path).DELETE(), "");
   }
 
   public Resp post(String path, Object json) {
@@ -74,7 +74,7 @@ public final class Api {
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    return send(b);
+    return send(b, body == null ? "" : body);
   }
 
   private static String encode(Object json) {
@@ -98,15 +98,29 @@ public final class Api {
     return b;
   }
 
+  /**
+   * Sends a request the test built; unless {@link #unchecked()}, it and its answer are checked
+   * against {@code openapi.yaml} (its body not, since it is a stream here).
+   */
   public Resp send(HttpRequest.Builder b) {
+    return send(b, null);
+  }
+
+  private Resp send(HttpRequest.Builder b, String body) {
+    HttpRequest request = b.build();
+    Resp resp;
     try {
-      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      return new Resp(r.statusCode(), r.body(), r.headers());
+      HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      resp = new Resp(r.statusCode(), r.body(), r.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+    if (checked) {
+      SpecCheck.verify(request, body, resp);
+    }
+    return resp;
   }
 }
