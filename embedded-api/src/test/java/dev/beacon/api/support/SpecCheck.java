@@ -75,9 +75,6 @@ final class SpecCheck {
       response.withHeader(h.getKey(), h.getValue());
     }
     record(sent, body, answer);
-    if (Boolean.getBoolean("beacon.spec.off")) {
-      return;
-    }
     ValidationReport report = Loaded.VALIDATOR.validate(request.build(), response.build());
     boolean refused = answer.status() >= 400 && answer.status() < 500;
     List<String> problems = new ArrayList<>();
