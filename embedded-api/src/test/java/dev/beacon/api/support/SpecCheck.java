@@ -90,8 +90,9 @@ final class SpecCheck {
       problems.add(m.getKey() + ": " + m.getMessage());
     }
     if (!problems.isEmpty()) {
-      throw new AssertionFailedError("openapi.yaml does not describe " + sent.method() + " " + uri.getRawPath()
-          + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()) + " -> " + answer + ":\n  " + String.join("\n  ", problems));
+      String target = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+      throw new AssertionFailedError("openapi.yaml does not describe " + sent.method() + " "
+          + (target.length() > 300 ? target.substring(0, 300) + "..." : target) + " -> " + answer + ":\n  " + String.join("\n  ", problems));
     }
   }
 
