@@ -1,11 +1,8 @@
-package dev.beacon.desktop.server;
+package dev.beacon.desktop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.beacon.desktop.BeaconApp;
-import dev.beacon.desktop.Fx;
-import dev.beacon.desktop.TempDirs;
 import dev.beacon.desktop.shell.ConsoleOptions;
 import java.net.URI;
 import java.net.http.HttpClient;
