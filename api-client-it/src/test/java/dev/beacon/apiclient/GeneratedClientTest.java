@@ -18,10 +18,10 @@ import dev.beacon.generated.api.ErrorsApi;
 import dev.beacon.generated.api.ReleasesApi;
 import dev.beacon.generated.api.ServerApi;
 import dev.beacon.generated.api.TelemetryApi;
-import dev.beacon.generated.model.AppInput;
+import dev.beacon.generated.model.AppCreate;
 import dev.beacon.generated.model.AppUpgradeRequest;
 import dev.beacon.generated.model.AppVersion;
-import dev.beacon.generated.model.AppVersionInput;
+import dev.beacon.generated.model.AppVersionCreate;
 import dev.beacon.generated.model.ErrorReportRequest;
 import dev.beacon.generated.model.HeartbeatRequest;
 import dev.beacon.generated.model.Issue;
@@ -97,14 +97,14 @@ class GeneratedClientTest {
     String openId = login.getOpenId();
     ApiClient session = signedIn(openId, login.getToken());
 
-    var app = new AppsApi(session).createApp(openId, new AppInput().name("Generated").platform(AppInput.PlatformEnum.NUMBER_1)
+    var app = new AppsApi(session).createApp(openId, new AppCreate().name("Generated").platform(AppCreate.PlatformEnum.NUMBER_1)
         .timeZone("UTC")).getApp();
     String appId = app.getAppId();
     String appKey = app.getAppKey();
     assertEquals("Generated", new AppsApi(session).getApp(openId, appId).getApp().getName());
 
     ReleasesApi releases = new ReleasesApi(session);
-    var created = releases.createVersion(openId, appId, new AppVersionInput().name("1.1.0").code(2)
+    var created = releases.createVersion(openId, appId, new AppVersionCreate().name("1.1.0").code(2)
         .url("http://downloads.example.com/generated-1.1.0.zip").md5("0123456789abcdef0123456789abcdef").desc("faster"));
     String versionId = created.getVersionId();
     releases.versionAction(openId, appId, versionId, action("release"));

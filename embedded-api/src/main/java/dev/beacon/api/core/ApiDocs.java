@@ -9,11 +9,13 @@ import java.util.Map;
 import java.util.Properties;
 
 /**
- * {@code GET /docs}: the API described by {@code /openapi.yaml}, rendered by Swagger UI from its
- * webjar (no CDN: Beacon runs offline on a LAN). {@code GET /docs/{file}} serves the UI's few
- * files, read once at start.
+ * The API's description: {@code GET /openapi.yaml}, the OpenAPI 3 document of every endpoint kept
+ * beside the code, and {@code GET /docs}, that document rendered by Swagger UI from its webjar (no
+ * CDN: Beacon runs offline on a LAN), whose few files {@code GET /docs/{file}} serves. Everything
+ * is read once, at start.
  */
 final class ApiDocs {
+  static final String SPEC = "/openapi.yaml";
   private static final String WEBJAR = "/META-INF/resources/webjars/swagger-ui/";
   private static final Map<String, String> FILES = Map.of(
       "swagger-ui.css", "text/css; charset=utf-8",
@@ -55,6 +57,7 @@ final class ApiDocs {
       </html>
       """;
 
+  private final Buffer spec = read(SPEC);
   private final Map<String, Buffer> files;
 
   ApiDocs() {
@@ -65,6 +68,11 @@ final class ApiDocs {
     }
     loaded.put("start.js", Buffer.buffer(START));
     files = Map.copyOf(loaded);
+  }
+
+  /** {@code GET /openapi.yaml}. */
+  void spec(RoutingContext ctx) {
+    ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(spec);
   }
 
   /** {@code GET /docs}. */
@@ -99,7 +107,7 @@ final class ApiDocs {
   private static Buffer read(String resource) {
     try (InputStream in = ApiDocs.class.getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException(resource + " is missing from the Swagger UI webjar");
+        throw new IllegalStateException(resource + " is missing from the server's resources");
       }
       return Buffer.buffer(in.readAllBytes());
     } catch (IOException e) {

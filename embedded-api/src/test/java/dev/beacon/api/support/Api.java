@@ -9,7 +9,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small blocking HTTP client for tests, optionally signed in (X-Auth-Token + X-Openid). */
+/**
+ * A small blocking HTTP client for tests, optionally signed in (X-Auth-Token + X-Openid). Every
+ * request it sends and every answer it gets is checked against {@code openapi.yaml}
+ * ({@link SpecCheck}) unless the test sends it malformed on purpose through {@link #unchecked()}.
+ */
 public final class Api {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
