@@ -79,6 +79,7 @@ public final class BeaconApp extends Application {
     }
     model = new ServerLifecycle(host, options, BeaconClient::new, io, REFRESH_EVERY);
     ctx = new ConsoleContext(io);
+    ctx.setBrowser(getHostServices()::showDocument);
     signIn = new SignInModel(ctx);
     window = new MainWindow(ctx, model, signIn, Screens.all(ctx, model), memory.lastScreen(Screens.FIRST), this::remember);
     Scene scene = new Scene(window, memory.width(), memory.height());

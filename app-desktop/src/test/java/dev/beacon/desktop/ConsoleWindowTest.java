@@ -7,11 +7,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.desktop.shell.ConsoleOptions;
 import dev.beacon.desktop.signin.OwnerCredentials;
 import dev.beacon.desktop.support.LiveServer;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.event.Event;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
@@ -22,7 +29,7 @@ import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 import org.testfx.api.FxToolkit;
 
-/** The main window: what it remembers across runs, the theme switch, signing out and in, a remote server. */
+/** The main window: what it remembers across runs, the theme switch, signing out and in, a remote server, the Server screen's link to the API docs. */
 class ConsoleWindowTest {
   private final FxRobot robot = new FxRobot();
   private Path data;
@@ -156,6 +163,32 @@ class ConsoleWindowTest {
     assertEquals("newcomer@example.com",
         new dev.beacon.desktop.client.BeaconClient(after).post("v1/auth/register", newcomer).getString("account"));
     assertTrue(java.nio.file.Files.readString(data.resolve("console.properties")).contains("server.selfRegistration=true"));
+    close(exited);
+  }
+
+  @Test
+  void theServerScreenLinksToTheApiDocsAndOpensThemInTheBrowser() throws Exception {
+    CountDownLatch exited = new CountDownLatch(1);
+    BeaconApp a = start(new ConsoleOptions(data, 0, true), exited);
+    Fx.waitUntil(90, () -> a.context().client() != null);
+    List<String> opened = new CopyOnWriteArrayList<>();
+    Fx.run(() -> {
+      a.context().setBrowser(opened::add);
+      a.window().select("server");
+    });
+    String base = Fx.call(() -> a.context().client().base().toString()).replaceAll("/$", "");
+    Fx.waitUntil(20, () -> !robot.lookup("#apiDocsLink").queryAs(Hyperlink.class).getText().isEmpty());
+    Hyperlink link = robot.lookup("#apiDocsLink").queryAs(Hyperlink.class);
+    assertEquals(base + "/docs", Fx.call(link::getText));
+    assertTrue(Fx.call(link::isVisible));
+
+    Fx.run(link::fire);
+    assertEquals(List.of(base + "/docs"), opened, "the link opens the docs in the system browser");
+    HttpResponse<String> page = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(base + "/docs")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, page.statusCode());
+    assertTrue(page.body().contains("swagger-ui"), page.body());
+
     close(exited);
   }
 }

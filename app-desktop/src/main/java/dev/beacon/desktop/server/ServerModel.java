@@ -165,4 +165,12 @@ public final class ServerModel {
   public StringProperty problemProperty() { return problem; }
   public StringProperty savedProperty() { return saved; }
   public StringProperty logProperty() { return log; }
+
+  /** The server's API docs (Swagger UI) for its base URL, or empty while there is none. */
+  public static String apiDocsUrl(String baseUrl) {
+    if (baseUrl == null || baseUrl.isEmpty()) {
+      return "";
+    }
+    return (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/docs";
+  }
 }

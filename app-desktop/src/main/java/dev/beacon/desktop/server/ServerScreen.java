@@ -17,6 +17,7 @@ import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
+import javafx.scene.control.Hyperlink;
 import javafx.scene.control.Label;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.TextArea;
@@ -31,7 +32,7 @@ import javafx.util.Duration;
 import org.controlsfx.control.ToggleSwitch;
 
 /**
- * The server: where it listens (with the LAN switch), its data folder and database size, version,
+ * The server: where it listens (with the LAN switch), a link to its API docs, its data folder and database size, version,
  * uptime and requests served; its settings, applied by restarting it; and the log tail. For a
  * remote server only what {@code /health} tells.
  */
@@ -76,6 +77,13 @@ public final class ServerScreen extends ModelScreen<ServerModel> {
     HBox urlRow = new HBox(10, localUrl, Views.copyButton("copyUrl", "Copy URL", m.localUrlProperty()));
     urlRow.setAlignment(Pos.CENTER_LEFT);
 
+    Hyperlink apiDocs = new Hyperlink();
+    apiDocs.setId("apiDocsLink");
+    apiDocs.textProperty().bind(Bindings.createStringBinding(() -> ServerModel.apiDocsUrl(m.localUrlProperty().get()), m.localUrlProperty()));
+    apiDocs.visibleProperty().bind(apiDocs.textProperty().isNotEmpty());
+    apiDocs.setOnAction(e -> ctx.browse(apiDocs.getText()));
+    apiDocs.setTooltip(new Tooltip("The API's description (openapi.yaml) in Swagger UI, in your browser"));
+
     Label lan = value("lanAddress", m.lanAddressProperty());
     Label lanHint = new Label();
     lanHint.setId("lanHint");
@@ -102,6 +110,7 @@ public final class ServerScreen extends ModelScreen<ServerModel> {
     GridPane details = grid();
     int row = 0;
     details.addRow(row++, name("Local URL"), urlRow);
+    details.addRow(row++, name("API docs"), apiDocs);
     Node lanRow = new VBox(4, lan, lanHint, lanSwitch);
     Label lanName = name("LAN address");
     details.addRow(row++, lanName, lanRow);

@@ -17,6 +17,7 @@ public final class ConsoleContext {
   private final ReadOnlyObjectWrapper<BeaconClient> client = new ReadOnlyObjectWrapper<>(this, "client");
   private final ReadOnlyStringWrapper publicUrl = new ReadOnlyStringWrapper(this, "publicUrl", "");
   private final ReadOnlyObjectWrapper<AppRef> currentApp = new ReadOnlyObjectWrapper<>(this, "currentApp");
+  private java.util.function.Consumer<String> browser = url -> { };
 
   /** A context whose server calls run as {@link javafx.concurrent.Task}s on {@code io}, their results handed to the FX thread. */
   public ConsoleContext(ExecutorService io) {
@@ -25,6 +26,16 @@ public final class ConsoleContext {
 
   public ExecutorService io() {
     return io;
+  }
+
+  /** Opens a web page in the system browser (the application's HostServices, set by the app). */
+  public void browse(String url) {
+    browser.accept(url);
+  }
+
+  /** What {@link #browse} does: the app passes its HostServices' {@code showDocument}. */
+  public void setBrowser(java.util.function.Consumer<String> browser) {
+    this.browser = browser;
   }
 
   /** The signed-in client (it carries the session), or null before sign-in. */

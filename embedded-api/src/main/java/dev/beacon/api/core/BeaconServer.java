@@ -99,7 +99,7 @@ public final class BeaconServer {
         for (Feature f : features) {
           f.start(sc);
         }
-        return new Opened(db, new OpenApiDocument());
+        return new Opened(db, new ApiDocs());
       } catch (Exception | Error e) {
         db.close();
         throw e;
@@ -117,7 +117,9 @@ public final class BeaconServer {
             .put("version", Version.get())
             .put("startedAt", Dates.format(startedAt))
             .put("requests", requests.get())));
-        routes.get("/openapi.yaml").open(opened.openApi()::serve);
+        routes.get(ApiDocs.SPEC).open(opened.docs()::spec);
+        routes.get("/docs").open(opened.docs()::page);
+        routes.get("/docs/:file").open(opened.docs()::file);
         for (Feature f : features) {
           f.mount(routes, sc);
         }
@@ -185,7 +187,7 @@ public final class BeaconServer {
   }
 
   /** What the blocking part of the start produces. */
-  private record Opened(Db db, OpenApiDocument openApi) {}
+  private record Opened(Db db, ApiDocs docs) {}
 
   /** The routes the features declared, with the server's own, in the order they were declared. */
   public List<DeclaredRoute> routes() {

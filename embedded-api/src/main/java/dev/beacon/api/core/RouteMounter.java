@@ -6,7 +6,6 @@ import io.vertx.core.Vertx;
 import io.vertx.ext.web.Route;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
-import io.vertx.ext.web.handler.BodyHandler;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -20,7 +19,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>client routes: the rate limit per address, before anything reads the body;
  *   <li>routes with a body limit of their own: the body handler with that limit;
  *   <li>every request: counted, and refused when its URI holds a NUL;
- *   <li>routes with a streamed body: held paused; every other request: the JSON body handler;
+ *   <li>routes with a streamed body: held paused; every other request: its body read (or, on a
+ *       method whose body no route reads, dropped) by {@link RequestBodies};
  *   <li>areas: their guard, for every request below their prefix;
  *   <li>each route: for client routes the rate limit per app key, for developer and admin routes
  *       their guard, then the route's handler;
@@ -64,12 +64,12 @@ final class RouteMounter {
         route(root, r).handler(StreamedBody::hold);
       }
     }
-    BodyHandler json = BodyHandler.create(false).setBodyLimit(config.jsonBodyLimit());
+    Handler<RoutingContext> body = RequestBodies.handler(config.jsonBodyLimit());
     root.route().handler(ctx -> {
       if (StreamedBody.held(ctx)) {
         ctx.next();
       } else {
-        json.handle(ctx);
+        body.handle(ctx);
       }
     });
     for (AreaGuard area : areas) {

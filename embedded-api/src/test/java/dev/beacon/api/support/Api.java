@@ -9,28 +9,46 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** A small blocking HTTP client for tests, optionally signed in (X-Auth-Token + X-Openid). */
+/**
+ * A small blocking HTTP client for tests, optionally signed in (X-Auth-Token + X-Openid). Every
+ * request it sends and every answer it gets is checked against {@code openapi.yaml}
+ * ({@link SpecCheck}) unless the test sends it malformed on purpose through {@link #unchecked()}.
+ */
 public final class Api {
   private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
   private final String base;
   public final String openId;
   public final String token;
+  private final boolean checked;
 
   public Api(String base, String openId, String token) {
+    this(base, openId, token, true);
+  }
+
+  private Api(String base, String openId, String token, boolean checked) {
     this.base = base;
     this.openId = openId;
     this.token = token;
+    this.checked = checked;
+  }
+
+  /**
+   * The same client for requests a test sends malformed on purpose: neither they nor their
+   * answers are checked against {@code openapi.yaml}.
+   */
+  public Api unchecked() {
+    return new Api(base, openId, token, false);
   }
 
   /** The same server without credentials. */
   public Api anonymous() {
-    return new Api(base, null, null);
+    return new Api(base, null, null, checked);
   }
 
   /** The same server with other credentials (e.g. a mismatched openId). */
   public Api as(String openId, String token) {
-    return new Api(base, openId, token);
+    return new Api(base, openId, token, checked);
   }
 
   public String base() {
@@ -38,11 +56,11 @@ public final class Api {
   }
 
   public Resp get(String path) {
-    return send(request(path).GET());
+    return send(request(path).GET(), "");
   }
 
   public Resp delete(String path) {
-    return send(request(path).DELETE());
+    return send(request(path).DELETE(), "");
   }
 
   public Resp post(String path, Object json) {
@@ -60,7 +78,7 @@ public final class Api {
     if (contentType != null) {
       b.header("Content-Type", contentType);
     }
-    return send(b);
+    return send(b, body == null ? "" : body);
   }
 
   private static String encode(Object json) {
@@ -84,15 +102,29 @@ public final class Api {
     return b;
   }
 
+  /**
+   * Sends a request the test built; unless {@link #unchecked()}, it and its answer are checked
+   * against {@code openapi.yaml} (its body not, since it is a stream here).
+   */
   public Resp send(HttpRequest.Builder b) {
+    return send(b, null);
+  }
+
+  private Resp send(HttpRequest.Builder b, String body) {
+    HttpRequest request = b.build();
+    Resp resp;
     try {
-      HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
-      return new Resp(r.statusCode(), r.body(), r.headers());
+      HttpResponse<String> r = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+      resp = new Resp(r.statusCode(), r.body(), r.headers());
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+    if (checked) {
+      SpecCheck.verify(request, body, resp);
+    }
+    return resp;
   }
 }

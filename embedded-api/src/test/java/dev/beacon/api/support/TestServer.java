@@ -26,11 +26,14 @@ public final class TestServer implements AutoCloseable {
   public static final String ADMIN_PASSWORD = "admin-test-password";
   /** The password of every developer {@link #newDeveloper()} registers. */
   public static final String DEVELOPER_PASSWORD = "developer-password";
+  private static final Supplier<List<Feature>> STANDARD = Beacon::features;
 
   private final Path dataDir;
   private final boolean ownsDir;
   private final Consumer<Config> tweak;
   private final Supplier<List<Feature>> features;
+  /** Whether this server runs Beacon's features, so that openapi.yaml describes it (else its clients are unchecked). */
+  private final boolean described;
   private final TestDatabase database;
   private BeaconServer server;
   private Api admin;
@@ -40,6 +43,7 @@ public final class TestServer implements AutoCloseable {
     this.ownsDir = ownsDir;
     this.tweak = tweak;
     this.features = features;
+    this.described = features == STANDARD;
     this.database = TestDatabase.create();
     try {
       boot();
@@ -58,7 +62,7 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts with a fresh data folder, letting the test adjust the config. */
   public static TestServer start(Consumer<Config> tweak) throws Exception {
-    return new TestServer(Files.createTempDirectory("beacon-test-"), true, tweak, Beacon::features);
+    return new TestServer(Files.createTempDirectory("beacon-test-"), true, tweak, STANDARD);
   }
 
   /** Starts with a fresh data folder and these features instead of the standard ones. */
@@ -68,7 +72,7 @@ public final class TestServer implements AutoCloseable {
 
   /** Starts on an existing data folder (e.g. a restored backup), deleting it when closed. */
   public static TestServer startIn(Path dataDir) throws Exception {
-    return new TestServer(dataDir, true, c -> { }, Beacon::features);
+    return new TestServer(dataDir, true, c -> { }, STANDARD);
   }
 
   private void boot() throws Exception {
@@ -117,7 +121,13 @@ public final class TestServer implements AutoCloseable {
 
   /** A client without credentials. */
   public Api anonymous() {
-    return new Api(base(), null, null);
+    return client(null, null);
+  }
+
+  /** A client checked against openapi.yaml when this server runs Beacon's features. */
+  private Api client(String openId, String token) {
+    Api api = new Api(base(), openId, token);
+    return described ? api : api.unchecked();
   }
 
   /** A client signed in as the admin. */
@@ -132,7 +142,7 @@ public final class TestServer implements AutoCloseable {
   public Api login(String account, String password) {
     Resp r = anonymous().post("/v1/auth/login", new JsonObject().put("account", account).put("password", password));
     assertEquals(200, r.status(), () -> "login failed: " + r);
-    return new Api(base(), r.json().getString("openId"), r.json().getString("token"));
+    return client(r.json().getString("openId"), r.json().getString("token"));
   }
 
   /** Registers a new developer (as the admin) with a random email and signs in as them. */
