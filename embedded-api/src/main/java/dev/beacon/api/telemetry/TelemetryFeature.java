@@ -74,6 +74,19 @@ public final class TelemetryFeature implements Feature {
     }
   }
 
+  /**
+   * Counts a machine active now for the app with key {@code appKey}, in {@code version}, exactly as
+   * a heartbeat would (hashed, logged with group commit, folded into the day's counts): for other
+   * doors that learn of a running machine (a Sentry session's {@code did}). Completes once logged;
+   * fails as a heartbeat would (401/403/429). Call it on an event loop, once the server is mounted.
+   */
+  public io.vertx.core.Future<Boolean> markActive(String appKey, String machineId, String version) {
+    if (usage == null || sc == null) {
+      return io.vertx.core.Future.failedFuture(new IllegalStateException("the telemetry feature has not started"));
+    }
+    return usage.heartbeat(new Beat(appKey, machineId, version, sc.now()));
+  }
+
   /** The bulk loader on this server's storage (the analytics benchmark). */
   public UsageLoad load() {
     return usage.load();
