@@ -11,6 +11,7 @@ import dev.beacon.api.errors.ErrorsFeature;
 import dev.beacon.api.files.FilesFeature;
 import dev.beacon.api.modules.ModulesFeature;
 import dev.beacon.api.releases.ReleasesFeature;
+import dev.beacon.api.sentry.SentryFeature;
 import dev.beacon.api.telemetry.TelemetryFeature;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -26,14 +27,17 @@ public final class Beacon {
 
   /** A new instance of every standard feature. */
   public static List<Feature> features() {
+    TelemetryFeature telemetry = new TelemetryFeature();
+    ErrorsFeature errors = new ErrorsFeature();
     return List.of(
         new AuthFeature(),
         new AppsFeature(),
         new ReleasesFeature(),
         new ModulesFeature(),
         new FilesFeature(),
-        new TelemetryFeature(),
-        new ErrorsFeature(),
+        telemetry,
+        errors,
+        new SentryFeature(errors, telemetry),
         new BackupFeature(),
         new ContentFeature());
   }

@@ -38,7 +38,8 @@ class BoundariesTest {
       "telemetry", Set.of("apps", "auth"),
       "errors", Set.of("apps", "auth"),
       "backup", Set.of(),
-      "content", Set.of("auth")));
+      "content", Set.of("auth"),
+      "sentry", Set.of("apps", "auth", "errors", "telemetry")));
 
   private static JavaClasses classes;
 
