@@ -13,7 +13,7 @@ ALTER TABLE error_event ADD COLUMN environment VARCHAR(64);
 ALTER TABLE error_event ADD COLUMN platform VARCHAR(32);
 ALTER TABLE error_event ADD COLUMN release_name VARCHAR(200);
 -- tags, contexts, user, breadcrumbs, sdk, exceptions and frames as JSON
-ALTER TABLE error_event ADD COLUMN details VARCHAR(2000000);
+ALTER TABLE error_event ADD COLUMN details VARCHAR(1000000);
 -- one event per (app, Sentry event_id): SDKs retry from their offline caches
 CREATE UNIQUE INDEX ux_error_event_uid ON error_event (app_id, event_uid);
 

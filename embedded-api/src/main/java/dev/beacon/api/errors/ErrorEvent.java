@@ -47,7 +47,7 @@ public class ErrorEvent {
   public static final int MAX_APP_PACKAGE = 255;
   public static final int MAX_ENVIRONMENT = 64;
   public static final int MAX_RELEASE = 200;
-  public static final int MAX_DETAILS = 2_000_000;
+  public static final int MAX_DETAILS = 1_000_000;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
