@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Answers in the shape Sentry's SDKs read: success {@code 200 {"id": ...}}, failures
- * {@code {"detail": "..."}} with the HTTP status, and for 429 {@code Retry-After} and
+ * {@code {"detail": "..."}} with the HTTP status (plus {@code code} and {@code message}, the
+ * envelope of the telemetry API's other {@code /api/} routes), and for 429 {@code Retry-After} and
  * {@code X-Sentry-Rate-Limits: <seconds>::organization} (every category), which the SDKs obey.
  * The failure handler of the ingest routes: it answers the server's limits and guards too.
  */
@@ -62,7 +63,8 @@ final class SentryAnswers {
       resp.putHeader("Retry-After", Integer.toString(seconds));
       resp.putHeader("X-Sentry-Rate-Limits", seconds + "::organization");
     }
-    resp.end(new JsonObject().put("detail", detail).encode());
+    // Sentry's detail, beside the telemetry API's envelope that every /api/ route answers
+    resp.end(new JsonObject().put("detail", detail).put("code", status).put("message", detail).encode());
   }
 
   /** A refusal with a status the server's codes do not have (415), or said in Sentry's words. */
