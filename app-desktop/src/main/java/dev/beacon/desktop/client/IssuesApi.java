@@ -52,6 +52,11 @@ public final class IssuesApi {
   /** What an issue's action does: resolve it, ignore it, or reopen it. */
   public enum Action { RESOLVE, IGNORE, REOPEN }
 
+  /** Saves an attachment of one of the app's events to {@code target}. */
+  public void download(String appId, ErrorEvent.Attachment attachment, java.nio.file.Path target) throws ApiError {
+    client.download(client.userPath("app/" + appId + "/attachments/" + attachment.attachmentId()), target);
+  }
+
   /** Acts on the issue; returns it as it is now. */
   public Issue act(String appId, String issueId, Action action) throws ApiError {
     JsonObject j = client.post(issues(appId) + "/" + issueId + "/action",

@@ -72,6 +72,10 @@ public final class ErrorsModel {
 
   final ObservableList<ErrorEvent> logs = FXCollections.observableArrayList();
   final IntegerProperty logsTotal = new SimpleIntegerProperty(this, "logsTotal");
+  /** What the shown event says beside its stack (Sentry events: environment, SDK, tags, contexts, breadcrumbs). */
+  final StringProperty eventDetails = new SimpleStringProperty(this, "eventDetails", "");
+  /** The files that came with the shown event. */
+  final ObservableList<ErrorEvent.Attachment> attachments = FXCollections.observableArrayList();
   /** The stack of the log chosen in the list. */
   final StringProperty logStack = new SimpleStringProperty(this, "logStack", "");
   private int logsPage = 1;
@@ -80,6 +84,7 @@ public final class ErrorsModel {
     this.ctx = ctx;
     detail.addListener((o, was, d) -> {
       stack.set(d == null ? "" : d.latestEvent() == null ? PAST_RETENTION : d.latestEvent().stackText());
+      shownDetails(d == null ? null : d.latestEvent());
       versionCounts.setAll(d == null ? List.of() : d.versionCounts());
       dailyCounts.setAll(d == null ? List.of() : d.dailyCounts());
     });
@@ -180,7 +185,26 @@ public final class ErrorsModel {
   void showEvent(ErrorEvent e) {
     if (e != null) {
       stack.set(e.stackText());
+      shownDetails(e);
     }
+  }
+
+  private void shownDetails(ErrorEvent e) {
+    eventDetails.set(e == null ? "" : e.detailsText());
+    attachments.setAll(e == null ? List.of() : e.attachments());
+  }
+
+  /** Saves an attachment of the shown event to {@code target}, in the background. */
+  void download(ErrorEvent.Attachment attachment, java.nio.file.Path target) {
+    AppRef app = app();
+    if (app == null || attachment == null || target == null) {
+      return;
+    }
+    IssuesApi api = api();
+    Background.run(ctx, () -> {
+      api.download(app.appId(), attachment, target);
+      return target;
+    }, saved -> { }, busy, problem);
   }
 
   /** Shows the stack of one raw log (null clears it). */

@@ -20,6 +20,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -297,7 +298,38 @@ final class ErrorsView extends BorderPane {
       days.getData().setAll(model.dailyCounts.isEmpty() ? java.util.List.of() : java.util.List.of(series));
     });
 
-    VBox body = new VBox(8, title, meta, actions, new Label("Stack trace (newest event)"), stack,
+    TextArea details = monospace("issue-event-details");
+    details.textProperty().bind(model.eventDetails);
+    details.setPrefRowCount(8);
+    details.visibleProperty().bind(model.eventDetails.isNotEmpty());
+    details.managedProperty().bind(details.visibleProperty());
+    ListView<ErrorEvent.Attachment> files = new ListView<>(model.attachments);
+    files.setId("issue-attachments");
+    files.setPrefHeight(70);
+    files.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+      @Override
+      protected void updateItem(ErrorEvent.Attachment a, boolean empty) {
+        super.updateItem(a, empty);
+        setText(empty || a == null ? null : a.label());
+      }
+    });
+    Button download = new Button("_Download");
+    download.setId("issue-download");
+    download.disableProperty().bind(files.getSelectionModel().selectedItemProperty().isNull());
+    download.setOnAction(e -> {
+      ErrorEvent.Attachment a = files.getSelectionModel().getSelectedItem();
+      javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+      chooser.setInitialFileName(a.filename());
+      java.io.File target = chooser.showSaveDialog(files.getScene() == null ? null : files.getScene().getWindow());
+      if (target != null) {
+        model.download(a, target.toPath());
+      }
+    });
+    VBox attachmentBox = new VBox(6, new Label("Attachments"), files, download);
+    attachmentBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.attachments));
+    attachmentBox.managedProperty().bind(attachmentBox.visibleProperty());
+
+    VBox body = new VBox(8, title, meta, actions, new Label("Stack trace (newest event)"), stack, details, attachmentBox,
         new Label("Per version"), versions, days, new Label("Newest events"), events);
     body.setPadding(new Insets(8));
     ScrollPane scroll = new ScrollPane(body);

@@ -1,6 +1,7 @@
 package dev.beacon.api.sentry;
 
 import dev.beacon.api.apps.AppAccess;
+import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.ServerContext;
 import dev.beacon.api.core.StreamedBody;
 import dev.beacon.api.errors.EventIntake;
@@ -164,7 +165,7 @@ final class SentryIngest {
         }
       }
       if (key == null) {
-        throw new dev.beacon.api.core.ApiException(dev.beacon.api.core.ApiException.AUTH_FAILED,
+        throw ApiException.authFailed(
             "no sentry_key: send it in X-Sentry-Auth, as ?sentry_key=, or as the dsn of the envelope header");
       }
       if (event == null) {
@@ -184,7 +185,7 @@ final class SentryIngest {
   /** Reads a legacy {@code /store/} body: one event as JSON (blocking). */
   private Parsed parseStore(Buffer body, String encoding, String headerKey, Instant now) throws IOException {
     if (headerKey == null) {
-      throw new dev.beacon.api.core.ApiException(dev.beacon.api.core.ApiException.AUTH_FAILED,
+      throw ApiException.authFailed(
           "no sentry_key: send it in X-Sentry-Auth or as ?sentry_key=");
     }
     try (InputStream in = Decoding.open(body, encoding, limits.item())) {
@@ -197,15 +198,10 @@ final class SentryIngest {
     }
   }
 
-  private RuntimeException unreadable(Exception e) {
-    if (e instanceof SentryAnswers.SentryRefusal || e instanceof dev.beacon.api.core.ApiException) {
-      return (RuntimeException) e;
-    }
+  /** A failure while reading a body: a refusal as it is, an I/O failure (truncated, not the encoding it says) as 400. */
+  private static RuntimeException unreadable(Exception e) {
     if (e instanceof IOException) {
-      return SentryAnswers.bad("the body could not be read: " + e.getMessage() + " (truncated or not the Content-Encoding it says)");
-    }
-    if (e instanceof SentryAnswers.SentryRefusal r) {
-      return r;
+      return SentryAnswers.bad("the body could not be read: " + e.getMessage() + " (truncated, or not the Content-Encoding it says)");
     }
     return (RuntimeException) e;
   }
