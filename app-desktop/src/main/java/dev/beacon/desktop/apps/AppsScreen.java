@@ -144,32 +144,12 @@ public final class AppsScreen extends ModelScreen<AppsModel> {
     snippets.setId("integrate");
     snippets.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     for (String lang : Snippets.forApp("", "").keySet()) {
-      StringProperty text = new SimpleStringProperty("");
-      text.bind(model.snippet(lang));
-      TextArea area = new TextArea();
-      area.setId("snippet-" + lang.replace("#", "sharp").toLowerCase(java.util.Locale.ROOT));
-      area.setEditable(false);
-      area.getStyleClass().add("mono");
-      area.textProperty().bind(text);
-      Button copy = Views.copyButton("copy-" + area.getId(), "Copy " + lang, text);
-      VBox box = new VBox(6, area, copy);
-      VBox.setVgrow(area, Priority.ALWAYS);
-      box.setPadding(new Insets(8, 0, 0, 0));
-      snippets.getTabs().add(new Tab(lang, box));
+      snippets.getTabs().add(snippetTab(lang, "snippet-" + lang.replace("#", "sharp").toLowerCase(java.util.Locale.ROOT),
+          "Copy " + lang, model.snippet(lang)));
     }
     for (String lang : Snippets.sentry("").keySet()) {
-      StringProperty text = new SimpleStringProperty("");
-      text.bind(model.sentrySnippet(lang));
-      TextArea area = new TextArea();
-      area.setId("sentry-" + lang.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT));
-      area.setEditable(false);
-      area.getStyleClass().add("mono");
-      area.textProperty().bind(text);
-      Button copy = Views.copyButton("copy-" + area.getId(), "Copy", text);
-      VBox box = new VBox(6, area, copy);
-      VBox.setVgrow(area, Priority.ALWAYS);
-      box.setPadding(new Insets(8, 0, 0, 0));
-      snippets.getTabs().add(new Tab("Sentry " + lang, box));
+      snippets.getTabs().add(snippetTab("Sentry " + lang, "sentry-" + lang.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT),
+          "Copy", model.sentrySnippet(lang)));
     }
     Label integrate = new Label("Integrate");
     integrate.getStyleClass().add(Styles.TITLE_4);
@@ -187,6 +167,22 @@ public final class AppsScreen extends ModelScreen<AppsModel> {
     freeze.visibleProperty().bind(Bindings.createBooleanBinding(model::admin, ctx.clientProperty()));
     freeze.managedProperty().bind(freeze.visibleProperty());
     return detail;
+  }
+
+  /** A tab of the Integrate panel: the code (read-only, monospace) and its copy button. */
+  private static Tab snippetTab(String title, String id, String copyLabel, javafx.beans.value.ObservableValue<String> code) {
+    StringProperty text = new SimpleStringProperty("");
+    text.bind(code);
+    TextArea area = new TextArea();
+    area.setId(id);
+    area.setEditable(false);
+    area.getStyleClass().add("mono");
+    area.textProperty().bind(text);
+    Button copy = Views.copyButton("copy-" + id, copyLabel, text);
+    VBox box = new VBox(6, area, copy);
+    VBox.setVgrow(area, Priority.ALWAYS);
+    box.setPadding(new Insets(8, 0, 0, 0));
+    return new Tab(title, box);
   }
 
   private static javafx.stage.Window window(Node n) {

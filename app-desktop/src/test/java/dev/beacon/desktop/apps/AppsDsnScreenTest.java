@@ -6,34 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.desktop.Fx;
 import dev.beacon.desktop.client.BeaconClient;
-import dev.beacon.desktop.support.LiveServer;
+import dev.beacon.desktop.support.LiveServerTest;
 import dev.beacon.desktop.support.ScreenStage;
 import io.vertx.core.json.JsonObject;
 import java.util.Map;
 import javafx.scene.control.Label;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** The Apps screen's Sentry DSN against a real server: shown, copied, rotated after asking; the SDK snippets. */
-class AppsDsnScreenTest {
-  static LiveServer server;
+class AppsDsnScreenTest extends LiveServerTest {
   final FxRobot robot = new FxRobot();
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = LiveServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    FxToolkit.cleanupStages();
-    server.close();
-  }
 
   private String dsnLabel() throws Exception {
     return Fx.call(() -> robot.lookup("#appDsn").queryAs(Label.class).getText());

@@ -17,7 +17,8 @@ import java.util.UUID;
  * event. What it reads:
  * <ul>
  *   <li>{@code event_id} (32 hex digits, dashes allowed; the envelope header's wins; a new one when
- *       absent), {@code timestamp} (RFC 3339 or epoch seconds; the server's clock otherwise);
+ *       absent), {@code timestamp} (RFC 3339 or epoch seconds; the server's clock when absent,
+ *       unreadable or in the future);
  *   <li>{@code exception.values} (or a bare list) oldest first, each {@code type}, {@code value},
  *       {@code module}, {@code stacktrace.frames} oldest caller first; without an exception the
  *       frames of the crashed, else the current, else the first thread of {@code threads};
@@ -86,7 +87,8 @@ final class EventReader {
         .put("dist", text(ev.getValue("dist")))
         .put("serverName", text(ev.getValue("server_name")))
         .put("transaction", text(ev.getValue("transaction")));
-    return new StructuredEvent(eventId, timestamp(ev.getValue("timestamp"), now), text(ev.getValue("level")), platform,
+    Instant at = timestamp(ev.getValue("timestamp"), now);
+    return new StructuredEvent(eventId, at.isAfter(now) ? now : at, text(ev.getValue("level")), platform,
         version(release), release, environment == null ? DEFAULT_ENVIRONMENT : environment, exceptions, threadFrames,
         fingerprint(ev.getValue("fingerprint")), message(ev), machine(user, sessionDid, contexts), osInfo(contexts),
         details, attachments);

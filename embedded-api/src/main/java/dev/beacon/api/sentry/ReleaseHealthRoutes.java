@@ -14,7 +14,6 @@ import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -56,8 +55,8 @@ final class ReleaseHealthRoutes {
   private void releases(RoutingContext ctx) {
     Principal p = Principal.of(ctx);
     String appId = ctx.pathParam("appId");
-    LocalDate from = date("from", ctx.request().getParam("from"));
-    LocalDate to = date("to", ctx.request().getParam("to"));
+    LocalDate from = Dates.parseDay("from", ctx.request().getParam("from"));
+    LocalDate to = Dates.parseDay("to", ctx.request().getParam("to"));
     if (from != null && to != null && from.isAfter(to)) {
       throw ApiException.badParameter("from (" + from + ") is after to (" + to + ")");
     }
@@ -116,16 +115,5 @@ final class ReleaseHealthRoutes {
       }
       return Http.ok().put("releases", list);
     }));
-  }
-
-  private static LocalDate date(String field, String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.trim(), Dates.DATE);
-    } catch (DateTimeParseException e) {
-      throw ApiException.badParameter(field + " must be a date as yyyy-MM-dd, got '" + text.trim() + "'");
-    }
   }
 }

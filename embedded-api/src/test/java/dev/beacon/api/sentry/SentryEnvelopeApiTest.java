@@ -151,6 +151,19 @@ class SentryEnvelopeApiTest extends ServerTest {
   }
 
   @Test
+  void thePathsWorkWithoutTheirTrailingSlash() {
+    DsnApp app = SentryFixtures.create(dev);
+    JsonObject ev = SentryFixtures.javaEvent(SentryFixtures.eventId(), "E", "x", "y", "1.0", FRAMES);
+    byte[] envelope = SentryFixtures.envelope(new JsonObject(), Item.of("event", ev, true));
+    Resp r = SentryFixtures.post(server.anonymous(), app.envelopePath().replaceAll("/$", ""), envelope, app.auth(), null);
+    assertEquals(200, r.status(), r::toString);
+    JsonObject other = SentryFixtures.javaEvent(SentryFixtures.eventId(), "E", "x", "y", "1.0", FRAMES);
+    Resp store = SentryFixtures.post(server.anonymous(), app.storePath().replaceAll("/$", ""),
+        other.encode().getBytes(StandardCharsets.UTF_8), app.auth(), null);
+    assertEquals(200, store.status(), store::toString);
+  }
+
+  @Test
   void brotliIsRefusedWith415() {
     DsnApp app = SentryFixtures.create(dev);
     Resp r = SentryFixtures.post(server.anonymous(), app.envelopePath(), new byte[] {1, 2, 3}, app.auth(), "br");
