@@ -26,9 +26,10 @@ public final class SentryFeature implements Feature {
 
   @Override
   public void mount(Routes routes, ServerContext ctx) {
+    // declared without the trailing slash the SDKs send, so that both forms are served
     SentryIngest ingest = new SentryIngest(ctx, errors.intake(), new Sessions(ctx.db()), telemetry);
-    routes.post("/api/:projectId/envelope/").streamedBody().failures(SentryAnswers::failed).client(SentryAuth::keyOf, ingest::envelope);
-    routes.post("/api/:projectId/store/").streamedBody().failures(SentryAnswers::failed).client(SentryAuth::keyOf, ingest::store);
+    routes.post("/api/:projectId/envelope").streamedBody().failures(SentryAnswers::failed).client(SentryAuth::keyOf, ingest::envelope);
+    routes.post("/api/:projectId/store").streamedBody().failures(SentryAnswers::failed).client(SentryAuth::keyOf, ingest::store);
     new ReleaseHealthRoutes(ctx).mount(routes);
   }
 }
