@@ -102,8 +102,9 @@ class CrashDurabilityIT {
       List<String> lostEnvelopes = acked.envelopes().stream()
           .filter(id -> !storedEnvelopes.contains(id) || !storedSessions.contains("s" + id)).toList();
       int stored = storedHashes.size() + storedReports.size() + storedLogs.size() + storedEnvelopes.size();
-      System.out.printf("kill -9 durability: sent %d, acknowledged %d, stored after restart %d (%d in flight and not acknowledged, yet stored)%n",
-          sent.get(), total(acked), stored, stored - total(acked));
+      System.out.printf("kill -9 durability: sent %d, acknowledged %d (%d Sentry envelopes), stored after restart %d (%d in flight and not acknowledged, yet stored)%n",
+          sent.get(), total(acked), acked.envelopes().size(), stored, stored - total(acked));
+      assertTrue(!acked.envelopes().isEmpty(), "no Sentry envelope was acknowledged before the kill");
       assertTrue(lostHeartbeats.isEmpty(), () -> "acknowledged heartbeats lost: " + lostHeartbeats.size());
       assertTrue(lostReports.isEmpty(), () -> "acknowledged error reports lost: " + lostReports.size());
       assertTrue(lostLogs.isEmpty(), () -> "acknowledged error logs lost: " + lostLogs.size());
