@@ -31,6 +31,7 @@ public final class IssuesApi {
     q.put("orderBy", filter.order() + ":desc");
     q.put("status", filter.status());
     q.put("version", Json.blankToNull(filter.version()));
+    q.put("environment", Json.blankToNull(filter.environment()));
     q.put("q", Json.blankToNull(filter.search()));
     q.put("since", filter.since() == null ? null : filter.since().toString());
     q.put("until", filter.until() == null ? null : filter.until().toString());

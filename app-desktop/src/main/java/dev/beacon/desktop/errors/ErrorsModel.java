@@ -48,6 +48,8 @@ public final class ErrorsModel {
   final StringProperty status = new SimpleStringProperty(this, "status", Issue.UNRESOLVED);
   final StringProperty order = new SimpleStringProperty(this, "order", "last_seen");
   final StringProperty version = new SimpleStringProperty(this, "version", "");
+  /** The environment filter (Sentry events name theirs); blank for all. */
+  final StringProperty environment = new SimpleStringProperty(this, "environment", "");
   final StringProperty search = new SimpleStringProperty(this, "search", "");
   final ObjectProperty<LocalDate> since = new SimpleObjectProperty<>(this, "since");
   final ObjectProperty<LocalDate> until = new SimpleObjectProperty<>(this, "until");
@@ -104,12 +106,12 @@ public final class ErrorsModel {
 
   /** Whether any filter other than the status narrows the list. */
   boolean filtered() {
-    return !version.get().isBlank() || !search.get().isBlank() || since.get() != null || until.get() != null;
+    return !version.get().isBlank() || !environment.get().isBlank() || !search.get().isBlank() || since.get() != null || until.get() != null;
   }
 
   /** The filters as the list query takes them. */
   IssueFilter filter() {
-    return new IssueFilter("all".equals(status.get()) ? null : status.get(), version.get(), search.get(), since.get(),
+    return new IssueFilter("all".equals(status.get()) ? null : status.get(), version.get(), environment.get(), search.get(), since.get(),
         until.get(), order.get());
   }
 

@@ -114,6 +114,12 @@ final class ErrorsView extends BorderPane {
     version.setPromptText("Version");
     version.setPrefColumnCount(7);
     version.textProperty().bindBidirectional(model.version);
+    TextField environment = new TextField();
+    environment.setId("errors-environment");
+    environment.setPromptText("Environment");
+    environment.setPrefColumnCount(8);
+    environment.textProperty().bindBidirectional(model.environment);
+    environment.setOnAction(e -> model.refresh());
     DatePicker since = datePicker("errors-since", "Seen since", model.since);
     DatePicker until = datePicker("errors-until", "Seen until", model.until);
     TextField search = new TextField();
@@ -154,7 +160,7 @@ final class ErrorsView extends BorderPane {
     model.since.addListener((o, was, now) -> model.refresh());
     model.until.addListener((o, was, now) -> model.refresh());
 
-    FlowPane bar = new FlowPane(8, 8, picker, new Label("Status"), status, version, since, until, search,
+    FlowPane bar = new FlowPane(8, 8, picker, new Label("Status"), status, version, environment, since, until, search,
         new Label("Sort"), order, refresh, new StatusLine("errors", model.busy, model.problem));
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8));

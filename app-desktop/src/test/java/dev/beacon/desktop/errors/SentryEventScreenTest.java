@@ -24,7 +24,7 @@ import javafx.scene.control.TextArea;
 import org.junit.jupiter.api.Test;
 import org.testfx.api.FxRobot;
 
-/** A Sentry event in the Errors screen: its environment, SDK, tags, contexts, breadcrumbs and attachment. */
+/** A Sentry event in the Errors screen: its environment, SDK, tags, contexts, breadcrumbs and attachment; the environment filter. */
 class SentryEventScreenTest extends LiveServerTest {
 
   @Test
@@ -68,6 +68,14 @@ class SentryEventScreenTest extends LiveServerTest {
     ListView<ErrorEvent.Attachment> files = robot.lookup("#issue-attachments").queryListView();
     assertEquals(1, Fx.call(() -> files.getItems().size()).intValue());
     assertTrue(Fx.call(() -> files.getItems().get(0).label()).startsWith("export.log"));
+
+    // the environment filter: the issue is in beta, not in production
+    Fx.run(() -> screen.model().environment.set("production"));
+    Fx.run(screen.model()::refresh);
+    Stages.await("no issue in production", () -> !screen.model().busy.get() && table.getItems().isEmpty(), () -> "");
+    Fx.run(() -> screen.model().environment.set("beta"));
+    Fx.run(screen.model()::refresh);
+    Stages.await("the issue in beta", () -> !screen.model().busy.get() && table.getItems().size() == 1, () -> "");
 
     Path target = Files.createTempDirectory("beacon-attachment-").resolve("export.log");
     Fx.run(() -> screen.model().download(files.getItems().get(0), target));
