@@ -12,6 +12,7 @@ import dev.beacon.api.feeds.FeedsFeature;
 import dev.beacon.api.files.FilesFeature;
 import dev.beacon.api.modules.ModulesFeature;
 import dev.beacon.api.releases.ReleasesFeature;
+import dev.beacon.api.sentry.SentryFeature;
 import dev.beacon.api.telemetry.TelemetryFeature;
 import io.vertx.core.Future;
 import io.vertx.core.Vertx;
@@ -28,6 +29,7 @@ public final class Beacon {
   /** A new instance of every standard feature. */
   public static List<Feature> features() {
     TelemetryFeature telemetry = new TelemetryFeature();
+    ErrorsFeature errors = new ErrorsFeature();
     return List.of(
         new AuthFeature(),
         new AppsFeature(),
@@ -35,7 +37,8 @@ public final class Beacon {
         new ModulesFeature(),
         new FilesFeature(),
         telemetry,
-        new ErrorsFeature(),
+        errors,
+        new SentryFeature(errors, telemetry.installs()),
         new BackupFeature(),
         new ContentFeature(),
         new FeedsFeature(telemetry.installs()));

@@ -18,6 +18,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
+import java.util.Map;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpMethod;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -25,7 +28,9 @@ import java.util.stream.Stream;
  * Ingest benchmark: starts the real server on loopback with a temp data folder, then measures,
  * side by side in one run, {@code GET /health} (a constant answer: the floor of the HTTP stack)
  * and {@code POST /api/v1/error/report} with grouping (many machines and versions, a handful of
- * distinct bugs from Java, .NET and Python traces whose line numbers change).
+ * distinct bugs from Java, .NET and Python traces whose line numbers change), and
+ * {@code POST /api/{projectId}/envelope/}: gzip envelopes shaped like the Java SDK's (one event with
+ * a 30-frame stack, a client report), from {@value #MACHINES} machines, each a new event id.
  *
  * <pre>
  * mvn -q -pl embedded-api test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass=dev.beacon.bench.IngestBench
@@ -62,9 +67,14 @@ public final class IngestBench {
     try {
       String base = "http://127.0.0.1:" + server.port();
       App app = createApp(base, "bench-admin", password);
+      JsonObject dsnApp = get(base + "/v1/user/" + app.openId() + "/app/" + app.appId(), app).getJsonObject("app");
+      URI dsn = URI.create(dsnApp.getString("dsn"));
       List<LoadDriver.Target> targets = List.of(
           LoadDriver.Target.get("GET /health", "/health"),
-          LoadDriver.Target.postJson("POST /api/v1/error/report", "/api/v1/error/report", errorReports(app.key())));
+          LoadDriver.Target.postJson("POST /api/v1/error/report", "/api/v1/error/report", errorReports(app.key())),
+          new LoadDriver.Target("POST /api/{id}/envelope/", HttpMethod.POST, "/api" + dsn.getPath() + "/envelope/", envelopes(),
+              Map.of("Content-Type", "application/x-sentry-envelope", "Content-Encoding", "gzip",
+                  "X-Sentry-Auth", "Sentry sentry_version=7, sentry_client=sentry.java/8.64.0, sentry_key=" + dsn.getUserInfo())));
       System.out.println(machine());
       System.out.printf(Locale.ROOT, "%d connections, up to %d requests or %d s per route, after %d warm-up requests%n%n",
           connections, requests, time.toSeconds(), warmup);
@@ -74,6 +84,7 @@ public final class IngestBench {
         }
         LoadDriver.Result constant = print(driver.run(targets.get(0), new LoadDriver.Limits(connections, requests, time)));
         LoadDriver.Result ingest = print(driver.run(targets.get(1), new LoadDriver.Limits(connections, requests, time)));
+        LoadDriver.Result envelopes = print(driver.run(targets.get(2), new LoadDriver.Limits(connections, requests, time)));
         if (Boolean.getBoolean("bench.heartbeat")) {
           print(driver.run(LoadDriver.Target.postJson("POST /api/v1/user/heartbeat", "/api/v1/user/heartbeat",
               i -> new JsonObject().put("app_key", app.key()).put("machine_id", "m" + i % 1000).put("version", "1.0").encode()),
@@ -81,6 +92,8 @@ public final class IngestBench {
         }
         System.out.printf(Locale.ROOT, "%nratio: error ingest runs at %.1f%% of the constant route (%.1fx slower)%n",
             100 * ingest.perSecond() / constant.perSecond(), constant.perSecond() / ingest.perSecond());
+        System.out.printf(Locale.ROOT, "ratio: Sentry envelopes run at %.1f%% of the constant route (%.1fx slower; goal: at least 30%%)%n",
+            100 * envelopes.perSecond() / constant.perSecond(), constant.perSecond() / envelopes.perSecond());
       }
       JsonObject issues = get(base + "/v1/user/" + app.openId() + "/app/" + app.appId() + "/issues?orderBy=count:desc", app);
       System.out.printf(Locale.ROOT, "grouped into %d issues (expected %d); the largest: %s events from %s machines%n",
@@ -114,6 +127,52 @@ public final class IngestBench {
           .put("error_stack", LINE.matcher(stacks[bug]).replaceAll("$1" + shift + "$2"))
           .put("os_info", "Windows 11 Pro 10.0.22631")
           .encode();
+    };
+  }
+
+  /**
+   * Gzip envelopes as the Java SDK sends them: an event (a 30-frame stack of an
+   * {@code IllegalStateException}, release, environment, tags, a user) and a client report;
+   * every request a new event id (across runs: warm-up and measured runs never repeat one),
+   * request {@code i} from machine {@code i % }{@value #MACHINES}, all one bug. The driver
+   * compresses each one as it sends it (some 20 us of its CPU per request, in the same JVM).
+   */
+  static IntFunction<Buffer> envelopes() {
+    java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong();
+    io.vertx.core.json.JsonArray frames = new io.vertx.core.json.JsonArray();
+    for (int f = 0; f < 30; f++) {
+      String module = f < 8 ? "java.lang.Thread" : f < 20 ? "com.acme.app.Service" + f : "com.acme.app.Worker" + f;
+      frames.add(new JsonObject().put("module", module).put("function", "step" + f).put("filename", "Service.java")
+          .put("lineno", 10 + f).put("in_app", !module.startsWith("java.")));
+    }
+    return i -> {
+      String eventId = String.format(Locale.ROOT, "%032x", ids.incrementAndGet());
+      JsonObject event = new JsonObject()
+          .put("event_id", eventId).put("timestamp", java.time.Instant.now().toString()).put("platform", "java").put("level", "error")
+          .put("release", "bench-app@2.0." + (i % 4)).put("environment", "production")
+          .put("user", new JsonObject().put("id", "machine-" + (i % MACHINES)))
+          .put("tags", new JsonObject().put("thread", "main"))
+          .put("contexts", new JsonObject().put("os", new JsonObject().put("name", "Windows 11").put("version", "10.0.22631"))
+              .put("runtime", new JsonObject().put("name", "OpenJDK Runtime Environment").put("version", "17.0.15")))
+          .put("sdk", new JsonObject().put("name", "sentry.java").put("version", "8.64.0"))
+          .put("exception", new JsonObject().put("values", new io.vertx.core.json.JsonArray().add(new JsonObject()
+              .put("type", "IllegalStateException").put("module", "java.lang").put("value", "failure number " + i)
+              .put("stacktrace", new JsonObject().put("frames", frames)))));
+      String envelope = new JsonObject().put("event_id", eventId).put("sdk", event.getJsonObject("sdk")).encode() + "\n"
+          + new JsonObject().put("type", "event").put("content_type", "application/json").encode() + "\n" + event.encode() + "\n"
+          + new JsonObject().put("type", "client_report").encode() + "\n"
+          + new JsonObject().put("timestamp", "2026-12-04T10:00:00Z").put("discarded_events", new io.vertx.core.json.JsonArray()).encode() + "\n";
+      java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+      try (java.util.zip.GZIPOutputStream gz = new java.util.zip.GZIPOutputStream(out) {
+        {
+          def.setLevel(java.util.zip.Deflater.BEST_SPEED);
+        }
+      }) {
+        gz.write(envelope.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+      return Buffer.buffer(out.toByteArray());
     };
   }
 

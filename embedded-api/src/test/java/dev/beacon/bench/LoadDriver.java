@@ -32,8 +32,15 @@ import java.util.function.IntFunction;
  * the body of request number {@code i}.
  */
 public final class LoadDriver implements AutoCloseable {
-  /** What to send. {@code body} gives the body of request {@code i}, or {@code null} for none. */
-  public record Target(String label, HttpMethod method, String path, IntFunction<Buffer> body) {
+  /**
+   * What to send. {@code body} gives the body of request {@code i}, or {@code null} for none;
+   * {@code headers} go with a body (JSON's Content-Type unless said otherwise).
+   */
+  public record Target(String label, HttpMethod method, String path, IntFunction<Buffer> body, Map<String, String> headers) {
+    public Target(String label, HttpMethod method, String path, IntFunction<Buffer> body) {
+      this(label, method, path, body, Map.of("Content-Type", "application/json"));
+    }
+
     public static Target get(String label, String path) {
       return new Target(label, HttpMethod.GET, path, i -> null);
     }
@@ -136,7 +143,7 @@ public final class LoadDriver implements AutoCloseable {
     Buffer body = target.body().apply(i);
     RequestOptions options = new RequestOptions().setMethod(target.method()).setHost(host).setPort(port).setURI(target.path());
     if (body != null) {
-      options.putHeader("Content-Type", "application/json");
+      target.headers().forEach(options::putHeader);
     }
     return client.request(options)
         .compose(req -> body == null ? req.send() : req.send(body))

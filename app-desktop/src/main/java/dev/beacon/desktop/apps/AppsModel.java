@@ -36,10 +36,12 @@ public final class AppsModel {
   private final StringBinding title = Bindings.createStringBinding(() -> title(selected.get()), selected);
   private final StringBinding key = Bindings.createStringBinding(
       () -> selected.get() == null ? "" : selected.get().appKey(), selected);
+  private final StringBinding dsn;
   private final BooleanBinding frozen = Bindings.createBooleanBinding(
       () -> selected.get() != null && selected.get().frozen(), selected);
   private final ObjectBinding<Map<String, String>> snippets;
   private final StringBinding reachedAt;
+  private final ObjectBinding<Map<String, String>> sentrySnippets;
   /** An app chosen by id before the list holding it is back (after a create). */
   private String pending;
 
@@ -52,6 +54,9 @@ public final class AppsModel {
       }
       return code;
     }, selected, ctx.publicUrlProperty());
+    this.dsn = Bindings.createStringBinding(
+        () -> selected.get() == null ? "" : selected.get().dsnFor(ctx.publicUrlProperty().get()), selected, ctx.publicUrlProperty());
+    this.sentrySnippets = Bindings.createObjectBinding(() -> Snippets.sentry(dsn.get()), dsn);
     this.reachedAt = Bindings.createStringBinding(() -> reachedAt(ctx.publicUrlProperty().get()), ctx.publicUrlProperty());
   }
 
@@ -119,6 +124,19 @@ public final class AppsModel {
     }, a -> load(), busy, problem);
   }
 
+  /** A new DSN key for the selected app (the view confirms first): the old DSN stops working. */
+  public void rotateDsn() {
+    App a = selected.get();
+    if (a == null) {
+      return;
+    }
+    AppsApi api = api();
+    Background.run(ctx, () -> api.rotateDsn(a.appId()), fresh -> {
+      pending = fresh.appId();
+      load();
+    }, busy, problem);
+  }
+
   /** Freezes the selected app, or unfreezes it when frozen. */
   public void toggleFreeze() {
     App a = selected.get();
@@ -151,6 +169,12 @@ public final class AppsModel {
   /** The selected app's integration snippet in {@code lang} (one of {@link Snippets#forApp}'s keys; "" when none is selected). */
   public StringBinding snippet(String lang) {
     return Bindings.createStringBinding(() -> snippets.get().getOrDefault(lang, ""), snippets);
+  }
+  /** The selected app's Sentry DSN for software reaching this server at its public address ("" when none). */
+  public StringBinding dsnBinding() { return dsn; }
+  /** The selected app's Sentry SDK setup in {@code lang} (one of {@link Snippets#sentry}'s keys). */
+  public StringBinding sentrySnippet(String lang) {
+    return Bindings.createStringBinding(() -> selected.get() == null ? "" : sentrySnippets.get().getOrDefault(lang, ""), sentrySnippets, selected);
   }
   /** Where client software reaches this server. */
   public StringBinding reachedAtBinding() { return reachedAt; }

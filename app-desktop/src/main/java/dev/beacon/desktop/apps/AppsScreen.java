@@ -27,8 +27,9 @@ import javafx.scene.layout.VBox;
 
 /**
  * Apps: the developer's apps in a table; create, edit, delete (confirmed), freeze/unfreeze for
- * admins; the selected app's key with a copy button and the "Integrate" snippets for this
- * server's address.
+ * admins; the selected app's key and Sentry DSN with copy buttons (the DSN also rotated, after
+ * asking), and the "Integrate" snippets for this server's address: Beacon's own API and the
+ * Sentry SDKs' setup.
  */
 public final class AppsScreen extends ModelScreen<AppsModel> {
   private final ConsoleContext ctx;
@@ -106,6 +107,21 @@ public final class AppsScreen extends ModelScreen<AppsModel> {
     HBox keyRow = new HBox(8, new Label("App key"), keyLabel, Views.copyButton("copyAppKey", "Copy", key));
     keyRow.setAlignment(Pos.CENTER_LEFT);
 
+    StringProperty dsn = new SimpleStringProperty("");
+    dsn.bind(model.dsnBinding());
+    Label dsnLabel = new Label();
+    dsnLabel.setId("appDsn");
+    dsnLabel.getStyleClass().add("mono");
+    dsnLabel.textProperty().bind(dsn);
+    Button rotate = new Button("Rotate");
+    rotate.setId("rotateDsn");
+    rotate.setOnAction(e -> FormDialog.confirm(window(table), "Rotate the DSN key?",
+        "Software still sending with the current DSN is refused from now on; give it the new DSN.",
+        "Rotate", model::rotateDsn));
+    rotate.disableProperty().bind(model.busyProperty());
+    HBox dsnRow = new HBox(8, new Label("Sentry DSN"), dsnLabel, Views.copyButton("copyDsn", "Copy", dsn), rotate);
+    dsnRow.setAlignment(Pos.CENTER_LEFT);
+
     Button edit = new Button("_Edit");
     edit.setId("editApp");
     edit.setOnAction(e -> AppDialog.open(window(table), model, model.selectedProperty().get()));
@@ -128,18 +144,12 @@ public final class AppsScreen extends ModelScreen<AppsModel> {
     snippets.setId("integrate");
     snippets.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     for (String lang : Snippets.forApp("", "").keySet()) {
-      StringProperty text = new SimpleStringProperty("");
-      text.bind(model.snippet(lang));
-      TextArea area = new TextArea();
-      area.setId("snippet-" + lang.replace("#", "sharp").toLowerCase(java.util.Locale.ROOT));
-      area.setEditable(false);
-      area.getStyleClass().add("mono");
-      area.textProperty().bind(text);
-      Button copy = Views.copyButton("copy-" + area.getId(), "Copy " + lang, text);
-      VBox box = new VBox(6, area, copy);
-      VBox.setVgrow(area, Priority.ALWAYS);
-      box.setPadding(new Insets(8, 0, 0, 0));
-      snippets.getTabs().add(new Tab(lang, box));
+      snippets.getTabs().add(snippetTab(lang, "snippet-" + lang.replace("#", "sharp").toLowerCase(java.util.Locale.ROOT),
+          "Copy " + lang, model.snippet(lang)));
+    }
+    for (String lang : Snippets.sentry("").keySet()) {
+      snippets.getTabs().add(snippetTab("Sentry " + lang, "sentry-" + lang.replaceAll("[^A-Za-z]", "").toLowerCase(java.util.Locale.ROOT),
+          "Copy", model.sentrySnippet(lang)));
     }
     Label integrate = new Label("Integrate");
     integrate.getStyleClass().add(Styles.TITLE_4);
@@ -148,7 +158,7 @@ public final class AppsScreen extends ModelScreen<AppsModel> {
     hint.getStyleClass().addAll(Styles.TEXT_MUTED, Styles.TEXT_SMALL);
     hint.textProperty().bind(model.reachedAtBinding());
 
-    VBox detail = new VBox(10, name, keyRow, actions, integrate, hint, snippets);
+    VBox detail = new VBox(10, name, keyRow, dsnRow, actions, integrate, hint, snippets);
     VBox.setVgrow(snippets, Priority.ALWAYS);
     detail.setPadding(new Insets(16, 24, 16, 12));
     detail.visibleProperty().bind(model.selectedProperty().isNotNull());
@@ -157,6 +167,22 @@ public final class AppsScreen extends ModelScreen<AppsModel> {
     freeze.visibleProperty().bind(Bindings.createBooleanBinding(model::admin, ctx.clientProperty()));
     freeze.managedProperty().bind(freeze.visibleProperty());
     return detail;
+  }
+
+  /** A tab of the Integrate panel: the code (read-only, monospace) and its copy button. */
+  private static Tab snippetTab(String title, String id, String copyLabel, javafx.beans.value.ObservableValue<String> code) {
+    StringProperty text = new SimpleStringProperty("");
+    text.bind(code);
+    TextArea area = new TextArea();
+    area.setId(id);
+    area.setEditable(false);
+    area.getStyleClass().add("mono");
+    area.textProperty().bind(text);
+    Button copy = Views.copyButton("copy-" + id, copyLabel, text);
+    VBox box = new VBox(6, area, copy);
+    VBox.setVgrow(area, Priority.ALWAYS);
+    box.setPadding(new Insets(8, 0, 0, 0));
+    return new Tab(title, box);
   }
 
   private static javafx.stage.Window window(Node n) {

@@ -23,6 +23,139 @@ public final class Snippets {
     return m;
   }
 
+  /**
+   * Setup of the official Sentry SDKs reporting to this Beacon, by language in tab order: each
+   * sets {@code release} to the app's version and {@code user.id} to an id made once per install
+   * and kept (so machines count right).
+   */
+  public static Map<String, String> sentry(String dsn) {
+    String d = dsn == null ? "" : dsn;
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("Java", SENTRY_JAVA.replace("%DSN%", d));
+    m.put(".NET", SENTRY_DOTNET.replace("%DSN%", d));
+    m.put("Python", SENTRY_PYTHON.replace("%DSN%", d));
+    m.put("Electron/Node", SENTRY_NODE.replace("%DSN%", d));
+    return m;
+  }
+
+  private static final String SENTRY_JAVA = """
+      // Maven: io.sentry:sentry (Gradle: implementation("io.sentry:sentry:8.+"))
+      import io.sentry.Sentry;
+      import io.sentry.protocol.User;
+      import java.nio.file.*;
+      import java.util.UUID;
+
+      public final class Crashes {
+        public static void start(String appVersion) throws Exception {
+          Sentry.init(options -> {
+            options.setDsn("%DSN%");
+            options.setRelease("my-app@" + appVersion);     // Beacon counts it as version appVersion
+            options.setEnvironment("production");
+          });
+          User user = new User();
+          user.setId(installId());                           // one machine in Beacon's counts
+          Sentry.setUser(user);
+        }
+
+        // a random id made once per install and kept in the user's home
+        static String installId() throws Exception {
+          Path file = Path.of(System.getProperty("user.home"), ".my-app", "install-id");
+          if (Files.exists(file)) return Files.readString(file).trim();
+          String id = UUID.randomUUID().toString();
+          Files.createDirectories(file.getParent());
+          Files.writeString(file, id);
+          return id;
+        }
+      }
+      """;
+
+  private static final String SENTRY_DOTNET = """
+      // dotnet add package Sentry
+      using System;
+      using System.IO;
+      using Sentry;
+
+      public static class Crashes
+      {
+          public static IDisposable Start(string appVersion)
+          {
+              var sentry = SentrySdk.Init(o =>
+              {
+                  o.Dsn = "%DSN%";
+                  o.Release = "my-app@" + appVersion;   // Beacon counts it as version appVersion
+                  o.Environment = "production";
+                  o.AutoSessionTracking = true;          // release health in Beacon
+              });
+              SentrySdk.ConfigureScope(s => s.User = new SentryUser { Id = InstallId() });
+              return sentry;                             // dispose it at exit: it flushes
+          }
+
+          // a random id made once per install and kept in the user's app data
+          static string InstallId()
+          {
+              var file = Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), "MyApp", "install-id");
+              if (File.Exists(file)) return File.ReadAllText(file).Trim();
+              Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+              var id = Guid.NewGuid().ToString();
+              File.WriteAllText(file, id);
+              return id;
+          }
+      }
+      """;
+
+  private static final String SENTRY_PYTHON = """
+      # pip install sentry-sdk
+      import pathlib
+      import uuid
+
+      import sentry_sdk
+
+
+      def install_id():
+          # a random id made once per install and kept in the user's home
+          f = pathlib.Path.home() / ".my-app" / "install-id"
+          if f.exists():
+              return f.read_text().strip()
+          f.parent.mkdir(parents=True, exist_ok=True)
+          f.write_text(str(uuid.uuid4()))
+          return f.read_text().strip()
+
+
+      def start(app_version):
+          sentry_sdk.init(
+              dsn="%DSN%",
+              release=f"my-app@{app_version}",  # Beacon counts it as version app_version
+              environment="production",
+          )
+          sentry_sdk.set_user({"id": install_id()})
+      """;
+
+  private static final String SENTRY_NODE = """
+      // Electron: npm install @sentry/electron  (main process; the renderer: init from '@sentry/electron/renderer')
+      // Node:     npm install @sentry/node      (the same init, from '@sentry/node')
+      const Sentry = require('@sentry/electron/main');
+      const { app } = require('electron');
+      const fs = require('fs');
+      const path = require('path');
+      const crypto = require('crypto');
+
+      // a random id made once per install and kept in the app's user data
+      function installId() {
+        const file = path.join(app.getPath('userData'), 'install-id');
+        if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
+        const id = crypto.randomUUID();
+        fs.writeFileSync(file, id);
+        return id;
+      }
+
+      Sentry.init({
+        dsn: '%DSN%',
+        release: 'my-app@' + app.getVersion(),   // Beacon counts it as version app.getVersion()
+        environment: 'production',
+      });
+      Sentry.setUser({ id: installId() });
+      """;
+
   private static final String CSHARP = """
       using System;
       using System.Net.Http;

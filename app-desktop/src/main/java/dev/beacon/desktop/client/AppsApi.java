@@ -52,6 +52,11 @@ public final class AppsApi {
     client.delete(apps() + "/" + appId);
   }
 
+  /** A new key for the app's Sentry DSN (the old one stops working); answers the app with its new DSN. */
+  public App rotateDsn(String appId) throws ApiError {
+    return App.from(client.post(apps() + "/" + appId + "/dsn/rotate", new JsonObject()).getJsonObject("app", new JsonObject()));
+  }
+
   /** Freezes or unfreezes an app (admins only): a frozen app's clients get no answers. */
   public void freeze(String appId, boolean freeze) throws ApiError {
     client.post("v1/admin/app/" + appId + "/action", new JsonObject().putNull(freeze ? "freeze" : "unfreeze"));

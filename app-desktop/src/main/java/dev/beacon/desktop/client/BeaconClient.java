@@ -117,6 +117,42 @@ public final class BeaconClient {
     throw new ApiError(ApiError.BAD_ANSWER, "HTTP " + resp.statusCode() + " from GET " + req.uri().getPath());
   }
 
+  /**
+   * {@code GET path} of a file, saved to {@code target} (replaced) when the status is 2xx, else the
+   * envelope's error as an {@link ApiError}.
+   */
+  public void download(String path, java.nio.file.Path target) throws ApiError {
+    HttpRequest req = request(path).header("Accept", "*/*").GET().build();
+    java.nio.file.Path part = target.resolveSibling(target.getFileName() + ".part");
+    try {
+      HttpResponse<java.nio.file.Path> resp = http.send(req, HttpResponse.BodyHandlers.ofFile(part));
+      if (resp.statusCode() / 100 == 2) {
+        java.nio.file.Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        return;
+      }
+      String body = java.nio.file.Files.readString(part, StandardCharsets.UTF_8);
+      java.nio.file.Files.deleteIfExists(part);
+      envelope(req, new TextAnswer(resp, body));
+      throw new ApiError(ApiError.BAD_ANSWER, "HTTP " + resp.statusCode() + " from GET " + req.uri().getPath());
+    } catch (IOException e) {
+      throw new ApiError(ApiError.UNREACHABLE, "cannot download from " + base + ": " + describe(e), e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new ApiError(ApiError.UNREACHABLE, "interrupted while calling " + base, e);
+    }
+  }
+
+  /** A file answer's error body read back as text, for {@link #envelope}. */
+  private record TextAnswer(HttpResponse<?> of, String body) implements HttpResponse<String> {
+    @Override public int statusCode() { return of.statusCode(); }
+    @Override public HttpRequest request() { return of.request(); }
+    @Override public java.util.Optional<HttpResponse<String>> previousResponse() { return java.util.Optional.empty(); }
+    @Override public java.net.http.HttpHeaders headers() { return of.headers(); }
+    @Override public java.util.Optional<javax.net.ssl.SSLSession> sslSession() { return of.sslSession(); }
+    @Override public URI uri() { return of.uri(); }
+    @Override public java.net.http.HttpClient.Version version() { return of.version(); }
+  }
+
   private HttpRequest json(String path, String method, JsonObject body) {
     return request(path)
         .header("Content-Type", "application/json; charset=utf-8")

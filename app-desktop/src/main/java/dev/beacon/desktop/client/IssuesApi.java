@@ -31,6 +31,7 @@ public final class IssuesApi {
     q.put("orderBy", filter.order() + ":desc");
     q.put("status", filter.status());
     q.put("version", Json.blankToNull(filter.version()));
+    q.put("environment", Json.blankToNull(filter.environment()));
     q.put("q", Json.blankToNull(filter.search()));
     q.put("since", filter.since() == null ? null : filter.since().toString());
     q.put("until", filter.until() == null ? null : filter.until().toString());
@@ -51,6 +52,11 @@ public final class IssuesApi {
 
   /** What an issue's action does: resolve it, ignore it, or reopen it. */
   public enum Action { RESOLVE, IGNORE, REOPEN }
+
+  /** Saves an attachment of one of the app's events to {@code target}. */
+  public void download(String appId, ErrorEvent.Attachment attachment, java.nio.file.Path target) throws ApiError {
+    client.download(client.userPath("app/" + appId + "/attachments/" + attachment.attachmentId()), target);
+  }
 
   /** Acts on the issue; returns it as it is now. */
   public Issue act(String appId, String issueId, Action action) throws ApiError {

@@ -48,6 +48,8 @@ public final class ErrorsModel {
   final StringProperty status = new SimpleStringProperty(this, "status", Issue.UNRESOLVED);
   final StringProperty order = new SimpleStringProperty(this, "order", "last_seen");
   final StringProperty version = new SimpleStringProperty(this, "version", "");
+  /** The environment filter (Sentry events name theirs); blank for all. */
+  final StringProperty environment = new SimpleStringProperty(this, "environment", "");
   final StringProperty search = new SimpleStringProperty(this, "search", "");
   final ObjectProperty<LocalDate> since = new SimpleObjectProperty<>(this, "since");
   final ObjectProperty<LocalDate> until = new SimpleObjectProperty<>(this, "until");
@@ -72,6 +74,10 @@ public final class ErrorsModel {
 
   final ObservableList<ErrorEvent> logs = FXCollections.observableArrayList();
   final IntegerProperty logsTotal = new SimpleIntegerProperty(this, "logsTotal");
+  /** What the shown event says beside its stack (Sentry events: environment, SDK, tags, contexts, breadcrumbs). */
+  final StringProperty eventDetails = new SimpleStringProperty(this, "eventDetails", "");
+  /** The files that came with the shown event. */
+  final ObservableList<ErrorEvent.Attachment> attachments = FXCollections.observableArrayList();
   /** The stack of the log chosen in the list. */
   final StringProperty logStack = new SimpleStringProperty(this, "logStack", "");
   private int logsPage = 1;
@@ -80,6 +86,7 @@ public final class ErrorsModel {
     this.ctx = ctx;
     detail.addListener((o, was, d) -> {
       stack.set(d == null ? "" : d.latestEvent() == null ? PAST_RETENTION : d.latestEvent().stackText());
+      shownDetails(d == null ? null : d.latestEvent());
       versionCounts.setAll(d == null ? List.of() : d.versionCounts());
       dailyCounts.setAll(d == null ? List.of() : d.dailyCounts());
     });
@@ -99,12 +106,12 @@ public final class ErrorsModel {
 
   /** Whether any filter other than the status narrows the list. */
   boolean filtered() {
-    return !version.get().isBlank() || !search.get().isBlank() || since.get() != null || until.get() != null;
+    return !version.get().isBlank() || !environment.get().isBlank() || !search.get().isBlank() || since.get() != null || until.get() != null;
   }
 
   /** The filters as the list query takes them. */
   IssueFilter filter() {
-    return new IssueFilter("all".equals(status.get()) ? null : status.get(), version.get(), search.get(), since.get(),
+    return new IssueFilter("all".equals(status.get()) ? null : status.get(), version.get(), environment.get(), search.get(), since.get(),
         until.get(), order.get());
   }
 
@@ -180,7 +187,26 @@ public final class ErrorsModel {
   void showEvent(ErrorEvent e) {
     if (e != null) {
       stack.set(e.stackText());
+      shownDetails(e);
     }
+  }
+
+  private void shownDetails(ErrorEvent e) {
+    eventDetails.set(e == null ? "" : e.detailsText());
+    attachments.setAll(e == null ? List.of() : e.attachments());
+  }
+
+  /** Saves an attachment of the shown event to {@code target}, in the background. */
+  void download(ErrorEvent.Attachment attachment, java.nio.file.Path target) {
+    AppRef app = app();
+    if (app == null || attachment == null || target == null) {
+      return;
+    }
+    IssuesApi api = api();
+    Background.run(ctx, () -> {
+      api.download(app.appId(), attachment, target);
+      return target;
+    }, saved -> { }, busy, problem);
   }
 
   /** Shows the stack of one raw log (null clears it). */

@@ -16,6 +16,7 @@ import javafx.scene.control.Button;
 import javafx.scene.control.ChoiceBox;
 import javafx.scene.control.DatePicker;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListView;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
@@ -109,6 +110,12 @@ final class ErrorsView extends BorderPane {
     version.setPromptText("Version");
     version.setPrefColumnCount(7);
     version.textProperty().bindBidirectional(model.version);
+    TextField environment = new TextField();
+    environment.setId("errors-environment");
+    environment.setPromptText("Environment");
+    environment.setPrefColumnCount(8);
+    environment.textProperty().bindBidirectional(model.environment);
+    environment.setOnAction(e -> model.refresh());
     DatePicker since = datePicker("errors-since", "Seen since", model.since);
     DatePicker until = datePicker("errors-until", "Seen until", model.until);
     TextField search = new TextField();
@@ -149,7 +156,7 @@ final class ErrorsView extends BorderPane {
     model.since.addListener((o, was, now) -> model.refresh());
     model.until.addListener((o, was, now) -> model.refresh());
 
-    FlowPane bar = new FlowPane(8, 8, picker, new Label("Status"), status, version, since, until, search,
+    FlowPane bar = new FlowPane(8, 8, picker, new Label("Status"), status, version, environment, since, until, search,
         new Label("Sort"), order, refresh, new StatusLine("errors", model.busy, model.problem));
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(8));
@@ -275,7 +282,38 @@ final class ErrorsView extends BorderPane {
     events.setPlaceholder(new Label("No events within retention."));
     events.getSelectionModel().selectedItemProperty().addListener((o, was, now) -> model.showEvent(now));
 
-    VBox body = new VBox(8, title, meta, actions, new Label("Stack trace (newest event)"), stack,
+    TextArea details = monospace("issue-event-details");
+    details.textProperty().bind(model.eventDetails);
+    details.setPrefRowCount(8);
+    details.visibleProperty().bind(model.eventDetails.isNotEmpty());
+    details.managedProperty().bind(details.visibleProperty());
+    ListView<ErrorEvent.Attachment> files = new ListView<>(model.attachments);
+    files.setId("issue-attachments");
+    files.setPrefHeight(70);
+    files.setCellFactory(v -> new javafx.scene.control.ListCell<>() {
+      @Override
+      protected void updateItem(ErrorEvent.Attachment a, boolean empty) {
+        super.updateItem(a, empty);
+        setText(empty || a == null ? null : a.label());
+      }
+    });
+    Button download = new Button("_Download");
+    download.setId("issue-download");
+    download.disableProperty().bind(files.getSelectionModel().selectedItemProperty().isNull());
+    download.setOnAction(e -> {
+      ErrorEvent.Attachment a = files.getSelectionModel().getSelectedItem();
+      javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+      chooser.setInitialFileName(a.filename());
+      java.io.File target = chooser.showSaveDialog(files.getScene() == null ? null : files.getScene().getWindow());
+      if (target != null) {
+        model.download(a, target.toPath());
+      }
+    });
+    VBox attachmentBox = new VBox(6, new Label("Attachments"), files, download);
+    attachmentBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(model.attachments));
+    attachmentBox.managedProperty().bind(attachmentBox.visibleProperty());
+
+    VBox body = new VBox(8, title, meta, actions, new Label("Stack trace (newest event)"), stack, details, attachmentBox,
         new Label("Per version"), versions, days, new Label("Newest events"), events);
     body.setPadding(new Insets(8));
     ScrollPane scroll = new ScrollPane(body);

@@ -21,10 +21,12 @@ final class AdminAppRoutes {
 
   private final Db db;
   private final AppsService apps;
+  private final boolean trustProxy;
 
-  AdminAppRoutes(Db db, AppsService apps) {
+  AdminAppRoutes(Db db, AppsService apps, boolean trustProxy) {
     this.db = db;
     this.apps = apps;
+    this.trustProxy = trustProxy;
   }
 
   void mount(Routes routes) {
@@ -37,8 +39,9 @@ final class AdminAppRoutes {
     Params p = Params.of(ctx);
     Paging paging = Paging.from(p, AppsService.ORDER);
     AppFilter filter = AppFilter.forAdmin(p);
+    Dsn.Origin origin = Dsn.origin(ctx, trustProxy);
     Http.reply(ctx, db.tx(s -> apps.list(s, filter, paging)).map(page -> {
-      JsonArray items = new JsonArray(page.map(AppJson::forAdmin).items());
+      JsonArray items = new JsonArray(page.map(a -> AppJson.forAdmin(a, origin)).items());
       // the seed's sample names the list "app"; "apps" matches the developer's list
       return Http.ok().put("totalCount", page.totalCount()).put("app", items).put("apps", items.copy());
     }));
@@ -52,6 +55,6 @@ final class AdminAppRoutes {
       throw ApiException.badParameter("the body must be {\"freeze\":null} or {\"unfreeze\":null}");
     }
     int status = freeze ? App.FROZEN : App.ACTIVE;
-    Http.reply(ctx, db.tx(s -> apps.setStatus(s, appId, status)).map(a -> Http.ok().put("app", AppJson.forAdmin(a))));
+    Http.reply(ctx, db.tx(s -> apps.setStatus(s, appId, status)).map(a -> Http.ok().put("app", AppJson.forAdmin(a, Dsn.origin(ctx, trustProxy)))));
   }
 }

@@ -45,6 +45,14 @@ public class App {
   @Column(nullable = false, length = 64)
   public String secret;
 
+  /** The project number of the app's Sentry DSN: small and unique among the apps. */
+  @Column(name = "sentry_project_id", nullable = false)
+  public int sentryProjectId;
+
+  /** The public key of the app's Sentry DSN (not the app key: the two are rotated apart). */
+  @Column(name = "sentry_key", nullable = false, length = 64)
+  public String sentryKey;
+
   /** 0 active, 1 frozen. */
   @Column(nullable = false)
   public int status;

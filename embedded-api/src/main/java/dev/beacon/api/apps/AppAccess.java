@@ -69,6 +69,28 @@ public final class AppAccess {
     return app;
   }
 
+  /**
+   * The app a Sentry SDK names by its DSN: the public key (401 when no app has it), which must be
+   * the key of project {@code projectId} (403 otherwise), of an app that is not frozen (403).
+   */
+  public static App bySentryKey(Session s, String projectId, String sentryKey) {
+    App app = sentryKey == null || sentryKey.isBlank() ? null
+        : s.createSelectionQuery("from App a where a.sentryKey = :k", App.class)
+            .setParameter("k", sentryKey.trim())
+            .getResultList().stream().findFirst().orElse(null);
+    if (app == null) {
+      throw ApiException.authFailed("unknown sentry_key: it is not the key of any app's DSN (rotated, or mistyped)");
+    }
+    if (!Integer.toString(app.sentryProjectId).equals(projectId)) {
+      throw ApiException.forbidden("the sentry_key is not the key of project " + projectId + " (the DSN names project "
+          + app.sentryProjectId + ")");
+    }
+    if (app.frozen()) {
+      throw ApiException.forbidden("the app is frozen");
+    }
+    return app;
+  }
+
   /** Constant-time comparison of app keys. */
   public static boolean keysEqual(String expected, String given) {
     if (given == null) {

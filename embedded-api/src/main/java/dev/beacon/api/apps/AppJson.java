@@ -7,17 +7,17 @@ import io.vertx.core.json.JsonObject;
 final class AppJson {
   private AppJson() {}
 
-  /** For the owning developer: with the app key. */
-  static JsonObject forOwner(App a) {
-    return common(a).put("appKey", a.appKey);
+  /** For the owning developer: with the app key and the DSN as this caller reaches the server. */
+  static JsonObject forOwner(App a, Dsn.Origin origin) {
+    return common(a, origin).put("appKey", a.appKey);
   }
 
   /** For the admin list: with the owner's openId, without the app key (as the seed's sample). */
-  static JsonObject forAdmin(App a) {
-    return common(a).put("openId", a.openId);
+  static JsonObject forAdmin(App a, Dsn.Origin origin) {
+    return common(a, origin).put("openId", a.openId);
   }
 
-  private static JsonObject common(App a) {
+  private static JsonObject common(App a, Dsn.Origin origin) {
     return new JsonObject()
         .put("appId", a.appId)
         .put("name", a.name)
@@ -27,6 +27,8 @@ final class AppJson {
         .put("status", a.status)
         .put("timeZone", a.zone().getId())
         .put("createDate", Dates.format(a.createdAt))
-        .put("updateDate", Dates.format(a.updatedAt));
+        .put("updateDate", Dates.format(a.updatedAt))
+        .put("sentryProjectId", a.sentryProjectId)
+        .put("dsn", Dsn.of(a, origin));
   }
 }

@@ -14,10 +14,12 @@ import io.vertx.ext.web.RoutingContext;
 final class AppRoutes {
   private final Db db;
   private final AppsService apps;
+  private final boolean trustProxy;
 
-  AppRoutes(Db db, AppsService apps) {
+  AppRoutes(Db db, AppsService apps, boolean trustProxy) {
     this.db = db;
     this.apps = apps;
+    this.trustProxy = trustProxy;
   }
 
   void mount(Routes routes) {
@@ -26,19 +28,28 @@ final class AppRoutes {
     routes.get("/v1/user/:openId/app/:appId").developer(this::get);
     routes.put("/v1/user/:openId/app/:appId").developer(this::update);
     routes.delete("/v1/user/:openId/app/:appId").developer(this::delete);
+    routes.post("/v1/user/:openId/app/:appId/dsn/rotate").developer(this::rotateDsn);
+  }
+
+  /** A new DSN key for the app; the old one is refused from now on. */
+  private void rotateDsn(RoutingContext ctx) {
+    String openId = Principal.of(ctx).openId();
+    String appId = ctx.pathParam("appId");
+    Dsn.Origin origin = Dsn.origin(ctx, trustProxy);
+    Http.reply(ctx, db.tx(s -> apps.rotateDsn(s, openId, appId)).map(a -> Http.ok().put("app", AppJson.forOwner(a, origin))));
   }
 
   private void create(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
     AppPatch patch = AppPatch.forCreate(Body.of(ctx));
-    Http.reply(ctx, db.tx(s -> apps.create(s, openId, patch)).map(a -> Http.ok().put("app", AppJson.forOwner(a))));
+    Http.reply(ctx, db.tx(s -> apps.create(s, openId, patch)).map(a -> Http.ok().put("app", AppJson.forOwner(a, Dsn.origin(ctx, trustProxy)))));
   }
 
   private void update(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
     String appId = ctx.pathParam("appId");
     AppPatch patch = AppPatch.forUpdate(Body.of(ctx));
-    Http.reply(ctx, db.tx(s -> apps.update(s, openId, appId, patch)).map(a -> Http.ok().put("app", AppJson.forOwner(a))));
+    Http.reply(ctx, db.tx(s -> apps.update(s, openId, appId, patch)).map(a -> Http.ok().put("app", AppJson.forOwner(a, Dsn.origin(ctx, trustProxy)))));
   }
 
   private void delete(RoutingContext ctx) {
@@ -53,7 +64,7 @@ final class AppRoutes {
   private void get(RoutingContext ctx) {
     String openId = Principal.of(ctx).openId();
     String appId = ctx.pathParam("appId");
-    Http.reply(ctx, db.tx(s -> apps.get(s, openId, appId)).map(a -> Http.ok().put("app", AppJson.forOwner(a))));
+    Http.reply(ctx, db.tx(s -> apps.get(s, openId, appId)).map(a -> Http.ok().put("app", AppJson.forOwner(a, Dsn.origin(ctx, trustProxy)))));
   }
 
   private void list(RoutingContext ctx) {
@@ -61,8 +72,9 @@ final class AppRoutes {
     Params p = Params.of(ctx);
     Paging paging = Paging.from(p, AppsService.ORDER);
     AppFilter filter = AppFilter.forOwner(openId, p);
+    Dsn.Origin origin = Dsn.origin(ctx, trustProxy);
     Http.reply(ctx, db.tx(s -> apps.list(s, filter, paging)).map(page -> {
-      JsonArray items = new JsonArray(page.map(AppJson::forOwner).items());
+      JsonArray items = new JsonArray(page.map(a -> AppJson.forOwner(a, origin)).items());
       return Http.ok().put("totalCount", page.totalCount()).put("apps", items);
     }));
   }

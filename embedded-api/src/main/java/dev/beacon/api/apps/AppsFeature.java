@@ -15,7 +15,7 @@ public final class AppsFeature implements Feature {
   @Override
   public void mount(Routes routes, ServerContext ctx) {
     AppsService apps = new AppsService(ctx);
-    new AppRoutes(ctx.db(), apps).mount(routes);
-    new AdminAppRoutes(ctx.db(), apps).mount(routes);
+    new AppRoutes(ctx.db(), apps, ctx.config().trustProxy()).mount(routes);
+    new AdminAppRoutes(ctx.db(), apps, ctx.config().trustProxy()).mount(routes);
   }
 }

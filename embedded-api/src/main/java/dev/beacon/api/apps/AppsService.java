@@ -30,6 +30,8 @@ final class AppsService {
     a.timeZone = patch.timeZone();
     a.appKey = Ids.randomHex(8);
     a.secret = Ids.randomHex(32);
+    a.sentryKey = Ids.randomHex(16);
+    a.sentryProjectId = nextProjectId(s);
     a.status = App.ACTIVE;
     a.createdAt = sc.now();
     a.updatedAt = a.createdAt;
@@ -56,6 +58,26 @@ final class AppsService {
     }
     a.updatedAt = sc.now();
     return a;
+  }
+
+  /**
+   * A new public key for the app's DSN: the old one is refused from now on. The project number
+   * stays.
+   */
+  App rotateDsn(Session s, String openId, String appId) {
+    App a = AppAccess.owned(s, openId, appId);
+    a.sentryKey = Ids.randomHex(16);
+    a.updatedAt = sc.now();
+    return a;
+  }
+
+  /**
+   * The next DSN project number: one past the largest given so far. Two apps created at the same
+   * instant may both pick it; the unique constraint refuses the second (409, try again).
+   */
+  private static int nextProjectId(Session s) {
+    Integer max = s.createSelectionQuery("select max(a.sentryProjectId) from App a", Integer.class).getSingleResult();
+    return max == null ? 1 : max + 1;
   }
 
   /** Deletes the app; the schema's cascading foreign keys remove everything stored under it. */

@@ -59,6 +59,12 @@ public final class ServerOptions {
     config.uploadLimit(bytes);
   }
 
+  @Option(names = "--attachment-limit", paramLabel = "SIZE", order = 6, converter = CommandLines.Size.class,
+      description = "largest attachment (log file, minidump) a Sentry envelope may carry: bytes, or with K, M or G (default 20M)")
+  void attachmentLimit(long bytes) {
+    config.attachmentLimit(bytes);
+  }
+
   @Option(names = "--self-registration", order = 7, description = "let anyone register a developer account (off by default)")
   void selfRegistration(boolean on) {
     config.selfRegistration(on);

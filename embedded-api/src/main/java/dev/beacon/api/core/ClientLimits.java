@@ -45,6 +45,19 @@ public final class ClientLimits {
     return ctx -> checkKey(ctx, field);
   }
 
+  /** The check per app key, found by {@code key} outside the body (a header, the query). */
+  Handler<RoutingContext> perKey(java.util.function.Function<RoutingContext, String> key) {
+    return ctx -> {
+      String k = perKey.enabled() ? key.apply(ctx) : null;
+      long wait = k == null || k.isBlank() ? 0 : perKey.acquire(k.length() > MAX_KEY ? k.substring(0, MAX_KEY) : k);
+      if (wait > 0) {
+        ctx.fail(limited("too many requests for this app key", perKey, wait));
+      } else {
+        ctx.next();
+      }
+    };
+  }
+
   private void checkAddress(RoutingContext ctx) {
     long wait = perAddress.acquire(clientAddress(ctx, trustProxy));
     if (wait > 0) {

@@ -11,6 +11,7 @@ public final class Config {
   public static final int DEFAULT_PORT = 8470;
   public static final int DEFAULT_JSON_BODY_LIMIT = 1024 * 1024;
   public static final long DEFAULT_UPLOAD_LIMIT = 2L * 1024 * 1024 * 1024;
+  public static final long DEFAULT_ATTACHMENT_LIMIT = 20L * 1024 * 1024;
   public static final int DEFAULT_ERROR_BODY_LIMIT = 16 * 1024 * 1024;
   public static final int DEFAULT_ERROR_RETENTION_DAYS = 90;
   public static final Duration DEFAULT_ERROR_RETENTION = Duration.ofDays(DEFAULT_ERROR_RETENTION_DAYS);
@@ -39,6 +40,7 @@ public final class Config {
   private boolean selfRegistration;
   private int jsonBodyLimit = DEFAULT_JSON_BODY_LIMIT;
   private long uploadLimit = DEFAULT_UPLOAD_LIMIT;
+  private long attachmentLimit = DEFAULT_ATTACHMENT_LIMIT;
   private Duration tokenTtl = Duration.ofDays(30);
   private int dbPoolSize = 8;
   private boolean quiet;
@@ -89,6 +91,8 @@ public final class Config {
   public int jsonBodyLimit() { return jsonBodyLimit; }
   /** The largest file an upload may carry, in bytes. */
   public long uploadLimit() { return uploadLimit; }
+  /** The largest attachment (log file, minidump) a Sentry envelope may carry, in bytes. */
+  public long attachmentLimit() { return attachmentLimit; }
   public Duration tokenTtl() { return tokenTtl; }
   public int dbPoolSize() { return dbPoolSize; }
   public boolean quiet() { return quiet; }
@@ -142,6 +146,13 @@ public final class Config {
       throw new IllegalArgumentException("the upload limit must be at least 1 byte, got " + v);
     }
     uploadLimit = v;
+    return this;
+  }
+  public Config attachmentLimit(long v) {
+    if (v < 1) {
+      throw new IllegalArgumentException("the attachment limit must be at least 1 byte, got " + v);
+    }
+    attachmentLimit = v;
     return this;
   }
   public Config tokenTtl(Duration v) { tokenTtl = v; return this; }

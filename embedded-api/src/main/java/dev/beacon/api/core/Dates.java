@@ -41,4 +41,16 @@ public final class Dates {
       throw ApiException.badParameter(field + " must be a date as yyyy-MM-dd or yyyy-MM-dd HH:mm:ss, got '" + t + "'");
     }
   }
+
+  /** A {@code yyyy-MM-dd} query parameter as a date; {@code null} when absent or blank, 4000 when malformed. */
+  public static LocalDate parseDay(String field, String text) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return LocalDate.parse(text.trim(), DATE);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badParameter(field + " must be a date as yyyy-MM-dd, got '" + text.trim() + "'");
+    }
+  }
 }

@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>each route: for client routes the rate limit per app key, for developer and admin routes
  *       their guard, then the route's handler;
  * </ol>
- * then the failure handler and the 404/405 answers. It refuses to mount (the server does not
+ * then the failure handler (a route that answers its own failures has its handler ahead of it) and the 404/405 answers. It refuses to mount (the server does not
  * start) a developer or admin route or an area without exactly one provider of {@link Access},
  * a route declared twice, or a route below an area that is less guarded than the area and has
  * path parameters.
@@ -43,6 +43,11 @@ final class RouteMounter {
     refuseDuplicates(declared);
 
     Router root = Router.router(vertx);
+    for (DeclaredRoute r : declared) {
+      if (r.failures() != null) {
+        route(root, r).failureHandler(r.failures());
+      }
+    }
     ClientLimits limits = new ClientLimits(config);
     for (DeclaredRoute r : declared) {
       if (r.kind() == Kind.CLIENT) {
@@ -78,7 +83,7 @@ final class RouteMounter {
     for (DeclaredRoute r : declared) {
       Route route = route(root, r);
       switch (r.kind()) {
-        case CLIENT -> route.handler(limits.perKey(r.keyField()));
+        case CLIENT -> route.handler(r.keyField() != null ? limits.perKey(r.keyField()) : limits.perKey(r.keyReader()));
         case DEVELOPER, ADMIN -> route.handler(guard(access, r.kind()));
         case OPEN -> { }
       }

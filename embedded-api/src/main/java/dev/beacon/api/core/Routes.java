@@ -7,6 +7,7 @@ import io.vertx.ext.web.RoutingContext;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Where features declare their routes by kind, with full paths, e.g.
@@ -79,6 +80,7 @@ public final class Routes {
     private final String path;
     private boolean streamed;
     private int bodyLimit;
+    private Handler<RoutingContext> failures;
 
     private Declaring(HttpMethod method, String path) {
       if (!path.startsWith("/")) {
@@ -109,6 +111,16 @@ public final class Routes {
       return this;
     }
 
+    /**
+     * Answers this route's failures (guards, limits, the handler's own) itself instead of the
+     * server's envelope, e.g. in another project's protocol. It runs for every failure of the
+     * route, before the server's failure handler; it must end the response.
+     */
+    public Declaring failures(Handler<RoutingContext> answer) {
+      this.failures = Objects.requireNonNull(answer);
+      return this;
+    }
+
     /** Anyone may call it; the handler checks what it needs. */
     public void open(Handler<RoutingContext> handler) {
       add(Kind.OPEN, null, handler);
@@ -135,8 +147,22 @@ public final class Routes {
       add(Kind.ADMIN, null, handler);
     }
 
+    /**
+     * Installed clients call it with the app key where {@code key} finds it without the body (a
+     * header, the query), or {@code null} when it is not there: the rate limit per address runs
+     * before the body is read, the one per key as soon as the key is known, before the handler.
+     */
+    public void client(Function<RoutingContext, String> key, Handler<RoutingContext> handler) {
+      add(Kind.CLIENT, null, Objects.requireNonNull(key), handler);
+    }
+
     private void add(Kind kind, String keyField, Handler<RoutingContext> handler) {
-      declared.add(new DeclaredRoute(method, path, kind, keyField, streamed, bodyLimit, Objects.requireNonNull(handler)));
+      add(kind, keyField, null, handler);
+    }
+
+    private void add(Kind kind, String keyField, Function<RoutingContext, String> keyReader, Handler<RoutingContext> handler) {
+      declared.add(new DeclaredRoute(method, path, kind, keyField, keyReader, streamed, bodyLimit, failures,
+          Objects.requireNonNull(handler)));
     }
   }
 }

@@ -36,6 +36,7 @@ import java.time.Instant;
 public class ErrorEvent {
   public static final String REPORT = "report";
   public static final String LOG = "log";
+  public static final String SENTRY = "sentry";
 
   public static final int MAX_TYPE = 512;
   public static final int MAX_MESSAGE = 20_000;
@@ -44,6 +45,9 @@ public class ErrorEvent {
   public static final int MAX_APP_VERSION = 128;
   public static final int MAX_MACHINE_ID = 255;
   public static final int MAX_APP_PACKAGE = 255;
+  public static final int MAX_ENVIRONMENT = 64;
+  public static final int MAX_RELEASE = 200;
+  public static final int MAX_DETAILS = 1_000_000;
 
   @Id
   @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -89,6 +93,27 @@ public class ErrorEvent {
   @Column(name = "issue_id", length = 32)
   public String issueId;
 
+  /** A Sentry event's {@code event_id} (32 hex digits), unique per app; {@code null} for the two families. */
+  @Column(name = "event_uid", length = 32)
+  public String eventUid;
+
+  @Column(length = 16)
+  public String level;
+
+  @Column(length = MAX_ENVIRONMENT)
+  public String environment;
+
+  @Column(length = 32)
+  public String platform;
+
+  /** The release as the SDK sent it ({@code name@1.4.2+17}); {@code app_version} holds its version. */
+  @Column(name = "release_name", length = MAX_RELEASE)
+  public String releaseName;
+
+  /** JSON: tags, contexts, user, breadcrumbs, sdk, exceptions (with frames), as received. */
+  @Column(length = MAX_DETAILS)
+  public String details;
+
   /**
    * The seed's {@code context}: a log's text as sent; for a report {@code "type: message"} (or
    * just the type when the message is empty).
@@ -115,6 +140,23 @@ public class ErrorEvent {
         .put("errorType", errorType)
         .put("message", message)
         .put("stack", stack)
-        .put("osInfo", osInfo);
+        .put("osInfo", osInfo)
+        .put("eventId", eventUid)
+        .put("level", level)
+        .put("environment", environment)
+        .put("platform", platform)
+        .put("release", releaseName);
+  }
+
+  /** The stored details as JSON (an empty object when there are none). */
+  JsonObject detailsJson() {
+    if (details == null || details.isEmpty()) {
+      return new JsonObject();
+    }
+    try {
+      return new JsonObject(details);
+    } catch (RuntimeException e) {
+      return new JsonObject();
+    }
   }
 }

@@ -9,8 +9,10 @@ import dev.beacon.api.core.GroupCommit.Outcome;
 import io.vertx.core.Future;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BiConsumer;
+import java.util.function.Function;
 import org.hibernate.Session;
 
 /**
@@ -20,16 +22,52 @@ import org.hibernate.Session;
  * event, and ingest never waits on its own row locks. Each request is answered only once its
  * event is committed. An event whose app key is refused fails alone; if a whole batch fails, its
  * events are tried one by one so that one bad event cannot sink the others.
+ *
+ * <p>An event with a client id ({@link ErrorEvent#eventUid}) that the app already has is not
+ * stored again: the stored one is the answer, counted once. Since one transaction runs at a time,
+ * two copies sent at once are caught too.
  */
 final class ErrorIngest {
   static final int MAX_BATCH = 256;
 
-  /** How to find the event's app and fill in its fields; {@code appId} is null for family A. */
-  record Pending(String appId, String appKey, BiConsumer<App, ErrorEvent> fill, String fullStack, Instant at) {}
+  /** The app an event names: by id and key (family B), key alone (family A), or Sentry DSN key and project. */
+  record AppRef(String kind, String id, String key) {
+    static AppRef byId(String appId, String appKey) {
+      return new AppRef("id", appId, appKey);
+    }
 
-  private final GroupCommit<Pending, ErrorEvent> commits;
+    static AppRef byKey(String appKey) {
+      return new AppRef("key", null, appKey);
+    }
 
-  ErrorIngest(Db db) {
+    static AppRef bySentryKey(String projectId, String sentryKey) {
+      return new AppRef("sentry", projectId, sentryKey);
+    }
+
+    App find(Session s) {
+      return switch (kind) {
+        case "id" -> AppAccess.client(s, id, key);
+        case "key" -> AppAccess.byKey(s, key);
+        default -> AppAccess.bySentryKey(s, id, key);
+      };
+    }
+  }
+
+  /**
+   * An event to store: how to find its app and fill in its fields, its fingerprint, and the
+   * attachments to keep with it (structured events only).
+   */
+  record Pending(AppRef app, BiConsumer<App, ErrorEvent> fill, Function<ErrorEvent, Fingerprint> fingerprint,
+      Instant at, String eventUid, List<StructuredEvent.Attachment> attachments) {}
+
+  /** What storing gave: the event (the earlier copy when {@code duplicate}). */
+  record Stored(ErrorEvent event, boolean duplicate) {}
+
+  private final GroupCommit<Pending, Stored> commits;
+  private final Attachments attachments;
+
+  ErrorIngest(Db db, Attachments attachments) {
+    this.attachments = attachments;
     this.commits = new GroupCommit<>(db, MAX_BATCH, Integer.MAX_VALUE, "error events",
         batch -> db.inTx(s -> {
           Batch b = new Batch(s);
@@ -38,15 +76,17 @@ final class ErrorIngest {
   }
 
   /**
-   * Queues an event (call it on the request's event loop). {@code fullStack} is the stack before
-   * it was cut for storage, for the fingerprint; {@code null} uses the stored one.
+   * Queues a text event (call it on the request's event loop). {@code fullStack} is the stack
+   * before it was cut for storage, for the fingerprint; {@code null} uses the stored one.
    */
-  Future<ErrorEvent> add(String appId, String appKey, BiConsumer<App, ErrorEvent> fill, String fullStack, Instant at) {
-    return commits.add(new Pending(appId, appKey, fill, fullStack, at));
+  Future<ErrorEvent> add(AppRef app, BiConsumer<App, ErrorEvent> fill, String fullStack, Instant at) {
+    return commits.add(new Pending(app, fill, e -> Fingerprint.of(e, fullStack), at, null, List.of())).map(Stored::event);
   }
 
-  /** The app an event names, by id (family B) or by key alone (family A, {@code appId} null). */
-  private record AppRef(String appId, String appKey) {}
+  /** Queues a structured event (call it on the request's event loop). */
+  Future<Stored> add(Pending p) {
+    return commits.add(p);
+  }
 
   /** What looking an app up gave: the app, or the refusal to answer the request with. */
   private sealed interface Lookup permits Found, Refused {}
@@ -56,34 +96,59 @@ final class ErrorIngest {
   private record Refused(ApiException reason) implements Lookup {}
 
   /** One transaction's work, with the apps and issues it has already looked up. */
-  private static final class Batch {
+  private final class Batch {
     private final Session s;
     private final Map<AppRef, Lookup> apps = new HashMap<>();
     private final Map<String, ErrorIssue> issues = new HashMap<>();
+    private final Map<String, ErrorEvent> byUid = new HashMap<>();
 
     Batch(Session s) {
       this.s = s;
     }
 
-    Outcome<ErrorEvent> store(Pending p) {
-      Lookup lookup = apps.computeIfAbsent(new AppRef(p.appId(), p.appKey()), this::findApp);
+    Outcome<Stored> store(Pending p) {
+      Lookup lookup = apps.computeIfAbsent(p.app(), this::findApp);
       if (lookup instanceof Refused refused) {
         return Outcome.failed(refused.reason());
       }
       App a = ((Found) lookup).app();
+      if (p.eventUid() != null) {
+        ErrorEvent earlier = earlier(a, p.eventUid());
+        if (earlier != null) {
+          return Outcome.ok(new Stored(earlier, true));
+        }
+      }
       ErrorEvent e = new ErrorEvent();
       e.appId = a.appId;
       e.createdAt = p.at();
+      e.eventUid = p.eventUid();
       p.fill().accept(a, e);
-      IssueGrouper.attach(s, a, e, Fingerprint.of(e, p.fullStack()), issues);
+      IssueGrouper.attach(s, a, e, p.fingerprint().apply(e), issues);
       s.persist(e);
-      return Outcome.ok(e);
+      for (StructuredEvent.Attachment file : p.attachments()) {
+        s.persist(attachments.keep(e, file));
+      }
+      if (e.eventUid != null) {
+        byUid.put(a.appId + "/" + e.eventUid, e);
+      }
+      return Outcome.ok(new Stored(e, false));
+    }
+
+    /** The app's event with this client id, stored before or earlier in this batch. */
+    private ErrorEvent earlier(App a, String uid) {
+      ErrorEvent inBatch = byUid.get(a.appId + "/" + uid);
+      if (inBatch != null) {
+        return inBatch;
+      }
+      return s.createSelectionQuery("from ErrorEvent e where e.appId = :a and e.eventUid = :u", ErrorEvent.class)
+          .setParameter("a", a.appId).setParameter("u", uid)
+          .getResultList().stream().findFirst().orElse(null);
     }
 
     /** The app, or the refusal (unknown key, frozen app) as the request's answer. */
     private Lookup findApp(AppRef ref) {
       try {
-        return new Found(ref.appId() == null ? AppAccess.byKey(s, ref.appKey()) : AppAccess.client(s, ref.appId(), ref.appKey()));
+        return new Found(ref.find(s));
       } catch (ApiException refused) {
         return new Refused(refused);
       }

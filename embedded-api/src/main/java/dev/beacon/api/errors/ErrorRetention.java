@@ -16,7 +16,8 @@ import org.slf4j.LoggerFactory;
  * Prunes raw error events older than {@link dev.beacon.api.core.Config#errorRetention()}: a Vert.x
  * timer every {@link dev.beacon.api.core.Config#errorRetentionSweep()} (the first within a minute
  * of start) runs the delete on the db worker, {@value #BATCH} rows per transaction. Issues and
- * their counts are separate rows and stay as they are. A retention of zero keeps events forever.
+ * their counts are separate rows and stay as they are. The events' attachments (rows and files)
+ * go first. A retention of zero keeps events forever.
  */
 final class ErrorRetention {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorRetention.class);
@@ -24,13 +25,18 @@ final class ErrorRetention {
   private static final String DELETE = "DELETE FROM error_event WHERE id IN "
       + "(SELECT id FROM error_event WHERE created_at < ? ORDER BY id FETCH FIRST " + BATCH + " ROWS ONLY)";
 
+  private static final String OLD_ATTACHMENTS = "SELECT attachment_id FROM error_attachment WHERE created_at < ? ORDER BY created_at FETCH FIRST "
+      + BATCH + " ROWS ONLY";
+
   private final ServerContext sc;
+  private final Attachments attachments;
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean stopped;
   private long timer = -1;
 
-  ErrorRetention(ServerContext sc) {
+  ErrorRetention(ServerContext sc, Attachments attachments) {
     this.sc = sc;
+    this.attachments = attachments;
   }
 
   void start() {
@@ -67,6 +73,7 @@ final class ErrorRetention {
 
   private int prune(Instant cutoff) throws SQLException {
     OffsetDateTime before = OffsetDateTime.ofInstant(cutoff, ZoneOffset.UTC);
+    pruneAttachments(before);
     int total = 0;
     int deleted;
     do {
@@ -79,5 +86,32 @@ final class ErrorRetention {
       total += deleted;
     } while (deleted == BATCH && !stopped);
     return total;
+  }
+
+  /**
+   * Deletes the attachments of the events about to be pruned (an attachment is as old as its
+   * event): their rows, then once that is committed their files.
+   */
+  private void pruneAttachments(OffsetDateTime before) throws SQLException {
+    java.util.List<String> ids;
+    do {
+      ids = sc.db().inJdbcTx(c -> {
+        java.util.List<String> found = new java.util.ArrayList<>();
+        try (PreparedStatement st = c.prepareStatement(OLD_ATTACHMENTS)) {
+          st.setObject(1, before);
+          try (java.sql.ResultSet rs = st.executeQuery()) {
+            while (rs.next()) {
+              found.add(rs.getString(1));
+            }
+          }
+        }
+        for (java.util.List<String> chunk : dev.beacon.api.core.Jdbc.chunks(found, dev.beacon.api.core.Jdbc.IN_CHUNK)) {
+          dev.beacon.api.core.Jdbc.update(c, "DELETE FROM error_attachment WHERE attachment_id IN ("
+              + String.join(", ", java.util.Collections.nCopies(chunk.size(), "?")) + ")", chunk.toArray());
+        }
+        return found;
+      });
+      attachments.delete(ids);
+    } while (ids.size() == BATCH && !stopped);
   }
 }

@@ -3,6 +3,7 @@ package dev.beacon.api.errors;
 import dev.beacon.api.auth.Principal;
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Body;
+import dev.beacon.api.core.DataFolder;
 import dev.beacon.api.core.Feature;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Params;
@@ -21,7 +22,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The error store and its doors: family A's {@code POST /api/v1/error/report}, family B's
  * {@code POST /v1/logs}, the developer's {@code GET /v1/user/{openId}/logs} over both, and the
- * issues the events are grouped into ({@link IssueRoutes}). How each request maps onto the stored
+ * issues the events are grouped into ({@link IssueRoutes}); other features hand it structured
+ * events (Sentry) through {@link #intake()}. How each request maps onto the stored
  * columns is described on {@link ErrorEvent}, how events are grouped on {@link Fingerprint}.
  *
  * <p>The two ingest routes take bodies up to {@link dev.beacon.api.core.Config#errorBodyLimit()}
@@ -39,10 +41,28 @@ public final class ErrorsFeature implements Feature {
   private RateLimiter limiter;
   private ErrorRetention retention;
   private ErrorIngest ingest;
+  private EventIntake intake;
 
   @Override
   public List<Class<?>> entities() {
-    return List.of(ErrorEvent.class, ErrorIssue.class, IssueVersion.class, IssueDay.class, IssueMachine.class);
+    return List.of(ErrorEvent.class, ErrorIssue.class, IssueVersion.class, IssueDay.class, IssueMachine.class,
+        IssueEnvironment.class, ErrorAttachment.class);
+  }
+
+  @Override
+  public List<DataFolder> dataFolders() {
+    return List.of(DataFolder.afterDatabase(Attachments.FOLDER));
+  }
+
+  /**
+   * The door for structured events (Sentry), sharing this feature's store, grouping and error rate
+   * limit; available once the server has mounted the feature.
+   */
+  public EventIntake intake() {
+    if (intake == null) {
+      throw new IllegalStateException("the errors feature is not mounted yet: mount it before the features that use its intake");
+    }
+    return intake;
   }
 
   @Override
@@ -57,12 +77,14 @@ public final class ErrorsFeature implements Feature {
   public void mount(Routes routes, ServerContext ctx) {
     this.sc = ctx;
     this.limiter = new RateLimiter(ctx.config().errorRate(), ctx.config().errorBurst());
-    this.ingest = new ErrorIngest(ctx.db());
+    Attachments attachments = new Attachments(ctx.config().dataDir());
+    this.ingest = new ErrorIngest(ctx.db(), attachments);
+    this.intake = new EventIntake(ingest, attachments, limiter);
     routes.post(REPORT_PATH).bodyLimit(ctx.config().errorBodyLimit()).client("app_key", this::report);
     routes.post(LOG_PATH).bodyLimit(ctx.config().errorBodyLimit()).client("appKey", this::log);
     routes.get("/v1/user/:openId/logs").developer(this::list);
-    new IssueRoutes(ctx).mount(routes);
-    this.retention = new ErrorRetention(ctx);
+    new IssueRoutes(ctx, attachments).mount(routes);
+    this.retention = new ErrorRetention(ctx, attachments);
     retention.start();
   }
 
@@ -83,7 +105,7 @@ public final class ErrorsFeature implements Feature {
       String stack = b.optionalString("error_stack", Integer.MAX_VALUE);
       String osInfo = text(b, "os_info", ErrorEvent.MAX_OS_INFO);
       limit(ctx, appKey);
-      return ingest.add(null, appKey, (app, e) -> {
+      return ingest.add(ErrorIngest.AppRef.byKey(appKey), (app, e) -> {
         e.source = ErrorEvent.REPORT;
         e.errorType = type;
         e.message = message;
@@ -110,7 +132,7 @@ public final class ErrorsFeature implements Feature {
         throw ApiException.badParameter("context is required");
       }
       limit(ctx, appKey);
-      return ingest.add(appId, appKey, (app, e) -> {
+      return ingest.add(ErrorIngest.AppRef.byId(appId, appKey), (app, e) -> {
         e.source = ErrorEvent.LOG;
         e.errorType = Body.truncate(Fingerprint.firstLine(context), ErrorEvent.MAX_TYPE);
         e.message = context;

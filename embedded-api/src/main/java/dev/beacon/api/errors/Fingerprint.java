@@ -16,6 +16,8 @@ import java.util.stream.Collectors;
  * in-app ones when there are any, see {@link StackParser}) or, when no frame can be read, the
  * normalised message (see {@link Normalize}). The README's "Error grouping" section says the same
  * for users; {@value #RULES} names this rule set so that a later one can tell its issues apart.
+ * A structured event (Sentry) is read the same way from its frames, unless it brings its own
+ * fingerprint (see {@link #compute(String, String, List, List, String)}).
  *
  * @param hash 64 hex characters, unique per app and issue
  * @param type the error type as reported (family B: the start of the first line of the context)
@@ -27,6 +29,8 @@ record Fingerprint(String hash, String type, String title, String culprit) {
   static final String RULES = "v1";
   static final int MAX_TITLE = 255;
   static final int MAX_CULPRIT = 1000;
+  /** The entry of a client's fingerprint that stands for Beacon's own rule (spaces ignored). */
+  static final String DEFAULT_ENTRY = "{{default}}";
 
   /** {@code Type} or {@code Type: message} at the head of a log's context; the type has no spaces. */
   private static final Pattern HEADER = Pattern.compile("([A-Za-z_$][\\w.$`+<>\\[\\]]*)(?::\\s*(.*))?");
@@ -57,12 +61,28 @@ record Fingerprint(String hash, String type, String title, String culprit) {
   }
 
   private static Fingerprint compute(String type, String message, String stack, String title) {
-    List<Frame> frames = StackParser.parse(stack);
+    return compute(type, message, StackParser.parse(stack), List.of(), title);
+  }
+
+  /**
+   * The fingerprint of an event that came with its structure: {@code frames} most recent call
+   * first, as {@link StackParser} reads a text stack, so that the same bug sent as text by either
+   * family and as frames by a Sentry SDK groups into one issue. A non-empty {@code custom} list is
+   * the client's own fingerprint: its entries make the key, {@value #DEFAULT_ENTRY} standing for
+   * Beacon's rule.
+   */
+  static Fingerprint compute(String type, String message, List<Frame> frames, List<String> custom, String title) {
     List<Frame> inApp = frames.stream().filter(Frame::inApp).toList();
     List<Frame> top = (inApp.isEmpty() ? frames : inApp).stream().limit(TOP_FRAMES).toList();
     String key = RULES + "\n" + Normalize.message(type) + "\n" + (top.isEmpty()
         ? "message\n" + Normalize.message(message)
         : "frames\n" + top.stream().map(Frame::symbol).collect(Collectors.joining("\n")));
+    if (custom != null && !custom.isEmpty()) {
+      String ownKey = key;
+      key = RULES + "\ncustom\n" + custom.stream()
+          .map(entry -> DEFAULT_ENTRY.equals(entry.replace(" ", "")) ? ownKey : entry)
+          .collect(Collectors.joining("\n"));
+    }
     String culprit = top.isEmpty() ? null : Body.truncate(top.get(0).symbol(), MAX_CULPRIT);
     return new Fingerprint(sha256(key), type, Body.truncate(title, MAX_TITLE), culprit);
   }

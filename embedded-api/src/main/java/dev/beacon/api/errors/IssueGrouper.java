@@ -49,6 +49,13 @@ final class IssueGrouper {
       s.persist(m);
       issue.machineCount++;
     }
+    if (e.environment != null && !e.environment.isBlank()
+        && s.find(IssueEnvironment.class, new IssueEnvironment.Key(issue.issueId, e.environment)) == null) {
+      IssueEnvironment env = new IssueEnvironment();
+      env.issueId = issue.issueId;
+      env.environment = e.environment;
+      s.persist(env);
+    }
     e.issueId = issue.issueId;
     return issue;
   }

@@ -13,13 +13,14 @@ import org.hibernate.Session;
 
 /**
  * The filters of an app's issue list: {@code status}, {@code version} (issues seen in it),
+ * {@code environment} (issues seen in it: Sentry events name theirs),
  * {@code q} (case-insensitive text in the title or the newest message), {@code since} and
  * {@code until} (issues seen between them: last seen at or after {@code since}, first seen at or
  * before {@code until}; {@code yyyy-MM-dd} or {@code yyyy-MM-dd HH:mm:ss}, a bare {@code until}
  * date counting to the end of that day), ordered by {@code last_seen}, {@code first_seen},
  * {@code count} or {@code machines}.
  */
-record IssueQuery(String status, String version, String text, DateRange seen, Paging paging) {
+record IssueQuery(String status, String version, String environment, String text, DateRange seen, Paging paging) {
   static final int MAX_TEXT = 200;
 
   private static final Ordering ORDER = Ordering.of(Map.of(
@@ -38,7 +39,7 @@ record IssueQuery(String status, String version, String text, DateRange seen, Pa
       throw ApiException.badParameter("q is longer than " + MAX_TEXT + " characters");
     }
     DateRange seen = DateRange.of(p, "since", "until");
-    return new IssueQuery(status == null ? null : status.toLowerCase(Locale.ROOT), p.get("version"), text, seen,
+    return new IssueQuery(status == null ? null : status.toLowerCase(Locale.ROOT), p.get("version"), p.get("environment"), text, seen,
         Paging.from(p, ORDER));
   }
 
@@ -47,6 +48,8 @@ record IssueQuery(String status, String version, String text, DateRange seen, Pa
         .equal("i.appId", appId)
         .equal("i.status", status)
         .where("exists (select 1 from IssueVersion v where v.issueId = i.issueId and v.appVersion = :version)", "version", version)
+        .where("exists (select 1 from IssueEnvironment n where n.issueId = i.issueId and n.environment = :environment)",
+            "environment", environment)
         .contains(text, "i.title", "i.lastMessage")
         .atLeast("i.lastSeen", seen.from())
         .atMost("i.firstSeen", seen.to())

@@ -36,9 +36,11 @@ final class IssueRoutes {
   private static final List<String> ACTIONS = List.of("resolve", "ignore", "reopen");
 
   private final ServerContext sc;
+  private final Attachments attachments;
 
-  IssueRoutes(ServerContext sc) {
+  IssueRoutes(ServerContext sc, Attachments attachments) {
     this.sc = sc;
+    this.attachments = attachments;
   }
 
   void mount(Routes routes) {
@@ -46,6 +48,34 @@ final class IssueRoutes {
     routes.get(BASE + "/:issueId").developer(this::detail);
     routes.get(BASE + "/:issueId/events").developer(this::events);
     routes.post(BASE + "/:issueId/action").developer(this::action);
+    routes.get("/v1/user/:openId/app/:appId/attachments/:attachmentId").developer(this::attachment);
+  }
+
+  /** Downloads an attachment of one of the caller's apps' events (4004 for anyone else's, or once pruned). */
+  private void attachment(RoutingContext ctx) {
+    String attachmentId = ctx.pathParam("attachmentId");
+    String openId = Principal.of(ctx).openId();
+    String appId = ctx.pathParam("appId");
+    sc.db().tx(s -> {
+      App app = AppAccess.owned(s, openId, appId);
+      ErrorAttachment a = attachments.file(attachmentId) == null ? null : s.find(ErrorAttachment.class, attachmentId);
+      if (a == null || !a.appId.equals(app.appId)) {
+        throw ApiException.notFound("no attachment " + attachmentId + " in app " + appId);
+      }
+      return a;
+    }).onSuccess(a -> {
+      String name = a.filename.replaceAll("[^A-Za-z0-9._-]", "_");
+      ctx.response()
+          .putHeader("Content-Type", "application/octet-stream")
+          .putHeader("Content-Disposition", "attachment; filename=\"" + name + "\"")
+          .putHeader("X-Content-Type-Options", "nosniff")
+          .sendFile(attachments.file(a.attachmentId).toString())
+          .onFailure(err -> {
+            if (!ctx.response().headWritten()) {
+              ctx.fail(ApiException.notFound("the attachment's file is gone"));
+            }
+          });
+    }).onFailure(ctx::fail);
   }
 
   private void list(RoutingContext ctx) {
@@ -68,7 +98,7 @@ final class IssueRoutes {
           .setParameter("i", issueId).setMaxResults(1).getResultList().stream().findFirst().orElse(null);
       return Http.ok()
           .put("issue", issue.json(versions.stream().map(v -> v.appVersion).toList()))
-          .put("latestEvent", latest == null ? null : eventJson(latest))
+          .put("latestEvent", latest == null ? null : eventJson(latest, attachmentsOf(s, List.of(latest)), true))
           .put("versionCounts", new JsonArray(versions.stream().map(IssueVersion::json).toList()))
           .put("dailyCounts", dailyCounts(s, issueId));
     });
@@ -80,9 +110,10 @@ final class IssueRoutes {
     inApp(ctx, (s, app) -> {
       issue(s, app, issueId, false);
       Page<ErrorEvent> page = ListQuery.of(ErrorEvent.class, "e").equal("e.issueId", issueId).page(s, ErrorEvent.class, paging);
+      Map<Long, List<ErrorAttachment>> files = attachmentsOf(s, page.items());
       return Http.ok()
           .put("totalCount", page.totalCount())
-          .put("events", new JsonArray(page.items().stream().map(IssueRoutes::eventJson).toList()));
+          .put("events", new JsonArray(page.items().stream().map(e -> eventJson(e, files, true)).toList()));
     });
   }
 
@@ -126,9 +157,32 @@ final class IssueRoutes {
     return issue;
   }
 
-  /** An event of an issue: the stored details and the machine's hash. */
-  private static JsonObject eventJson(ErrorEvent e) {
-    return e.json().put("machineHash", e.machineId);
+  /**
+   * An event of an issue: the stored fields, the machine's hash, and for a Sentry event its tags,
+   * contexts, user, breadcrumbs and sdk (each {@code null} when the event has none) and its
+   * attachments.
+   */
+  private static JsonObject eventJson(ErrorEvent e, Map<Long, List<ErrorAttachment>> files, boolean details) {
+    JsonObject j = e.json().put("machineHash", e.machineId);
+    if (details) {
+      JsonObject d = e.detailsJson();
+      for (String k : List.of("tags", "contexts", "user", "breadcrumbs", "sdk")) {
+        j.put(k, d.getValue(k));
+      }
+    }
+    j.put("attachments", new JsonArray(files.getOrDefault(e.id, List.of()).stream().map(ErrorAttachment::json).toList()));
+    return j;
+  }
+
+  /** The attachments of these events, by event. */
+  private static Map<Long, List<ErrorAttachment>> attachmentsOf(Session s, List<ErrorEvent> events) {
+    List<Long> ids = events.stream().map(e -> e.id).toList();
+    if (ids.isEmpty()) {
+      return Map.of();
+    }
+    return s.createSelectionQuery("from ErrorAttachment a where a.eventId in :ids order by a.filename", ErrorAttachment.class)
+        .setParameter("ids", ids).getResultList().stream()
+        .collect(Collectors.groupingBy(a -> a.eventId));
   }
 
   /** The issue's events per day for the last {@value #DAYS} days, oldest first, days without any as 0. */

@@ -63,6 +63,34 @@ final class StackParser {
     return python;
   }
 
+  /**
+   * A frame an SDK sent as fields, read as the same frame in a text stack would be: Java and .NET
+   * {@code module.function}, Python {@code file in function} by {@link #python}, otherwise the
+   * function (JavaScript) or the file. The SDK's {@code in_app}, when it gives one, wins over the
+   * runtime prefixes.
+   */
+  static Frame structured(StructuredEvent.StackFrame f, String platform) {
+    String function = blankToNull(f.function());
+    String module = blankToNull(f.module());
+    String path = blankToNull(f.absPath()) != null ? f.absPath() : blankToNull(f.filename());
+    Frame read;
+    if ("python".equalsIgnoreCase(platform) && path != null && function != null) {
+      read = python(path, function);
+    } else if (module != null && function != null) {
+      String symbol = Normalize.symbol(module + "." + function);
+      read = new Frame(symbol, RUNTIME_PREFIXES.stream().noneMatch(symbol::startsWith));
+    } else if (function != null) {
+      read = new Frame(Normalize.symbol(function), true);
+    } else {
+      read = new Frame(Normalize.symbol(LINE_AND_COLUMN.matcher(path == null ? "?" : path).replaceAll("")), true);
+    }
+    return f.inApp() == null ? read : new Frame(read.symbol(), f.inApp());
+  }
+
+  private static String blankToNull(String s) {
+    return s == null || s.isBlank() ? null : s.strip();
+  }
+
   private static Frame call(String text) {
     Matcher m = CALL.matcher(text);
     if (!m.matches()) {

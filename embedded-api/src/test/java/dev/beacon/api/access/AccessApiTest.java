@@ -149,7 +149,10 @@ class AccessApiTest extends ServerTest {
     TestApps.freeze(server, frozen.appId());
     String wrongKey = good.appKey().substring(0, good.appKey().length() - 1) + (good.appKey().endsWith("0") ? "1" : "0");
     List<String> wrong = new ArrayList<>();
-    List<DeclaredRoute> clientRoutes = server.server().routes().stream().filter(r -> r.kind() == DeclaredRoute.Kind.CLIENT).toList();
+    // the client routes keyed by a body field; the Sentry routes (keyed by a header or the query)
+    // are refused the same way in dev.beacon.api.sentry.SentryEnvelopeApiTest
+    List<DeclaredRoute> clientRoutes = server.server().routes().stream()
+        .filter(r -> r.kind() == DeclaredRoute.Kind.CLIENT && r.keyField() != null).toList();
     assertEquals(6, clientRoutes.size(), clientRoutes::toString);
     for (DeclaredRoute route : clientRoutes) {
       Routes.Op op = routes.find(route.method().name(), route.path());

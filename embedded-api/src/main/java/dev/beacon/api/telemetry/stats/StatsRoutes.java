@@ -15,7 +15,6 @@ import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 
@@ -103,8 +102,8 @@ public final class StatsRoutes {
     String appId = ctx.pathParam("appId");
     String fromText = range ? ctx.request().getParam("from") : null;
     String toText = range ? ctx.request().getParam("to") : null;
-    LocalDate from = date("from", fromText);
-    LocalDate to = date("to", toText);
+    LocalDate from = Dates.parseDay("from", fromText);
+    LocalDate to = Dates.parseDay("to", toText);
     Db db = sc.db();
     return db.tx(s -> {
       App app = AppAccess.readable(s, p.openId(), p.admin(), appId);
@@ -120,17 +119,6 @@ public final class StatsRoutes {
       }
       return new Scope(app.appId, zone, start, end);
     });
-  }
-
-  private static LocalDate date(String field, String text) {
-    if (text == null || text.isBlank()) {
-      return null;
-    }
-    try {
-      return LocalDate.parse(text.trim(), Dates.DATE);
-    } catch (DateTimeParseException e) {
-      throw ApiException.badParameter(field + " must be a date as yyyy-MM-dd, got '" + text.trim() + "'");
-    }
   }
 
   private static boolean wantsCsv(RoutingContext ctx) {

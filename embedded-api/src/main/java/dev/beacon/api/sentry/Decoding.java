@@ -1,0 +1,103 @@
+package dev.beacon.api.sentry;
+
+import io.vertx.core.buffer.Buffer;
+import java.io.ByteArrayInputStream;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Locale;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.Inflater;
+import java.util.zip.InflaterInputStream;
+
+/**
+ * A request body as the bytes the SDK meant: {@code Content-Encoding} {@code gzip}, {@code deflate}
+ * (zlib, or raw deflate as some clients send it) or none. {@code br} and {@code zstd} are refused
+ * with 415: no well-kept pure-Java decoder is on Maven Central here. The decoded stream is read as
+ * it inflates and throws {@link SentryAnswers#tooLarge} past {@code maxDecoded} bytes, so a
+ * decompression bomb never reaches memory.
+ */
+final class Decoding {
+  private Decoding() {}
+
+  /** The decoded body, limited to {@code maxDecoded} bytes. */
+  static InputStream open(Buffer body, String contentEncoding, long maxDecoded) throws IOException {
+    InputStream raw = new ByteArrayInputStream(body.getBytes());
+    String enc = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
+    InputStream decoded = switch (enc) {
+      case "", "identity" -> raw;
+      case "gzip", "x-gzip" -> gzip(raw);
+      case "deflate" -> deflate(body);
+      case "br" -> throw new SentryAnswers.SentryRefusal(415,
+          "Content-Encoding br (Brotli) is not supported by this server; send the body gzip or deflate compressed, or plain");
+      default -> throw new SentryAnswers.SentryRefusal(415,
+          "Content-Encoding " + enc + " is not supported; send the body gzip or deflate compressed, or plain");
+    };
+    return new Limited(decoded, maxDecoded);
+  }
+
+  private static InputStream gzip(InputStream raw) throws IOException {
+    try {
+      return new GZIPInputStream(raw, 64 * 1024);
+    } catch (java.util.zip.ZipException | java.io.EOFException e) {
+      throw SentryAnswers.bad("the body is not valid gzip: " + e.getMessage());
+    }
+  }
+
+  /** zlib when the first two bytes are a zlib header, raw deflate otherwise. */
+  private static InputStream deflate(Buffer body) {
+    boolean zlib = body.length() >= 2 && (body.getByte(0) & 0x0F) == 8 && (((body.getByte(0) & 0xFF) << 8) | (body.getByte(1) & 0xFF)) % 31 == 0;
+    return new InflaterInputStream(new ByteArrayInputStream(body.getBytes()), new Inflater(!zlib), 64 * 1024);
+  }
+
+  /** Counts what is read and refuses to read past the limit. */
+  private static final class Limited extends FilterInputStream {
+    private final long max;
+    private long read;
+
+    Limited(InputStream in, long max) {
+      super(in);
+      this.max = max;
+    }
+
+    @Override
+    public int read() throws IOException {
+      int b = in.read();
+      if (b >= 0) {
+        count(1);
+      }
+      return b;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      int n = in.read(b, off, len);
+      if (n > 0) {
+        count(n);
+      }
+      return n;
+    }
+
+    @Override
+    public long skip(long n) throws IOException {
+      // read rather than skip, so that the count stays true
+      byte[] scratch = new byte[(int) Math.min(8192, Math.max(1, n))];
+      long done = 0;
+      while (done < n) {
+        int r = read(scratch, 0, (int) Math.min(scratch.length, n - done));
+        if (r < 0) {
+          break;
+        }
+        done += r;
+      }
+      return done;
+    }
+
+    private void count(int n) {
+      read += n;
+      if (read > max) {
+        throw SentryAnswers.tooLarge("the body is larger than " + Limits.mib(max) + " once decompressed");
+      }
+    }
+  }
+}

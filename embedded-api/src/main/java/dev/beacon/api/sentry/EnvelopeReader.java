@@ -1,0 +1,196 @@
+package dev.beacon.api.sentry;
+
+import io.vertx.core.json.DecodeException;
+import io.vertx.core.json.JsonObject;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads a Sentry envelope as a stream, item by item, never holding more than one item in memory:
+ * {@code Headers "\n" { ItemHeaders "\n" Payload ["\n"] }}. An item with a {@code length} has
+ * exactly that many payload bytes (a newline after them is optional); one without runs to the next
+ * newline or the end. Blank lines between items are skipped. Every header is one line of JSON.
+ */
+final class EnvelopeReader {
+  private final BufferedInputStream in;
+
+  EnvelopeReader(InputStream in) {
+    this.in = new BufferedInputStream(in, 64 * 1024);
+  }
+
+  /** The envelope's header (an empty object when the body starts with an empty line). */
+  JsonObject header() throws IOException {
+    byte[] line = line(Limits.MAX_HEADER_LINE, "the envelope header");
+    if (line == null) {
+      throw SentryAnswers.bad("the envelope is empty");
+    }
+    return json(line, "the envelope header");
+  }
+
+  /** The next item's header, or {@code null} at the end of the envelope. */
+  JsonObject nextItem() throws IOException {
+    while (true) {
+      byte[] line = line(Limits.MAX_HEADER_LINE, "an item header");
+      if (line == null) {
+        return null;
+      }
+      if (isBlank(line)) {
+        continue;
+      }
+      JsonObject h = json(line, "an item header");
+      Object type = h.getValue("type");
+      if (!(type instanceof String) || ((String) type).isBlank()) {
+        throw SentryAnswers.bad("an item header has no type: " + abbreviate(h.encode()));
+      }
+      Object length = h.getValue("length");
+      if (length != null && (!(length instanceof Number n) || n.longValue() < 0 || n.doubleValue() != Math.rint(n.doubleValue()))) {
+        throw SentryAnswers.bad("an item's length must be a whole number of bytes, got " + length);
+      }
+      return h;
+    }
+  }
+
+  /** The item's payload in memory, refused (413) over {@code max} bytes. */
+  byte[] payload(JsonObject item, int max, String what) throws IOException {
+    Long length = length(item);
+    if (length == null) {
+      byte[] line = line(max, what);
+      return line == null ? new byte[0] : line;
+    }
+    if (length > max) {
+      throw SentryAnswers.tooLarge(what + " is " + length + " bytes; the limit is " + Limits.mib(max));
+    }
+    byte[] out = in.readNBytes(length.intValue());
+    if (out.length < length) {
+      throw SentryAnswers.bad(what + " is cut short: " + out.length + " of its " + length + " bytes");
+    }
+    endOfPayload();
+    return out;
+  }
+
+  /** Copies the item's payload to {@code out}, refused (413) over {@code max} bytes; answers its size. */
+  long copy(JsonObject item, long max, OutputStream out, String what) throws IOException {
+    Long length = length(item);
+    if (length != null && length > max) {
+      throw SentryAnswers.tooLarge(what + " is " + length + " bytes; the limit is " + Limits.mib(max));
+    }
+    long copied = 0;
+    byte[] buf = new byte[64 * 1024];
+    if (length == null) {
+      // runs to the next newline
+      int b;
+      int n = 0;
+      while ((b = in.read()) >= 0 && b != '\n') {
+        buf[n++] = (byte) b;
+        if (++copied > max) {
+          throw SentryAnswers.tooLarge(what + " is larger than the limit of " + Limits.mib(max));
+        }
+        if (n == buf.length) {
+          out.write(buf, 0, n);
+          n = 0;
+        }
+      }
+      out.write(buf, 0, n);
+      return copied;
+    }
+    while (copied < length) {
+      int r = in.read(buf, 0, (int) Math.min(buf.length, length - copied));
+      if (r < 0) {
+        throw SentryAnswers.bad(what + " is cut short: " + copied + " of its " + length + " bytes");
+      }
+      out.write(buf, 0, r);
+      copied += r;
+    }
+    endOfPayload();
+    return copied;
+  }
+
+  /** Reads past the item's payload without keeping it. */
+  void skip(JsonObject item) throws IOException {
+    Long length = length(item);
+    if (length == null) {
+      int b;
+      while ((b = in.read()) >= 0 && b != '\n') {
+        // dropped
+      }
+      return;
+    }
+    long skipped = in.skip(length);
+    while (skipped < length) {
+      if (in.read() < 0) {
+        throw SentryAnswers.bad("an item of type " + item.getValue("type") + " is cut short");
+      }
+      skipped++;
+    }
+    endOfPayload();
+  }
+
+  private static Long length(JsonObject item) {
+    Object l = item.getValue("length");
+    return l == null ? null : ((Number) l).longValue();
+  }
+
+  /** After a payload of known length: the newline that may follow it. */
+  private void endOfPayload() throws IOException {
+    in.mark(1);
+    int b = in.read();
+    if (b != '\n' && b >= 0) {
+      in.reset();
+    }
+  }
+
+  /** The bytes up to the next newline (without it, nor a {@code \r} before it); {@code null} at the end. */
+  private byte[] line(int max, String what) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    int b;
+    boolean any = false;
+    while ((b = in.read()) >= 0) {
+      any = true;
+      if (b == '\n') {
+        break;
+      }
+      if (out.size() >= max) {
+        throw SentryAnswers.tooLarge(what + " is longer than " + Limits.mib(max));
+      }
+      out.write(b);
+    }
+    if (!any) {
+      return null;
+    }
+    byte[] bytes = out.toByteArray();
+    if (bytes.length > 0 && bytes[bytes.length - 1] == '\r') {
+      return java.util.Arrays.copyOf(bytes, bytes.length - 1);
+    }
+    return bytes;
+  }
+
+  private static boolean isBlank(byte[] line) {
+    for (byte b : line) {
+      if (b != ' ' && b != '\t' && b != '\r') {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A line of JSON that must be an object. */
+  static JsonObject json(byte[] bytes, String what) {
+    String text = new String(bytes, StandardCharsets.UTF_8).strip();
+    if (text.isEmpty()) {
+      return new JsonObject();
+    }
+    try {
+      return new JsonObject(text);
+    } catch (DecodeException | ClassCastException e) {
+      throw SentryAnswers.bad(what + " is not a JSON object: " + abbreviate(text));
+    }
+  }
+
+  static String abbreviate(String s) {
+    return s.length() > 200 ? s.substring(0, 200) + "..." : s;
+  }
+}

@@ -1,0 +1,272 @@
+package dev.beacon.api.sentry;
+
+import dev.beacon.api.errors.StructuredEvent;
+import io.vertx.core.json.JsonArray;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reads a Sentry event payload (the developer documentation's "Event Payloads") into a
+ * {@link StructuredEvent}. Lenient as Sentry is: a field of the wrong shape is ignored, never the
+ * event. What it reads:
+ * <ul>
+ *   <li>{@code event_id} (32 hex digits, dashes allowed; the envelope header's wins; a new one when
+ *       absent), {@code timestamp} (RFC 3339 or epoch seconds; the server's clock when absent,
+ *       unreadable or in the future);
+ *   <li>{@code exception.values} (or a bare list) oldest first, each {@code type}, {@code value},
+ *       {@code module}, {@code stacktrace.frames} oldest caller first; without an exception the
+ *       frames of the crashed, else the current, else the first thread of {@code threads};
+ *   <li>{@code logentry.formatted}/{@code logentry.message} or {@code message} (text or object);
+ *   <li>{@code fingerprint}, {@code level}, {@code platform}, {@code environment} (default
+ *       {@code production}), {@code release} ({@code name@1.4.2+17} counts as version
+ *       {@code 1.4.2+17}: the part after the last {@code @});
+ *   <li>the machine: {@code user.id}, else the session's {@code did}, else
+ *       {@code contexts.device.id};
+ *   <li>shown with the event: {@code tags} (object or pairs), {@code contexts}, {@code user},
+ *       {@code breadcrumbs} (at most {@value #MAX_BREADCRUMBS}, the newest), {@code sdk},
+ *       {@code extra}, {@code dist}, {@code server_name}, {@code transaction}.
+ * </ul>
+ */
+final class EventReader {
+  static final int MAX_BREADCRUMBS = 100;
+  static final int MAX_FRAMES = 250;
+  private static final String DEFAULT_ENVIRONMENT = "production";
+
+  private EventReader() {}
+
+  /** A fresh event id, as the SDKs write them. */
+  static String newEventId() {
+    return UUID.randomUUID().toString().replace("-", "");
+  }
+
+  /** 32 lowercase hex digits, or {@code null} when {@code value} is not an event id. */
+  static String eventId(Object value) {
+    if (!(value instanceof String s)) {
+      return null;
+    }
+    String id = s.replace("-", "").trim().toLowerCase(java.util.Locale.ROOT);
+    return id.matches("[0-9a-f]{32}") ? id : null;
+  }
+
+  /**
+   * The version a release names: the part after the last {@code @} ({@code my-app@1.4.2+17} is
+   * {@code 1.4.2+17}, {@code @scope/app@2.0.0} is {@code 2.0.0}), the whole text without one.
+   */
+  static String version(String release) {
+    if (release == null || release.isBlank()) {
+      return null;
+    }
+    String r = release.strip();
+    int at = r.lastIndexOf('@');
+    String v = at >= 0 && at < r.length() - 1 ? r.substring(at + 1) : r;
+    return v.isBlank() ? null : v;
+  }
+
+  static StructuredEvent read(JsonObject ev, String eventId, String sessionDid, Instant now,
+      List<StructuredEvent.Attachment> attachments) {
+    String platform = text(ev.getValue("platform"));
+    String release = text(ev.getValue("release"));
+    String environment = text(ev.getValue("environment"));
+    JsonObject contexts = object(ev.getValue("contexts"));
+    JsonObject user = object(ev.getValue("user"));
+    List<StructuredEvent.Exception> exceptions = exceptions(ev.getValue("exception"));
+    List<StructuredEvent.StackFrame> threadFrames = exceptions.isEmpty() ? threadFrames(ev.getValue("threads")) : List.of();
+    JsonObject details = new JsonObject()
+        .put("tags", tags(ev.getValue("tags")))
+        .put("contexts", contexts)
+        .put("user", user)
+        .put("breadcrumbs", breadcrumbs(ev.getValue("breadcrumbs")))
+        .put("sdk", object(ev.getValue("sdk")))
+        .put("extra", object(ev.getValue("extra")))
+        .put("dist", text(ev.getValue("dist")))
+        .put("serverName", text(ev.getValue("server_name")))
+        .put("transaction", text(ev.getValue("transaction")));
+    Instant at = timestamp(ev.getValue("timestamp"), now);
+    return new StructuredEvent(eventId, at.isAfter(now) ? now : at, text(ev.getValue("level")), platform,
+        version(release), release, environment == null ? DEFAULT_ENVIRONMENT : environment, exceptions, threadFrames,
+        fingerprint(ev.getValue("fingerprint")), message(ev), machine(user, sessionDid, contexts), osInfo(contexts),
+        details, attachments);
+  }
+
+  private static Instant timestamp(Object value, Instant now) {
+    try {
+      if (value instanceof Number n) {
+        double seconds = n.doubleValue();
+        if (seconds > 0 && seconds < 253_402_300_799d) {
+          return Instant.ofEpochSecond((long) seconds, (long) ((seconds - Math.floor(seconds)) * 1e9));
+        }
+      } else if (value instanceof String s && !s.isBlank()) {
+        String t = s.strip();
+        return t.endsWith("Z") || t.matches(".*[+-]\\d\\d:?\\d\\d$") ? OffsetDateTime.parse(t).toInstant() : Instant.parse(t + "Z");
+      }
+    } catch (DateTimeParseException | ArithmeticException e) {
+      // an unreadable time: the server's
+    }
+    return now;
+  }
+
+  private static List<StructuredEvent.Exception> exceptions(Object value) {
+    JsonArray values = values(value);
+    List<StructuredEvent.Exception> out = new ArrayList<>();
+    for (Object o : values) {
+      JsonObject x = object(o);
+      if (x == null) {
+        continue;
+      }
+      JsonObject st = object(x.getValue("stacktrace"));
+      out.add(new StructuredEvent.Exception(text(x.getValue("type")), text(x.getValue("module")), text(x.getValue("value")),
+          frames(st == null ? null : st.getValue("frames"))));
+    }
+    return out;
+  }
+
+  /** The frames of the thread that crashed, else the current one, else the first with frames. */
+  private static List<StructuredEvent.StackFrame> threadFrames(Object value) {
+    JsonObject chosen = null;
+    for (String flag : List.of("crashed", "current", "")) {
+      for (Object o : values(value)) {
+        JsonObject t = object(o);
+        if (t != null && object(t.getValue("stacktrace")) != null && (flag.isEmpty() || Boolean.TRUE.equals(t.getValue(flag)))) {
+          chosen = t;
+          break;
+        }
+      }
+      if (chosen != null) {
+        break;
+      }
+    }
+    return chosen == null ? List.of() : frames(object(chosen.getValue("stacktrace")).getValue("frames"));
+  }
+
+  /** The frames oldest caller first; beyond {@value #MAX_FRAMES} the oldest are dropped. */
+  private static List<StructuredEvent.StackFrame> frames(Object value) {
+    if (!(value instanceof JsonArray list)) {
+      return List.of();
+    }
+    List<StructuredEvent.StackFrame> out = new ArrayList<>();
+    for (int i = Math.max(0, list.size() - MAX_FRAMES); i < list.size(); i++) {
+      JsonObject f = object(list.getValue(i));
+      if (f == null) {
+        continue;
+      }
+      Object line = f.getValue("lineno");
+      Object inApp = f.getValue("in_app");
+      out.add(new StructuredEvent.StackFrame(text(f.getValue("module")), text(f.getValue("function")), text(f.getValue("filename")),
+          text(f.getValue("abs_path")), line instanceof Number n ? n.intValue() : null, inApp instanceof Boolean b ? b : null));
+    }
+    return out;
+  }
+
+  /** {@code {"values": [...]}} or a bare list, as the SDKs send either. */
+  private static JsonArray values(Object value) {
+    if (value instanceof JsonArray a) {
+      return a;
+    }
+    JsonObject o = object(value);
+    return o != null && o.getValue("values") instanceof JsonArray a ? a : new JsonArray();
+  }
+
+  private static String message(JsonObject ev) {
+    JsonObject logentry = object(ev.getValue("logentry"));
+    if (logentry != null) {
+      String m = text(logentry.getValue("formatted"));
+      m = m != null ? m : text(logentry.getValue("message"));
+      if (m != null) {
+        return m;
+      }
+    }
+    Object message = ev.getValue("message");
+    JsonObject asObject = object(message);
+    if (asObject != null) {
+      String m = text(asObject.getValue("formatted"));
+      return m != null ? m : text(asObject.getValue("message"));
+    }
+    return text(message);
+  }
+
+  private static List<String> fingerprint(Object value) {
+    if (!(value instanceof JsonArray a)) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (Object o : a) {
+      if (o != null) {
+        out.add(String.valueOf(o));
+      }
+    }
+    return out;
+  }
+
+  private static String machine(JsonObject user, String sessionDid, JsonObject contexts) {
+    String id = user == null ? null : text(user.getValue("id"));
+    if (id == null && sessionDid != null && !sessionDid.isBlank()) {
+      id = sessionDid.strip();
+    }
+    if (id == null && contexts != null) {
+      JsonObject device = object(contexts.getValue("device"));
+      id = device == null ? null : text(device.getValue("id"));
+    }
+    return id == null || id.length() > 255 ? (id == null ? null : id.substring(0, 255)) : id;
+  }
+
+  private static String osInfo(JsonObject contexts) {
+    JsonObject os = contexts == null ? null : object(contexts.getValue("os"));
+    if (os == null) {
+      return null;
+    }
+    String name = text(os.getValue("name"));
+    String version = text(os.getValue("version"));
+    String info = ((name == null ? "" : name) + (version == null ? "" : " " + version)).strip();
+    return info.isEmpty() ? text(os.getValue("raw_description")) : info;
+  }
+
+  /** Tags as an object, from an object or a list of {@code [key, value]} pairs. */
+  private static JsonObject tags(Object value) {
+    JsonObject out = new JsonObject();
+    if (value instanceof JsonObject o) {
+      for (Map.Entry<String, Object> e : o) {
+        out.put(e.getKey(), e.getValue() == null ? null : String.valueOf(e.getValue()));
+      }
+    } else if (value instanceof JsonArray pairs) {
+      for (Object p : pairs) {
+        if (p instanceof JsonArray pair && pair.size() == 2 && pair.getValue(0) != null) {
+          out.put(String.valueOf(pair.getValue(0)), pair.getValue(1) == null ? null : String.valueOf(pair.getValue(1)));
+        }
+      }
+    }
+    return out.isEmpty() ? null : out;
+  }
+
+  private static JsonArray breadcrumbs(Object value) {
+    JsonArray all = values(value);
+    if (all.isEmpty()) {
+      return null;
+    }
+    JsonArray out = new JsonArray();
+    for (int i = Math.max(0, all.size() - MAX_BREADCRUMBS); i < all.size(); i++) {
+      out.add(all.getValue(i));
+    }
+    return out;
+  }
+
+  private static JsonObject object(Object value) {
+    return value instanceof JsonObject o ? o : null;
+  }
+
+  /** A string, or a number or boolean as text; {@code null} for anything else or blank. */
+  private static String text(Object value) {
+    if (value instanceof String s) {
+      return s.isBlank() ? null : s;
+    }
+    if (value instanceof Number || value instanceof Boolean) {
+      return String.valueOf(value);
+    }
+    return null;
+  }
+}
