@@ -134,6 +134,7 @@ class ConsoleWindowTest {
       Fx.waitUntil(20, () -> a.context().client() != null);
       assertEquals(remote.port(), Fx.call(() -> a.context().client().base().getPort()));
       Fx.run(() -> a.window().select("server"));
+      Fx.waitUntil(20, () -> robot.lookup("#lanSwitch").tryQuery().isPresent()); // the screen is built when first shown
       assertFalse(Fx.call(() -> robot.lookup("#lanSwitch").query().getParent().isVisible()), "nothing local for a remote server");
       assertFalse(java.nio.file.Files.exists(data.resolve("db")), "no database here");
       close(exited);
