@@ -137,7 +137,7 @@ class GeneratedClientTest {
     assertEquals(1, series.get(series.size() - 1).getDau());
 
     ErrorsApi errors = new ErrorsApi(session);
-    var issues = errors.listIssues(openId, appId, null, null, null, null, null, null, null, null);
+    var issues = errors.listIssues(openId, appId, null, null, null, null, null, null, null, null, null); // pageNo ... environment ... until: all defaults
     assertEquals(1, issues.getTotalCount());
     Issue issue = issues.getIssues().get(0);
     assertEquals(report.getIssueId(), issue.getIssueId());
