@@ -177,17 +177,44 @@ final class EnvelopeReader {
     return true;
   }
 
-  /** A line of JSON that must be an object. */
+  /**
+   * A line of JSON that must be an object. NUL characters in its strings ({@code \u0000}, as an
+   * SDK may send from binary data) become U+FFFD: the event is kept, and no database is handed
+   * text it cannot store (PostgreSQL refuses NUL in text).
+   */
   static JsonObject json(byte[] bytes, String what) {
     String text = new String(bytes, StandardCharsets.UTF_8).strip();
     if (text.isEmpty()) {
       return new JsonObject();
     }
     try {
-      return new JsonObject(text);
+      return withoutNul(new JsonObject(text));
     } catch (DecodeException | ClassCastException e) {
       throw SentryAnswers.bad(what + " is not a JSON object: " + abbreviate(text));
     }
+  }
+
+  private static JsonObject withoutNul(JsonObject in) {
+    JsonObject out = new JsonObject();
+    in.forEach(e -> out.put(withoutNul(e.getKey()), withoutNulValue(e.getValue())));
+    return out;
+  }
+
+  private static Object withoutNulValue(Object value) {
+    if (value instanceof String s) {
+      return withoutNul(s);
+    } else if (value instanceof JsonObject o) {
+      return withoutNul(o);
+    } else if (value instanceof io.vertx.core.json.JsonArray a) {
+      io.vertx.core.json.JsonArray out = new io.vertx.core.json.JsonArray();
+      a.forEach(v -> out.add(withoutNulValue(v)));
+      return out;
+    }
+    return value;
+  }
+
+  private static String withoutNul(String s) {
+    return s.indexOf('\0') < 0 ? s : s.replace('\0', '\uFFFD');
   }
 
   static String abbreviate(String s) {

@@ -80,6 +80,22 @@ class SentryEnvelopeApiTest extends ServerTest {
   }
 
   @Test
+  void nulCharactersInAnEventAreKeptAsReplacementCharacters() {
+    // an SDK may send \u0000 from binary data; PostgreSQL cannot store NUL in text, and the event must not be lost
+    DsnApp app = SentryFixtures.create(dev);
+    JsonObject ev = SentryFixtures.javaEvent(SentryFixtures.eventId(), "IllegalStateException", "java.lang", "bad\u0000byte",
+        "my-app@1.0\u0000", FRAMES);
+    ev.put("tags", new JsonObject().put("k\u0000", "v\u0000"));
+    Resp r = SentryFixtures.post(server.anonymous(), app.storePath(), ev.encode().getBytes(StandardCharsets.UTF_8), app.auth(), null);
+    assertEquals(200, r.status(), r::toString);
+    JsonObject issue = onlyIssue(app);
+    assertEquals("java.lang.IllegalStateException: bad\uFFFDbyte", issue.getString("title"));
+    assertEquals(new JsonArray().add("1.0\uFFFD"), issue.getJsonArray("versions"));
+    JsonObject latest = dev.get(issues(app) + "/" + issue.getString("issueId")).json().getJsonObject("latestEvent");
+    assertEquals("v\uFFFD", latest.getJsonObject("tags").getString("k\uFFFD"), latest::encode);
+  }
+
+  @Test
   void itemsWithoutLengthAndUnknownTypesBetweenKnownOnes() {
     DsnApp app = SentryFixtures.create(dev);
     String id = SentryFixtures.eventId();
