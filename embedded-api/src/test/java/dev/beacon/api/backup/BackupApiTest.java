@@ -19,11 +19,23 @@ import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.DisabledIf;
+import org.junit.jupiter.api.condition.EnabledIf;
 
 /** An online backup, restored into a fresh folder as the README says, holds the data. */
 class BackupApiTest {
   /** A file the test puts in each data folder, which the data folder's features leave alone. */
   static final String MARK = "backup-check.txt";
+
+  @Test
+  @EnabledIf(value = "dev.beacon.api.support.TestDatabase#postgres", disabledReason = "on H2 the backup is made; the test below restores it")
+  void onPostgresqlTheBackupSaysToUseTheDatabasesOwnTools() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      Resp refused = server.admin().post("/v1/admin/backup", new JsonObject());
+      assertEquals(409, refused.status(), refused::toString);
+      assertEquals(4007, refused.json().getInteger("code"), refused::toString);
+      assertTrue(refused.json().getString("msg").contains("pg_dump"), refused::toString);
+    }
+  }
 
   @Test
   @DisabledIf(value = "dev.beacon.api.support.TestDatabase#postgres", disabledReason = "the backup copies the H2 database; PostgreSQL is backed up with its own tools (README)")
