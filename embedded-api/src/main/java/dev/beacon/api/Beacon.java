@@ -10,6 +10,7 @@ import dev.beacon.api.core.Feature;
 import dev.beacon.api.errors.ErrorsFeature;
 import dev.beacon.api.feeds.FeedsFeature;
 import dev.beacon.api.files.FilesFeature;
+import dev.beacon.api.health.HealthFeature;
 import dev.beacon.api.modules.ModulesFeature;
 import dev.beacon.api.releases.ReleasesFeature;
 import dev.beacon.api.sentry.SentryFeature;
@@ -30,18 +31,21 @@ public final class Beacon {
   public static List<Feature> features() {
     TelemetryFeature telemetry = new TelemetryFeature();
     ErrorsFeature errors = new ErrorsFeature();
+    ModulesFeature modules = new ModulesFeature();
+    SentryFeature sentry = new SentryFeature(errors, telemetry.installs());
     return List.of(
         new AuthFeature(),
         new AppsFeature(),
         new ReleasesFeature(telemetry.installs()),
-        new ModulesFeature(),
+        modules,
         new FilesFeature(),
         telemetry,
         errors,
-        new SentryFeature(errors, telemetry.installs()),
+        sentry,
         new BackupFeature(),
         new ContentFeature(),
-        new FeedsFeature(telemetry.installs()));
+        new FeedsFeature(telemetry.installs()),
+        new HealthFeature(telemetry.versionUsage(), errors.versionErrors(), sentry.sessionHealth(), modules.moduleMachines()));
   }
 
   /** Starts a server with the standard features on the given Vert.x instance. */

@@ -40,7 +40,8 @@ class BoundariesTest {
       Map.entry("backup", Set.of()),
       Map.entry("content", Set.of("auth")),
       Map.entry("feeds", Set.of("apps", "auth", "files", "releases", "telemetry")),
-      Map.entry("sentry", Set.of("apps", "auth", "errors", "telemetry"))));
+      Map.entry("sentry", Set.of("apps", "auth", "errors", "telemetry")),
+      Map.entry("health", Set.of("apps", "auth", "errors", "modules", "releases", "sentry", "telemetry"))));
 
   private static JavaClasses classes;
 

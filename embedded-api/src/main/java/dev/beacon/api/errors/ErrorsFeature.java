@@ -42,11 +42,17 @@ public final class ErrorsFeature implements Feature {
   private ErrorRetention retention;
   private ErrorIngest ingest;
   private EventIntake intake;
+  private final VersionErrors versionErrors = new VersionErrors();
+
+  /** What release health reads of errors, per app version. */
+  public VersionErrors versionErrors() {
+    return versionErrors;
+  }
 
   @Override
   public List<Class<?>> entities() {
     return List.of(ErrorEvent.class, ErrorIssue.class, IssueVersion.class, IssueDay.class, IssueMachine.class,
-        IssueEnvironment.class, ErrorAttachment.class);
+        IssueEnvironment.class, ErrorAttachment.class, VersionMachine.class);
   }
 
   @Override
