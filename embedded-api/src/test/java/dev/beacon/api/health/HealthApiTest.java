@@ -210,6 +210,103 @@ class HealthApiTest {
     }
   }
 
+  @Test
+  void aModuleVersionCountsTheMachinesItsUpdateChecksNamed() throws Exception {
+    MutableClock clock = new MutableClock(START);
+    try (TestServer server = TestServer.start(c -> c.clock(clock).tokenTtl(Duration.ofDays(3650)).clientRatePerIp(0).clientRatePerKey(0))) {
+      Api dev = server.newDeveloper();
+      JsonObject app = dev.post("/v1/user/" + dev.openId + "/app",
+          new JsonObject().put("name", "modular").put("platform", 3).put("timeZone", "UTC")).json().getJsonObject("app");
+      String appId = app.getString("appId");
+      String appKey = app.getString("appKey");
+      String modules = "/v1/user/" + dev.openId + "/app/" + appId + "/module";
+      String moduleId = dev.post(modules, new JsonObject().put("name", "codecs")).json().getString("moduleId");
+      String versions = modules + "/" + moduleId + "/version";
+      String v1 = moduleVersion(dev, versions, "1.0.0", 1);
+      clock.set(at(2, 8));
+      String v2 = moduleVersion(dev, versions, "2.0.0", 2);
+      History h = new History();
+      // machines a..d check with code 1 on day 1, b and c move to code 2 on day 2; b and d report errors
+      clock.set(at(1, 10));
+      for (String m : List.of("a", "b", "c", "d")) {
+        check(server, appId, appKey, moduleId, m, 1);
+        h.beats.add(new Sent(m, "1", at(1, 10)));
+      }
+      clock.set(at(2, 10));
+      for (String m : List.of("b", "c")) {
+        check(server, appId, appKey, moduleId, m, 2);
+        check(server, appId, appKey, moduleId, m, 2); // twice: one machine
+        h.beats.add(new Sent(m, "2", at(2, 10)));
+      }
+      error(server, clock, h, appKey, "b", "5.0.0", at(2, 11), "CodecError");
+      error(server, clock, h, appKey, "d", "5.0.0", at(2, 12), "CodecError");
+      check(server, appId, appKey, moduleId, "e", null); // no code: says nothing of its version
+      clock.set(at(2, 20));
+
+      Resp r = dev.get(modules + "/" + moduleId + "/health?window=7d");
+      assertEquals(1000, r.code(), r::toString);
+      JsonObject j2 = find(r.json(), v2);
+      JsonObject j1 = find(r.json(), v1);
+      assertEquals(2, j2.getLong("machines"));
+      assertEquals(1, j2.getLong("errorMachines"), "b, on module 2.0.0 when it reported");
+      assertEquals(0.5, j2.getDouble("errorFreeRate"), 1e-9);
+      assertEquals(4, j1.getLong("machines"), "a, b, c and d checked with code 1 on day 1");
+      assertEquals(2, j1.getLong("errorMachines"), "b and d reported errors in the window");
+      assertEquals(0.5, j2.getDouble("share"), 1e-9);
+      assertNull(j2.getValue("crashFreeSessions"));
+      assertEquals(v1, j2.getJsonObject("previous").getString("versionId"));
+      JsonArray trend = j2.getJsonArray("trend");
+      assertEquals(7, trend.size());
+      assertEquals(new JsonObject().put("date", "2026-07-01").put("machines", 0).put("errorMachines", 0), trend.getJsonObject(5));
+      assertEquals(new JsonObject().put("date", "2026-07-02").put("machines", 2).put("errorMachines", 1), trend.getJsonObject(6));
+      assertEquals(4004, dev.get(modules + "/nope/health").code(), "a module the app does not have");
+    }
+  }
+
+  @Test
+  void ownAppsOnlyAndWindowsAreChecked() throws Exception {
+    try (TestServer server = TestServer.start()) {
+      Api owner = server.newDeveloper();
+      Api other = server.newDeveloper();
+      String appId = owner.post("/v1/user/" + owner.openId + "/app", new JsonObject().put("name", "mine").put("platform", 3))
+          .json().getJsonObject("app").getString("appId");
+      for (String w : List.of("24h", "7d", "30d")) {
+        assertEquals(w, health(owner, appId, w).getString("window"));
+      }
+      Resp refused = other.get("/v1/user/" + other.openId + "/app/" + appId + "/health");
+      assertEquals(4004, refused.code(), "another developer's app is not disclosed: " + refused);
+      Resp notTheirs = other.get("/v1/user/" + owner.openId + "/app/" + appId + "/health");
+      assertTrue(notTheirs.code() == 4001 || notTheirs.code() == 4003, "another developer's openId: " + notTheirs);
+      assertEquals(1000, server.admin().get("/v1/user/" + server.admin().openId + "/app/" + appId + "/health").code(), "admins read any app");
+      for (String bad : List.of("1d", "24H", "7", "week", "%20", "")) {
+        Resp r = owner.get("/v1/user/" + owner.openId + "/app/" + appId + "/health?window=" + bad);
+        assertEquals(400, r.status(), () -> bad + ": " + r);
+        assertEquals(4000, r.code(), () -> bad + ": " + r);
+        assertTrue(r.json().getString("msg").contains("24h, 7d or 30d"), r::toString);
+      }
+      JsonObject empty = health(owner, appId, "30d");
+      assertEquals(0, empty.getJsonArray("versions").size(), "no versions yet");
+    }
+  }
+
+  private static String moduleVersion(Api dev, String versions, String name, int code) {
+    Resp r = dev.post(versions, new JsonObject().put("name", name).put("code", code).put("url", "https://dl.example.com/" + name + ".zip"));
+    assertEquals(1000, r.code(), r::toString);
+    String id = r.json().getJsonObject("version").getString("versionId");
+    Resp released = dev.put(versions + "/" + id + "/action", new JsonObject().putNull("release"));
+    assertEquals(1000, released.code(), released::toString);
+    return id;
+  }
+
+  private static void check(TestServer server, String appId, String appKey, String moduleId, String machine, Integer code) {
+    JsonObject body = new JsonObject().put("appId", appId).put("appKey", appKey).put("moduleId", moduleId).put("deviceId", machine);
+    if (code != null) {
+      body.put("versionCode", code);
+    }
+    Resp r = server.anonymous().post("/v1/app/module/upgrade", body);
+    assertTrue(r.code() == 1000 || r.code() == 4004, r::toString);
+  }
+
   private static String create(Api dev, String versions, String name, int code) {
     Resp r = dev.post(versions, new JsonObject().put("name", name).put("code", code)
         .put("url", "https://dl.example.com/app-" + name + ".zip").put("md5", "md5-of-" + name));
