@@ -75,7 +75,6 @@ final class HealthView extends VBox {
     table.getColumns().add(trend("Machines per day", d -> (double) d.machines()));
     table.getColumns().add(trend("Errors per day", d -> (double) d.errorMachines()));
     TableColumn<HealthVersion, String> previous = Columns.text("Previous at the same age", HealthView::previous, 210);
-    previous.setMinWidth(190);
     table.getColumns().add(previous);
     table.setRowFactory(t -> new TableRow<>() {
       @Override
@@ -103,9 +102,9 @@ final class HealthView extends VBox {
     setPadding(new Insets(16, 24, 16, 24));
   }
 
-  /** Adds a column that never narrows below its header. */
+  /** Adds a column that never narrows below its figures (nor, as every column, below its header). */
   private void fit(TableColumn<HealthVersion, ?> c) {
-    c.setMinWidth(c.getPrefWidth());
+    c.setMinWidth(Math.max(c.getMinWidth(), Math.min(c.getPrefWidth(), 90)));
     table.getColumns().add(c);
   }
 
@@ -122,7 +121,7 @@ final class HealthView extends VBox {
   private static TableColumn<HealthVersion, HealthVersion> trend(String title, Function<HealthVersion.HealthDay, Double> value) {
     TableColumn<HealthVersion, HealthVersion> c = new TableColumn<>(title);
     c.setPrefWidth(130);
-    c.setMinWidth(120);
+    Columns.headerFits(c);
     c.setSortable(false);
     c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
     c.setCellFactory(col -> new TableCell<>() {
@@ -148,7 +147,7 @@ final class HealthView extends VBox {
   private static TableColumn<HealthVersion, HealthVersion> actions(HealthModel model) {
     TableColumn<HealthVersion, HealthVersion> c = new TableColumn<>("Actions");
     c.setPrefWidth(230);
-    c.setMinWidth(230);
+    c.setMinWidth(230); // the three buttons
     c.setSortable(false);
     c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
     c.setCellFactory(col -> new TableCell<>() {
