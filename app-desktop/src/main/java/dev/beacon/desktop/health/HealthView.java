@@ -61,21 +61,20 @@ final class HealthView extends VBox {
     table = new TableView<>(model.versions());
     table.setId("health-table");
     fit(Columns.text("Version", HealthVersion::version, 90));
-    fit(Columns.text("Channel", HealthVersion::channel, 80));
     fit(Columns.text("Rollout", HealthVersion::rolloutText, 120));
     table.getColumns().add(actions(model));
     fit(Columns.number("Machines", HealthVersion::machines, 90));
-    fit(Columns.text("Share", v -> HealthVersion.percent(v.share()), 70));
-    fit(Columns.number("With errors", HealthVersion::errorMachines, 100));
     fit(Columns.text("Error-free", v -> HealthVersion.percent(v.errorFreeRate()), 90));
+    fit(Columns.number("With errors", HealthVersion::errorMachines, 100));
+    fit(Columns.text("Share", v -> HealthVersion.percent(v.share()), 70));
+    table.getColumns().add(trend("Machines per day", d -> (double) d.machines()));
+    table.getColumns().add(trend("Errors per day", d -> (double) d.errorMachines()));
+    table.getColumns().add(Columns.text("Previous at the same age", HealthView::previous, 260));
     fit(Columns.text("Crash-free sessions", v -> HealthVersion.percent(v.crashFreeSessions()), 150));
     fit(Columns.text("Crash-free machines", v -> HealthVersion.percent(v.crashFreeMachines()), 155));
     fit(Columns.text("New issues", v -> count(v.newIssues()), 90));
     fit(Columns.text("Regressions", v -> count(v.regressions()), 100));
-    table.getColumns().add(trend("Machines per day", d -> (double) d.machines()));
-    table.getColumns().add(trend("Errors per day", d -> (double) d.errorMachines()));
-    TableColumn<HealthVersion, String> previous = Columns.text("Previous at the same age", HealthView::previous, 210);
-    table.getColumns().add(previous);
+    fit(Columns.text("Channel", HealthVersion::channel, 80));
     table.setRowFactory(t -> new TableRow<>() {
       @Override
       protected void updateItem(HealthVersion v, boolean empty) {
@@ -146,8 +145,8 @@ final class HealthView extends VBox {
 
   private static TableColumn<HealthVersion, HealthVersion> actions(HealthModel model) {
     TableColumn<HealthVersion, HealthVersion> c = new TableColumn<>("Actions");
-    c.setPrefWidth(230);
-    c.setMinWidth(230); // the three buttons
+    c.setPrefWidth(300);
+    c.setMinWidth(300); // the three buttons
     c.setSortable(false);
     c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
     c.setCellFactory(col -> new TableCell<>() {

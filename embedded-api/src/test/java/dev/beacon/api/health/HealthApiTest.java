@@ -119,6 +119,18 @@ class HealthApiTest {
     }
   }
 
+  /** A server on the test's clock, with tokens that outlive its moves and no rate limits. */
+  private static TestServer clocked(MutableClock clock) throws Exception {
+    return TestServer.start(c -> c.clock(clock).tokenTtl(Duration.ofDays(3650)).clientRatePerIp(0).clientRatePerKey(0));
+  }
+
+  /** A new app whose days are UTC days, as the server answered it. */
+  private static JsonObject utcApp(Api dev, String name) {
+    Resp r = dev.post("/v1/user/" + dev.openId + "/app", new JsonObject().put("name", name).put("platform", 3).put("timeZone", "UTC"));
+    assertEquals(1000, r.code(), r::toString);
+    return r.json().getJsonObject("app");
+  }
+
   private static Instant at(int day, int hour) {
     return START.plus(Duration.ofDays(day - 1L)).plus(Duration.ofHours(hour));
   }
@@ -126,10 +138,9 @@ class HealthApiTest {
   @Test
   void figuresMatchABruteForceCountOverClosedAndOpenDays() throws Exception {
     MutableClock clock = new MutableClock(START);
-    try (TestServer server = TestServer.start(c -> c.clock(clock).tokenTtl(Duration.ofDays(3650)).clientRatePerIp(0).clientRatePerKey(0))) {
+    try (TestServer server = clocked(clock)) {
       Api dev = server.newDeveloper();
-      JsonObject app = dev.post("/v1/user/" + dev.openId + "/app",
-          new JsonObject().put("name", "health").put("platform", 3).put("timeZone", "UTC")).json().getJsonObject("app");
+      JsonObject app = utcApp(dev, "health");
       String appId = app.getString("appId");
       String appKey = app.getString("appKey");
       History h = new History();
@@ -213,10 +224,9 @@ class HealthApiTest {
   @Test
   void aModuleVersionCountsTheMachinesItsUpdateChecksNamed() throws Exception {
     MutableClock clock = new MutableClock(START);
-    try (TestServer server = TestServer.start(c -> c.clock(clock).tokenTtl(Duration.ofDays(3650)).clientRatePerIp(0).clientRatePerKey(0))) {
+    try (TestServer server = clocked(clock)) {
       Api dev = server.newDeveloper();
-      JsonObject app = dev.post("/v1/user/" + dev.openId + "/app",
-          new JsonObject().put("name", "modular").put("platform", 3).put("timeZone", "UTC")).json().getJsonObject("app");
+      JsonObject app = utcApp(dev, "modular");
       String appId = app.getString("appId");
       String appKey = app.getString("appKey");
       String modules = "/v1/user/" + dev.openId + "/app/" + appId + "/module";
