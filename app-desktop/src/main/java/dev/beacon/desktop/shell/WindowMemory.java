@@ -23,9 +23,9 @@ public final class WindowMemory {
   static final String DARK = "theme.dark";
   public static final double DEFAULT_WIDTH = 1100;
   public static final double DEFAULT_HEIGHT = 700;
-  /** The smallest first size: below it the tables cut their headers. */
-  static final double MIN_WIDTH = 1024;
-  static final double MIN_HEIGHT = 640;
+  /** The smallest first size (where the screen has room for it): the console's screens are laid out for it. */
+  static final double MIN_WIDTH = DEFAULT_WIDTH;
+  static final double MIN_HEIGHT = DEFAULT_HEIGHT;
   /** The largest first size: beyond it lines get too long to read. */
   static final double MAX_WIDTH = 1680;
   static final double MAX_HEIGHT = 1050;

@@ -21,7 +21,7 @@ class WindowSizeTest {
 
   @Test
   void aLaptopScreenIsMostlyFilledAndNoLowerThanTheSmallestSize() {
-    assertPlace(new Rectangle2D(102.45, 44, 1161.1, 640), WindowMemory.firstSize(new Rectangle2D(0, 0, 1366, 728)));
+    assertPlace(new Rectangle2D(102.45, 14, 1161.1, 700), WindowMemory.firstSize(new Rectangle2D(0, 0, 1366, 728)));
   }
 
   @Test
