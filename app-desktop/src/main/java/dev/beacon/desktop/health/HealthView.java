@@ -145,8 +145,8 @@ final class HealthView extends VBox {
 
   private static TableColumn<HealthVersion, HealthVersion> actions(HealthModel model) {
     TableColumn<HealthVersion, HealthVersion> c = new TableColumn<>("Actions");
-    c.setPrefWidth(300);
-    c.setMinWidth(300); // the three buttons
+    c.setPrefWidth(260);
+    c.setMinWidth(260); // the three buttons
     c.setSortable(false);
     c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
     c.setCellFactory(col -> new TableCell<>() {
