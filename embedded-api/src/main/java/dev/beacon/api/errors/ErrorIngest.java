@@ -8,6 +8,7 @@ import dev.beacon.api.core.GroupCommit;
 import dev.beacon.api.core.GroupCommit.Outcome;
 import io.vertx.core.Future;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -71,6 +72,7 @@ final class ErrorIngest {
     this.commits = new GroupCommit<>(db, MAX_BATCH, Integer.MAX_VALUE, "error events",
         batch -> db.inTx(s -> {
           Batch b = new Batch(s);
+          b.findStored(batch);
           return batch.stream().map(b::store).toList();
         }));
   }
@@ -134,15 +136,30 @@ final class ErrorIngest {
       return Outcome.ok(new Stored(e, false));
     }
 
-    /** The app's event with this client id, stored before or earlier in this batch. */
-    private ErrorEvent earlier(App a, String uid) {
-      ErrorEvent inBatch = byUid.get(a.appId + "/" + uid);
-      if (inBatch != null) {
-        return inBatch;
+    /**
+     * Looks up, with one query per app, which of the batch's client ids are stored already, so
+     * that {@link #earlier} needs no query per event (each of which would flush the inserts before
+     * it too).
+     */
+    void findStored(List<Pending> batch) {
+      Map<AppRef, List<String>> uids = new HashMap<>();
+      for (Pending p : batch) {
+        if (p.eventUid() != null) {
+          uids.computeIfAbsent(p.app(), ref -> new ArrayList<>()).add(p.eventUid());
+        }
       }
-      return s.createSelectionQuery("from ErrorEvent e where e.appId = :a and e.eventUid = :u", ErrorEvent.class)
-          .setParameter("a", a.appId).setParameter("u", uid)
-          .getResultList().stream().findFirst().orElse(null);
+      uids.forEach((ref, ids) -> {
+        if (apps.computeIfAbsent(ref, this::findApp) instanceof Found found) {
+          s.createSelectionQuery("from ErrorEvent e where e.appId = :a and e.eventUid in :u", ErrorEvent.class)
+              .setParameter("a", found.app().appId).setParameterList("u", ids)
+              .getResultList().forEach(e -> byUid.put(e.appId + "/" + e.eventUid, e));
+        }
+      });
+    }
+
+    /** The app's event with this client id, stored before or earlier in this batch ({@link #findStored} first). */
+    private ErrorEvent earlier(App a, String uid) {
+      return byUid.get(a.appId + "/" + uid);
     }
 
     /** The app, or the refusal (unknown key, frozen app) as the request's answer. */
