@@ -89,11 +89,11 @@ public final class IngestBench {
             driver.run(targets.get(t), new LoadDriver.Limits(connections, warmup, time));
           }
         }
-        LoadDriver.Result constant = print(driver.run(targets.get(0), new LoadDriver.Limits(connections, requests, time)));
+        LoadDriver.Result constant = measure(driver, targets.get(0), new LoadDriver.Limits(connections, requests, time));
         LoadDriver.Result ingest = selected[1]
-            ? print(driver.run(targets.get(1), new LoadDriver.Limits(connections, requests, time))) : null;
+            ? measure(driver, targets.get(1), new LoadDriver.Limits(connections, requests, time)) : null;
         LoadDriver.Result envelopes = selected[2]
-            ? print(driver.run(targets.get(2), new LoadDriver.Limits(connections, requests, time))) : null;
+            ? measure(driver, targets.get(2), new LoadDriver.Limits(connections, requests, time)) : null;
         if (Boolean.getBoolean("bench.heartbeat")) {
           print(driver.run(LoadDriver.Target.postJson("POST /api/v1/user/heartbeat", "/api/v1/user/heartbeat",
               i -> new JsonObject().put("app_key", app.key()).put("machine_id", "m" + i % 1000).put("version", "1.0").encode()),
@@ -188,6 +188,35 @@ public final class IngestBench {
       }
       return Buffer.buffer(out.toByteArray());
     };
+  }
+
+  /**
+   * Runs and prints a route, with the CPU time it took per request: the whole process's (server
+   * and driver share it, as they share the cores) and the database threads' (one transaction at a
+   * time stores the ingest routes' batches). Unlike requests per second, these hardly move when
+   * other programs load the machine, so runs on a busy machine can still be compared.
+   */
+  static LoadDriver.Result measure(LoadDriver driver, LoadDriver.Target target, LoadDriver.Limits limits) throws Exception {
+    long[] before = cpu();
+    LoadDriver.Result r = print(driver.run(target, limits));
+    long[] after = cpu();
+    System.out.printf(Locale.ROOT, "%-28s cpu %6.0f us per request (process), %6.0f us on the db threads%n", "",
+        (after[0] - before[0]) / 1e3 / r.requests(), (after[1] - before[1]) / 1e3 / r.requests());
+    return r;
+  }
+
+  /** The process's CPU time and its db threads' (ns). */
+  private static long[] cpu() {
+    long process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long db = 0;
+    for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (t != null && t.getThreadName().startsWith("beacon-db")) {
+        db += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+      }
+    }
+    return new long[] {process, db};
   }
 
   static LoadDriver.Result print(LoadDriver.Result r) {
