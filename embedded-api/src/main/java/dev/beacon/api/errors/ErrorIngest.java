@@ -7,6 +7,8 @@ import dev.beacon.api.core.Db;
 import dev.beacon.api.core.GroupCommit;
 import dev.beacon.api.core.GroupCommit.Outcome;
 import io.vertx.core.Future;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -137,9 +139,10 @@ final class ErrorIngest {
     }
 
     /**
-     * Looks up, with one query per app, which of the batch's client ids are stored already, so
-     * that {@link #earlier} needs no query per event (each of which would flush the inserts before
-     * it too).
+     * Looks up which of the batch's client ids are stored already, with one prepared statement
+     * (each lookup on the unique index of app and client id), so that {@link #earlier} needs no
+     * query of its own: a query per event would make Hibernate check every entity of the batch
+     * for changes before it (auto flush), and an {@code IN} list does not use the index on H2.
      */
     void findStored(List<Pending> batch) {
       Map<AppRef, List<String>> uids = new HashMap<>();
@@ -148,13 +151,28 @@ final class ErrorIngest {
           uids.computeIfAbsent(p.app(), ref -> new ArrayList<>()).add(p.eventUid());
         }
       }
+      List<Long> stored = new ArrayList<>();
       uids.forEach((ref, ids) -> {
         if (apps.computeIfAbsent(ref, this::findApp) instanceof Found found) {
-          s.createSelectionQuery("from ErrorEvent e where e.appId = :a and e.eventUid in :u", ErrorEvent.class)
-              .setParameter("a", found.app().appId).setParameterList("u", ids)
-              .getResultList().forEach(e -> byUid.put(e.appId + "/" + e.eventUid, e));
+          s.doWork(c -> {
+            try (PreparedStatement st = c.prepareStatement("SELECT id FROM error_event WHERE app_id = ? AND event_uid = ?")) {
+              st.setString(1, found.app().appId);
+              for (String uid : ids) {
+                st.setString(2, uid);
+                try (ResultSet rs = st.executeQuery()) {
+                  if (rs.next()) {
+                    stored.add(rs.getLong(1));
+                  }
+                }
+              }
+            }
+          });
         }
       });
+      for (Long id : stored) {
+        ErrorEvent e = s.find(ErrorEvent.class, id);
+        byUid.put(e.appId + "/" + e.eventUid, e);
+      }
     }
 
     /** The app's event with this client id, stored before or earlier in this batch ({@link #findStored} first). */

@@ -19,7 +19,7 @@ final class EnvelopeReader {
   private final BufferedInputStream in;
 
   EnvelopeReader(InputStream in) {
-    this.in = new BufferedInputStream(in, 64 * 1024);
+    this.in = new BufferedInputStream(in, 16 * 1024);
   }
 
   /** The envelope's header (an empty object when the body starts with an empty line). */
@@ -188,7 +188,9 @@ final class EnvelopeReader {
       return new JsonObject();
     }
     try {
-      return withoutNul(new JsonObject(text));
+      JsonObject parsed = new JsonObject(text);
+      // in JSON a NUL character can only be written escaped: without that escape, there is none to replace
+      return text.contains("\\u0000") ? withoutNul(parsed) : parsed;
     } catch (DecodeException | ClassCastException e) {
       throw SentryAnswers.bad(what + " is not a JSON object: " + abbreviate(text));
     }
