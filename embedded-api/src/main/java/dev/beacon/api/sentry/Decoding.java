@@ -1,7 +1,6 @@
 package dev.beacon.api.sentry;
 
 import io.vertx.core.buffer.Buffer;
-import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
