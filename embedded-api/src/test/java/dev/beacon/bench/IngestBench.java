@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.IntFunction;
 import java.util.Map;
+import java.util.Set;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpMethod;
 import java.util.regex.Pattern;
@@ -40,7 +41,8 @@ import java.util.stream.Stream;
  * per measured run (default 40000), {@code bench.seconds} per run (default 20),
  * {@code bench.warmup} requests per route before measuring (default 5000);
  * {@code bench.heartbeat=true} adds {@code POST /api/v1/user/heartbeat} (one insert) as a
- * reference. The per-key rate limit is switched off: this measures the server, not the limiter.
+ * reference; {@code bench.only} (a comma list of {@code report}, {@code envelope}) measures only
+ * those beside the constant route. The per-key rate limit is switched off: this measures the server, not the limiter.
  */
 public final class IngestBench {
   private static final String[] TRACES = {
@@ -78,22 +80,34 @@ public final class IngestBench {
       System.out.println(machine());
       System.out.printf(Locale.ROOT, "%d connections, up to %d requests or %d s per route, after %d warm-up requests%n%n",
           connections, requests, time.toSeconds(), warmup);
+      // bench.only=health,report,envelope (any of them) measures just those routes; the constant one always runs
+      Set<String> only = Set.of(System.getProperty("bench.only", "health,report,envelope").split(","));
+      boolean[] selected = {true, only.contains("report"), only.contains("envelope")};
       try (LoadDriver driver = new LoadDriver("127.0.0.1", server.port(), connections)) {
-        for (LoadDriver.Target t : targets) {
-          driver.run(t, new LoadDriver.Limits(connections, warmup, time));
+        for (int t = 0; t < targets.size(); t++) {
+          if (selected[t]) {
+            driver.run(targets.get(t), new LoadDriver.Limits(connections, warmup, time));
+          }
         }
-        LoadDriver.Result constant = print(driver.run(targets.get(0), new LoadDriver.Limits(connections, requests, time)));
-        LoadDriver.Result ingest = print(driver.run(targets.get(1), new LoadDriver.Limits(connections, requests, time)));
-        LoadDriver.Result envelopes = print(driver.run(targets.get(2), new LoadDriver.Limits(connections, requests, time)));
+        LoadDriver.Result constant = measure(driver, targets.get(0), new LoadDriver.Limits(connections, requests, time));
+        LoadDriver.Result ingest = selected[1]
+            ? measure(driver, targets.get(1), new LoadDriver.Limits(connections, requests, time)) : null;
+        LoadDriver.Result envelopes = selected[2]
+            ? measure(driver, targets.get(2), new LoadDriver.Limits(connections, requests, time)) : null;
         if (Boolean.getBoolean("bench.heartbeat")) {
           print(driver.run(LoadDriver.Target.postJson("POST /api/v1/user/heartbeat", "/api/v1/user/heartbeat",
               i -> new JsonObject().put("app_key", app.key()).put("machine_id", "m" + i % 1000).put("version", "1.0").encode()),
               new LoadDriver.Limits(connections, requests, time)));
         }
-        System.out.printf(Locale.ROOT, "%nratio: error ingest runs at %.1f%% of the constant route (%.1fx slower)%n",
-            100 * ingest.perSecond() / constant.perSecond(), constant.perSecond() / ingest.perSecond());
-        System.out.printf(Locale.ROOT, "ratio: Sentry envelopes run at %.1f%% of the constant route (%.1fx slower; goal: at least 30%%)%n",
-            100 * envelopes.perSecond() / constant.perSecond(), constant.perSecond() / envelopes.perSecond());
+        System.out.println();
+        if (ingest != null) {
+          System.out.printf(Locale.ROOT, "ratio: error ingest runs at %.1f%% of the constant route (%.1fx slower)%n",
+              100 * ingest.perSecond() / constant.perSecond(), constant.perSecond() / ingest.perSecond());
+        }
+        if (envelopes != null) {
+          System.out.printf(Locale.ROOT, "ratio: Sentry envelopes run at %.1f%% of the constant route (%.1fx slower; goal: at least 30%%)%n",
+              100 * envelopes.perSecond() / constant.perSecond(), constant.perSecond() / envelopes.perSecond());
+        }
       }
       JsonObject issues = get(base + "/v1/user/" + app.openId() + "/app/" + app.appId() + "/issues?orderBy=count:desc", app);
       System.out.printf(Locale.ROOT, "grouped into %d issues (expected %d); the largest: %s events from %s machines%n",
@@ -174,6 +188,35 @@ public final class IngestBench {
       }
       return Buffer.buffer(out.toByteArray());
     };
+  }
+
+  /**
+   * Runs and prints a route, with the CPU time it took per request: the whole process's (server
+   * and driver share it, as they share the cores) and the database threads' (one transaction at a
+   * time stores the ingest routes' batches). Unlike requests per second, these hardly move when
+   * other programs load the machine, so runs on a busy machine can still be compared.
+   */
+  static LoadDriver.Result measure(LoadDriver driver, LoadDriver.Target target, LoadDriver.Limits limits) throws Exception {
+    long[] before = cpu();
+    LoadDriver.Result r = print(driver.run(target, limits));
+    long[] after = cpu();
+    System.out.printf(Locale.ROOT, "%-28s cpu %6.0f us per request (process), %6.0f us on the db threads%n", "",
+        (after[0] - before[0]) / 1e3 / r.requests(), (after[1] - before[1]) / 1e3 / r.requests());
+    return r;
+  }
+
+  /** The process's CPU time and its db threads' (ns). */
+  private static long[] cpu() {
+    long process = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long db = 0;
+    for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (t != null && t.getThreadName().startsWith("beacon-db")) {
+        db += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+      }
+    }
+    return new long[] {process, db};
   }
 
   static LoadDriver.Result print(LoadDriver.Result r) {

@@ -79,16 +79,29 @@ public final class AppAccess {
             .setParameter("k", sentryKey.trim())
             .getResultList().stream().findFirst().orElse(null);
     if (app == null) {
-      throw ApiException.authFailed("unknown sentry_key: it is not the key of any app's DSN (rotated, or mistyped)");
+      throw unknownSentryKey();
     }
-    if (!Integer.toString(app.sentryProjectId).equals(projectId)) {
+    checkSentry(app.sentryProjectId, app.frozen(), projectId);
+    return app;
+  }
+
+  /** The refusal of a Sentry key that no app's DSN has (401). */
+  public static ApiException unknownSentryKey() {
+    return ApiException.authFailed("unknown sentry_key: it is not the key of any app's DSN (rotated, or mistyped)");
+  }
+
+  /**
+   * Refuses (403) the key of an app whose DSN names another project than {@code projectId}, or of a
+   * frozen app; the checks of {@link #bySentryKey} once the key's app is known.
+   */
+  public static void checkSentry(int appProjectId, boolean frozen, String projectId) {
+    if (!Integer.toString(appProjectId).equals(projectId)) {
       throw ApiException.forbidden("the sentry_key is not the key of project " + projectId + " (the DSN names project "
-          + app.sentryProjectId + ")");
+          + appProjectId + ")");
     }
-    if (app.frozen()) {
+    if (frozen) {
       throw ApiException.forbidden("the app is frozen");
     }
-    return app;
   }
 
   /** Constant-time comparison of app keys. */

@@ -41,6 +41,17 @@ public final class AppDirectory {
     return out;
   }
 
+  /** What a Sentry DSN key stands for: the app, the project its DSN names, whether it is frozen. */
+  public record SentryEntry(String appId, int projectId, boolean frozen) {}
+
+  /** The app whose DSN has this public key, or {@code null}. */
+  public SentryEntry bySentryKey(Connection c, String sentryKey) throws SQLException {
+    SentryEntry[] out = {null};
+    Jdbc.query(c, "SELECT app_id, sentry_project_id, status FROM app WHERE sentry_key = ?",
+        rs -> out[0] = new SentryEntry(rs.getString(1), rs.getInt(2), rs.getInt(3) == App.FROZEN), sentryKey);
+    return out[0];
+  }
+
   /** Which of these apps exist. */
   public Set<String> existing(Connection c, List<String> appIds) throws SQLException {
     Set<String> out = new HashSet<>();

@@ -162,8 +162,11 @@ public final class EventIntake {
 
   /** The details as stored: without breadcrumbs, then without contexts, when too long for the column. */
   private static String details(JsonObject details) {
-    JsonObject d = details == null ? new JsonObject() : details.copy();
-    String text = d.encode();
+    String text = details == null ? "{}" : details.encode();
+    if (text.length() <= ErrorEvent.MAX_DETAILS) {
+      return text;
+    }
+    JsonObject d = details.copy();
     for (String drop : List.of("breadcrumbs", "contexts", "exceptions", "extra")) {
       if (text.length() <= ErrorEvent.MAX_DETAILS) {
         return text;

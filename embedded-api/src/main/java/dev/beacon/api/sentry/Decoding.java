@@ -1,7 +1,6 @@
 package dev.beacon.api.sentry;
 
 import io.vertx.core.buffer.Buffer;
-import java.io.ByteArrayInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,11 +21,11 @@ final class Decoding {
 
   /** The decoded body, limited to {@code maxDecoded} bytes. */
   static InputStream open(Buffer body, String contentEncoding, long maxDecoded) throws IOException {
-    InputStream raw = new ByteArrayInputStream(body.getBytes());
+    InputStream raw = new BufferInputStream(body);
     String enc = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
     InputStream decoded = switch (enc) {
       case "", "identity" -> raw;
-      case "gzip", "x-gzip" -> gzip(raw);
+      case "gzip", "x-gzip" -> gzip(raw, inputBuffer(body));
       case "deflate" -> deflate(body);
       case "br" -> throw new SentryAnswers.SentryRefusal(415,
           "Content-Encoding br (Brotli) is not supported by this server; send the body gzip or deflate compressed, or plain");
@@ -36,9 +35,17 @@ final class Decoding {
     return new Limited(decoded, maxDecoded);
   }
 
-  private static InputStream gzip(InputStream raw) throws IOException {
+  /**
+   * How much of the compressed body the inflater is handed at a time: all of a small body, 64 KiB
+   * of a large one (a fresh buffer per request, so not larger than needed).
+   */
+  private static int inputBuffer(Buffer body) {
+    return Math.max(512, Math.min(64 * 1024, body.length()));
+  }
+
+  private static InputStream gzip(InputStream raw, int bufferSize) throws IOException {
     try {
-      return new GZIPInputStream(raw, 64 * 1024);
+      return new GZIPInputStream(raw, bufferSize);
     } catch (java.util.zip.ZipException | java.io.EOFException e) {
       throw SentryAnswers.bad("the body is not valid gzip: " + e.getMessage());
     }
@@ -47,7 +54,41 @@ final class Decoding {
   /** zlib when the first two bytes are a zlib header, raw deflate otherwise. */
   private static InputStream deflate(Buffer body) {
     boolean zlib = body.length() >= 2 && (body.getByte(0) & 0x0F) == 8 && (((body.getByte(0) & 0xFF) << 8) | (body.getByte(1) & 0xFF)) % 31 == 0;
-    return new InflaterInputStream(new ByteArrayInputStream(body.getBytes()), new Inflater(!zlib), 64 * 1024);
+    return new InflaterInputStream(new BufferInputStream(body), new Inflater(!zlib), inputBuffer(body));
+  }
+
+  /** Reads a Vert.x buffer where it is, without copying it to an array first. */
+  private static final class BufferInputStream extends InputStream {
+    private final Buffer body;
+    private int pos;
+
+    BufferInputStream(Buffer body) {
+      this.body = body;
+    }
+
+    @Override
+    public int read() {
+      return pos < body.length() ? body.getByte(pos++) & 0xFF : -1;
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) {
+      if (len == 0) {
+        return 0;
+      }
+      int n = Math.min(len, body.length() - pos);
+      if (n <= 0) {
+        return -1;
+      }
+      body.getBytes(pos, pos + n, b, off);
+      pos += n;
+      return n;
+    }
+
+    @Override
+    public int available() {
+      return body.length() - pos;
+    }
   }
 
   /** Counts what is read and refuses to read past the limit. */

@@ -2,7 +2,6 @@ package dev.beacon.api.sentry;
 
 import io.vertx.core.json.DecodeException;
 import io.vertx.core.json.JsonObject;
-import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,10 +15,14 @@ import java.nio.charset.StandardCharsets;
  * newline or the end. Blank lines between items are skipped. Every header is one line of JSON.
  */
 final class EnvelopeReader {
-  private final BufferedInputStream in;
+  /** The decoded body; read through {@link #buf}, whose lines are found by scanning it (not byte by byte). */
+  private final InputStream in;
+  private final byte[] buf = new byte[16 * 1024];
+  private int pos;
+  private int lim;
 
   EnvelopeReader(InputStream in) {
-    this.in = new BufferedInputStream(in, 64 * 1024);
+    this.in = in;
   }
 
   /** The envelope's header (an empty object when the body starts with an empty line). */
@@ -64,9 +67,14 @@ final class EnvelopeReader {
     if (length > max) {
       throw SentryAnswers.tooLarge(what + " is " + length + " bytes; the limit is " + Limits.mib(max));
     }
-    byte[] out = in.readNBytes(length.intValue());
-    if (out.length < length) {
-      throw SentryAnswers.bad(what + " is cut short: " + out.length + " of its " + length + " bytes");
+    byte[] out = new byte[length.intValue()];
+    int got = 0;
+    while (got < out.length) {
+      int r = read(out, got, out.length - got);
+      if (r < 0) {
+        throw SentryAnswers.bad(what + " is cut short: " + got + " of its " + length + " bytes");
+      }
+      got += r;
     }
     endOfPayload();
     return out;
@@ -79,30 +87,30 @@ final class EnvelopeReader {
       throw SentryAnswers.tooLarge(what + " is " + length + " bytes; the limit is " + Limits.mib(max));
     }
     long copied = 0;
-    byte[] buf = new byte[64 * 1024];
     if (length == null) {
       // runs to the next newline
-      int b;
-      int n = 0;
-      while ((b = in.read()) >= 0 && b != '\n') {
-        buf[n++] = (byte) b;
-        if (++copied > max) {
+      while (fill()) {
+        int end = newline();
+        int n = (end < 0 ? lim : end) - pos;
+        copied += n;
+        if (copied > max) {
           throw SentryAnswers.tooLarge(what + " is larger than the limit of " + Limits.mib(max));
         }
-        if (n == buf.length) {
-          out.write(buf, 0, n);
-          n = 0;
+        out.write(buf, pos, n);
+        pos = end < 0 ? lim : end + 1;
+        if (end >= 0) {
+          break;
         }
       }
-      out.write(buf, 0, n);
       return copied;
     }
+    byte[] chunk = new byte[64 * 1024];
     while (copied < length) {
-      int r = in.read(buf, 0, (int) Math.min(buf.length, length - copied));
+      int r = read(chunk, 0, (int) Math.min(chunk.length, length - copied));
       if (r < 0) {
         throw SentryAnswers.bad(what + " is cut short: " + copied + " of its " + length + " bytes");
       }
-      out.write(buf, 0, r);
+      out.write(chunk, 0, r);
       copied += r;
     }
     endOfPayload();
@@ -113,18 +121,23 @@ final class EnvelopeReader {
   void skip(JsonObject item) throws IOException {
     Long length = length(item);
     if (length == null) {
-      int b;
-      while ((b = in.read()) >= 0 && b != '\n') {
-        // dropped
+      while (fill()) {
+        int end = newline();
+        pos = end < 0 ? lim : end + 1;
+        if (end >= 0) {
+          return;
+        }
       }
       return;
     }
-    long skipped = in.skip(length);
+    long skipped = 0;
     while (skipped < length) {
-      if (in.read() < 0) {
+      if (!fill()) {
         throw SentryAnswers.bad("an item of type " + item.getValue("type") + " is cut short");
       }
-      skipped++;
+      int n = (int) Math.min(lim - pos, length - skipped);
+      pos += n;
+      skipped += n;
     }
     endOfPayload();
   }
@@ -136,27 +149,60 @@ final class EnvelopeReader {
 
   /** After a payload of known length: the newline that may follow it. */
   private void endOfPayload() throws IOException {
-    in.mark(1);
-    int b = in.read();
-    if (b != '\n' && b >= 0) {
-      in.reset();
+    if (fill() && buf[pos] == '\n') {
+      pos++;
     }
+  }
+
+  /** Whether there is an unread byte in {@link #buf}, reading more of the body when it is used up; false at the end. */
+  private boolean fill() throws IOException {
+    while (pos >= lim) {
+      int n = in.read(buf, 0, buf.length);
+      if (n < 0) {
+        return false;
+      }
+      pos = 0;
+      lim = n;
+    }
+    return true;
+  }
+
+  /** Where the next newline in the unread part of {@link #buf} is, or -1. */
+  private int newline() {
+    for (int i = pos; i < lim; i++) {
+      if (buf[i] == '\n') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private int read(byte[] b, int off, int len) throws IOException {
+    if (!fill()) {
+      return -1;
+    }
+    int n = Math.min(len, lim - pos);
+    System.arraycopy(buf, pos, b, off, n);
+    pos += n;
+    return n;
   }
 
   /** The bytes up to the next newline (without it, nor a {@code \r} before it); {@code null} at the end. */
   private byte[] line(int max, String what) throws IOException {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int b;
     boolean any = false;
-    while ((b = in.read()) >= 0) {
+    while (fill()) {
       any = true;
-      if (b == '\n') {
-        break;
-      }
-      if (out.size() >= max) {
+      int end = newline();
+      int n = (end < 0 ? lim : end) - pos;
+      if (out.size() + n > max) {
         throw SentryAnswers.tooLarge(what + " is longer than " + Limits.mib(max));
       }
-      out.write(b);
+      out.write(buf, pos, n);
+      pos = end < 0 ? lim : end + 1;
+      if (end >= 0) {
+        break;
+      }
     }
     if (!any) {
       return null;
@@ -188,7 +234,9 @@ final class EnvelopeReader {
       return new JsonObject();
     }
     try {
-      return withoutNul(new JsonObject(text));
+      JsonObject parsed = new JsonObject(text);
+      // in JSON a NUL character can only be written escaped: without that escape, there is none to replace
+      return text.contains("\\u0000") ? withoutNul(parsed) : parsed;
     } catch (DecodeException | ClassCastException e) {
       throw SentryAnswers.bad(what + " is not a JSON object: " + abbreviate(text));
     }

@@ -1,5 +1,6 @@
 package dev.beacon.api.sentry;
 
+import dev.beacon.api.apps.AppDirectory;
 import dev.beacon.api.core.Feature;
 import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
@@ -19,6 +20,7 @@ public final class SentryFeature implements Feature {
   private final ErrorsFeature errors;
   private final Installs installs;
   private final SessionHealth sessionHealth = new SessionHealth();
+  private SentryKeys keys;
 
   public SentryFeature(ErrorsFeature errors, Installs installs) {
     this.errors = errors;
@@ -33,9 +35,17 @@ public final class SentryFeature implements Feature {
   @Override
   public void mount(Routes routes, ServerContext ctx) {
     // declared without the trailing slash the SDKs send, so that both forms are served
-    SentryIngest ingest = new SentryIngest(ctx, errors.intake(), new Sessions(ctx.db()), installs);
+    keys = new SentryKeys(ctx.db(), AppDirectory.of(ctx.db()));
+    SentryIngest ingest = new SentryIngest(ctx, errors.intake(), new Sessions(ctx.db()), installs, keys);
     routes.post("/api/:projectId/envelope").streamedBody().failures(SentryAnswers::failed).client(SentryAuth::keyOf, ingest::envelope);
     routes.post("/api/:projectId/store").streamedBody().failures(SentryAnswers::failed).client(SentryAuth::keyOf, ingest::store);
     new ReleaseHealthRoutes(ctx).mount(routes);
+  }
+
+  @Override
+  public void stop(ServerContext ctx) {
+    if (keys != null) {
+      keys.close();
+    }
   }
 }

@@ -1,6 +1,5 @@
 package dev.beacon.api.sentry;
 
-import dev.beacon.api.apps.AppAccess;
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.ServerContext;
 import dev.beacon.api.core.StreamedBody;
@@ -32,7 +31,8 @@ import org.slf4j.LoggerFactory;
  * {@code POST /api/{projectId}/store/}. For each request:
  * <ol>
  *   <li>a key in {@code X-Sentry-Auth} or {@code ?sentry_key=} is checked before the body is
- *       read (401 unknown, 403 another project's or a frozen app's);
+ *       read (401 unknown, 403 another project's or a frozen app's), known keys from memory
+ *       ({@link SentryKeys});
  *   <li>the body (chunked or not) is taken up to 20 MiB as sent (413 past it, and the rest is not
  *       read);
  *   <li>on a worker thread it is decompressed as it is read ({@link Decoding}, 100 MiB at most)
@@ -54,13 +54,15 @@ final class SentryIngest {
   private final EventIntake intake;
   private final Sessions sessions;
   private final Installs installs;
+  private final SentryKeys keys;
   private final Limits limits;
 
-  SentryIngest(ServerContext sc, EventIntake intake, Sessions sessions, Installs installs) {
+  SentryIngest(ServerContext sc, EventIntake intake, Sessions sessions, Installs installs, SentryKeys keys) {
     this.sc = sc;
     this.intake = intake;
     this.sessions = sessions;
     this.installs = installs;
+    this.keys = keys;
     this.limits = Limits.of(sc.config().attachmentLimit());
   }
 
@@ -90,7 +92,7 @@ final class SentryIngest {
     String headerKey = SentryAuth.keyOf(ctx);
     String encoding = ctx.request().getHeader("Content-Encoding");
     Instant now = sc.now();
-    Future<Void> early = headerKey == null ? Future.succeededFuture() : checkKey(projectId, headerKey);
+    Future<Void> early = headerKey == null ? Future.succeededFuture() : keys.check(projectId, headerKey);
     early.compose(v -> readBody(ctx))
         .compose(body -> sc.vertx().executeBlocking(() -> envelope
             ? parseEnvelope(body, encoding, headerKey, now)
@@ -98,13 +100,6 @@ final class SentryIngest {
         .compose(parsed -> commit(projectId, parsed, now))
         .onSuccess(id -> SentryAnswers.ok(ctx, id))
         .onFailure(ctx::fail);
-  }
-
-  private Future<Void> checkKey(String projectId, String key) {
-    return sc.db().tx(s -> {
-      AppAccess.bySentryKey(s, projectId, key);
-      return null;
-    });
   }
 
   /** The body as sent, at most the compressed limit. */
@@ -233,7 +228,7 @@ final class SentryIngest {
       }, false);
     }
     Future<Void> checked = p.event() == null && p.updates().isEmpty() && p.aggregates().isEmpty()
-        ? checkKey(projectId, p.key()) : Future.succeededFuture();
+        ? keys.check(projectId, p.key()) : Future.succeededFuture();
     return checked.compose(v -> {
       Future<String> event;
       if (p.event() == null) {

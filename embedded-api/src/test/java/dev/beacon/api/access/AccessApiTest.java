@@ -11,6 +11,8 @@ import dev.beacon.api.support.ServerTest;
 import dev.beacon.api.support.TestServer;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * Every way in that must stay shut, walked over every guarded route of {@code openapi.yaml}: no
  * credentials, a malformed, an expired and a logged-out token, one developer's token with another's
  * openId, a developer on the admin routes; and on the client routes a wrong app key and a frozen
- * app's key. Path traversal and SQL metacharacters are in {@link TraversalApiTest} and
+ * app's key; on the Sentry routes a missing, unknown, foreign and frozen DSN key. Path traversal and SQL metacharacters are in {@link TraversalApiTest} and
  * {@link InjectionApiTest}.
  */
 class AccessApiTest extends ServerTest {
@@ -142,6 +144,68 @@ class AccessApiTest extends ServerTest {
         .put("error_message", "boom").put("appPackage", "com.acme").put("context", "boom").put("moduleId", "mod-1");
   }
 
+  /** An app's Sentry DSN: its public key and project number. */
+  record Dsn(String key, String projectId) {
+    static Dsn of(Api owner, String appId) {
+      Resp r = owner.get("/v1/user/" + owner.openId + "/app/" + appId);
+      assertEquals(200, r.status(), r::toString);
+      URI dsn = URI.create(r.json().getJsonObject("app").getString("dsn"));
+      return new Dsn(dsn.getUserInfo(), dsn.getPath().substring(dsn.getPath().lastIndexOf('/') + 1));
+    }
+  }
+
+  /** POSTs a small event to a Sentry route of {@code dsn}'s project, with {@code key} in X-Sentry-Auth or the query (or none). */
+  static Resp sentry(Routes.Op op, Dsn dsn, String key, boolean inQuery) {
+    String path = op.template().replace("{projectId}", dsn.projectId()) + "/";
+    String event = new JsonObject().put("message", "access check").put("platform", "java").encode();
+    String body = op.template().endsWith("/envelope") ? "{}\n{\"type\":\"event\"}\n" + event + "\n" : event;
+    HttpRequest.Builder b = server.anonymous().request(path + (key != null && inQuery ? "?sentry_key=" + key : ""))
+        .POST(HttpRequest.BodyPublishers.ofString(body)).header("Content-Type", "application/json");
+    if (key != null && !inQuery) {
+      b.header("X-Sentry-Auth", "Sentry sentry_version=7, sentry_client=beacon-access-test/1.0, sentry_key=" + key);
+    }
+    return server.anonymous().send(b);
+  }
+
+  /**
+   * The third kind of credential: the routes keyed by a Sentry DSN key (openapi.yaml's sentryAuth
+   * and sentryKey) refuse a request without one, an unknown one and another project's with 401 /
+   * 403 in Sentry's shape (JSON with {@code detail}, not a Beacon code like 4001), a frozen app's with 403, in
+   * the header and in the query alike; the right key gets in.
+   */
+  @Test
+  void sentryKeyedRoutesRefuseAMissingUnknownForeignOrFrozenKey() {
+    List<Routes.Op> ops = routes.sentryKeyed();
+    assertEquals(2, ops.size(), ops::toString);
+    Dsn good = Dsn.of(a, appA.appId());
+    TestApps.Created cold = TestApps.create(a);
+    Dsn frozen = Dsn.of(a, cold.appId());
+    TestApps.freeze(server, cold.appId());
+    Dsn other = Dsn.of(a, TestApps.create(a).appId());
+    String unknown = "0123456789abcdef0123456789abcdef";
+    List<String> wrong = new ArrayList<>();
+    for (Routes.Op op : ops) {
+      expect(wrong, op + " without a key", sentry(op, good, null, false), 401);
+      for (boolean inQuery : new boolean[] {false, true}) {
+        String how = inQuery ? " (query)" : " (header)";
+        expect(wrong, op + " an unknown key" + how, sentry(op, good, unknown, inQuery), 401);
+        expect(wrong, op + " another project's key" + how, sentry(op, good, other.key(), inQuery), 403);
+        expect(wrong, op + " a frozen app's key" + how, sentry(op, frozen, frozen.key(), inQuery), 403);
+        expect(wrong, op + " the right key" + how, sentry(op, good, good.key(), inQuery), 200);
+      }
+    }
+    assertTrue(wrong.isEmpty(), () -> String.join("\n", wrong));
+  }
+
+  /** Sentry's shape: {@code id} when stored, else {@code detail} (and no Beacon code: a {@code code} is the HTTP status). */
+  private static void expect(List<String> wrong, String what, Resp r, int status) {
+    boolean sentryShape = r.raw().startsWith("{") && (status == 200 ? r.json().containsKey("id")
+        : r.json().containsKey("detail") && (!r.json().containsKey("code") || r.code() == status));
+    if (r.status() != status || !sentryShape) {
+      wrong.add(what + " -> " + r);
+    }
+  }
+
   @Test
   void clientRoutesRefuseAWrongKeyAndAFrozenApp() {
     TestApps.Created frozen = TestApps.create(a);
@@ -150,7 +214,7 @@ class AccessApiTest extends ServerTest {
     String wrongKey = good.appKey().substring(0, good.appKey().length() - 1) + (good.appKey().endsWith("0") ? "1" : "0");
     List<String> wrong = new ArrayList<>();
     // the client routes keyed by a body field; the Sentry routes (keyed by a header or the query)
-    // are refused the same way in dev.beacon.api.sentry.SentryEnvelopeApiTest
+    // are walked by sentryKeyedRoutesRefuseAMissingUnknownForeignOrFrozenKey
     List<DeclaredRoute> clientRoutes = server.server().routes().stream()
         .filter(r -> r.kind() == DeclaredRoute.Kind.CLIENT && r.keyField() != null).toList();
     assertEquals(6, clientRoutes.size(), clientRoutes::toString);

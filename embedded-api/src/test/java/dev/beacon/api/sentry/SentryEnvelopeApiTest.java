@@ -166,6 +166,33 @@ class SentryEnvelopeApiTest extends ServerTest {
     assertEquals(200, SentryFixtures.post(server.anonymous(), after.envelopePath(), body, after.auth(), null).status());
   }
 
+  /**
+   * A key the server has answered (and keeps in memory) is refused as soon as its app is frozen or
+   * its DSN rotated: an envelope without an event (a client report) is checked against the key
+   * alone, so a stale key would pass there.
+   */
+  @Test
+  void aKnownKeyIsRefusedOnceItsAppIsFrozenOrItsDsnRotated() {
+    DsnApp app = SentryFixtures.create(dev);
+    JsonObject ev = SentryFixtures.javaEvent(SentryFixtures.eventId(), "E", "x", "y", "1.0", FRAMES);
+    byte[] event = SentryFixtures.envelope(new JsonObject(), Item.of("event", ev, true));
+    byte[] report = SentryFixtures.envelope(new JsonObject(),
+        Item.of("client_report", new JsonObject().put("discarded_events", new io.vertx.core.json.JsonArray()), false));
+    assertEquals(200, SentryFixtures.post(server.anonymous(), app.envelopePath(), event, app.auth(), null).status());
+    assertEquals(200, SentryFixtures.post(server.anonymous(), app.envelopePath(), report, app.auth(), null).status());
+
+    assertEquals(200, server.admin().post("/v1/admin/app/" + app.appId() + "/action", new JsonObject().putNull("freeze")).status());
+    Resp frozen = SentryFixtures.post(server.anonymous(), app.envelopePath(), report, app.auth(), null);
+    assertEquals(403, frozen.status(), frozen::toString);
+    assertTrue(frozen.json().getString("detail").contains("frozen"), frozen::toString);
+    assertEquals(200, server.admin().post("/v1/admin/app/" + app.appId() + "/action", new JsonObject().putNull("unfreeze")).status());
+    assertEquals(200, SentryFixtures.post(server.anonymous(), app.envelopePath(), report, app.auth(), null).status());
+
+    assertEquals(200, dev.post("/v1/user/" + dev.openId + "/app/" + app.appId() + "/dsn/rotate", new JsonObject()).status());
+    Resp stale = SentryFixtures.post(server.anonymous(), app.envelopePath(), report, app.auth(), null);
+    assertEquals(401, stale.status(), stale::toString);
+  }
+
   @Test
   void thePathsWorkWithoutTheirTrailingSlash() {
     DsnApp app = SentryFixtures.create(dev);
