@@ -29,7 +29,7 @@ import java.util.stream.Stream;
  * packaged app image's launchers and the two jars, each several times on a fresh data folder and a
  * free port, alternating with {@link MinimalServer} (one constant JSON route on the same JDK), and
  * prints for each the time from launch to ready and the resident memory (RSS of the process and
- * its children) once it has been idle until {@code --idle} seconds after launch, with their ratios
+ * its children) once it has been idle {@code --idle} seconds after it was ready, with their ratios
  * to the minimal server's; then the sizes of the app image, the {@code .deb} and the jars.
  *
  * <p>Ready means: the first {@code 200} to {@code GET /health} (servers), or the console's own
@@ -98,7 +98,7 @@ public final class StartupBench {
       }
     }
 
-    System.out.printf(Locale.ROOT, "StartupBench: %d rounds, RSS %d s after launch; %s %s, %d cores, Java %s; load %s%n",
+    System.out.printf(Locale.ROOT, "StartupBench: %d rounds, RSS %d s after ready; %s %s, %d cores, Java %s; load %s%n",
         rounds, idle, System.getProperty("os.name"), System.getProperty("os.arch"),
         Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), load());
     Map<String, List<Run>> runs = new LinkedHashMap<>();
@@ -127,15 +127,21 @@ public final class StartupBench {
     System.out.println();
     System.out.printf(Locale.ROOT, "%-15s %22s %7s %18s %7s%n", "", "ready ms median (range)", "x min.", "idle RSS MB median", "x min.");
     runs.forEach((name, list) -> {
-      long[] ready = list.stream().mapToLong(Run::readyMs).toArray();
-      long[] rss = list.stream().mapToLong(Run::rssBytes).toArray();
+      List<Run> ok = list.stream().filter(x -> x.readyMs() >= 0).toList();
+      if (ok.isEmpty()) {
+        System.out.printf(Locale.ROOT, "%-15s never ready in %d runs%n", name, list.size());
+        return;
+      }
+      long[] ready = ok.stream().mapToLong(Run::readyMs).toArray();
+      long[] rss = ok.stream().mapToLong(Run::rssBytes).toArray();
       double mr = median(ready);
       double mm = median(rss);
-      System.out.printf(Locale.ROOT, "%-15s %8.0f (%5d-%5d) %7.2f %18.0f %7.2f%n", name, mr,
-          Arrays.min(ready), Arrays.max(ready), mr / baseReady, mm / (1 << 20), mm / baseRss);
-      List<String> extras = list.get(0).extra().keySet().stream().toList();
+      System.out.printf(Locale.ROOT, "%-15s %8.0f (%5d-%5d) %7.2f %18.0f %7.2f%s%n", name, mr,
+          Arrays.min(ready), Arrays.max(ready), mr / baseReady, mm / (1 << 20), mm / baseRss,
+          ok.size() < list.size() ? "  (" + (list.size() - ok.size()) + " of " + list.size() + " runs never ready)" : "");
+      List<String> extras = ok.get(0).extra().keySet().stream().toList();
       for (String e : extras) {
-        long[] v = list.stream().mapToLong(x -> x.extra().getOrDefault(e, -1L)).toArray();
+        long[] v = ok.stream().mapToLong(x -> x.extra().getOrDefault(e, -1L)).toArray();
         System.out.printf(Locale.ROOT, "  %-13s %8.0f (%5d-%5d) %7.2f%n", e, median(v), Arrays.min(v), Arrays.max(v), median(v) / baseReady);
       }
     });
@@ -161,7 +167,7 @@ public final class StartupBench {
     Thread reader = new Thread(() -> read(p, t0, seen, log), "bench-out");
     reader.setDaemon(true);
     reader.start();
-    long deadline = t0 + TimeUnit.SECONDS.toNanos(90);
+    long deadline = t0 + TimeUnit.SECONDS.toNanos(240);
     long ready = -1;
     try {
       while (System.nanoTime() < deadline && p.isAlive()) {
@@ -184,7 +190,7 @@ public final class StartupBench {
       if (ready < 0) {
         System.out.println("  " + s.name() + " was not ready; its output:\n" + log);
       }
-      long idleUntil = t0 + TimeUnit.SECONDS.toNanos(idleSeconds);
+      long idleUntil = t0 + TimeUnit.MILLISECONDS.toNanos(Math.max(ready, 0)) + TimeUnit.SECONDS.toNanos(idleSeconds);
       while (System.nanoTime() < idleUntil && p.isAlive()) {
         Thread.sleep(50);
       }

@@ -77,6 +77,9 @@ public final class Db implements AutoCloseable {
       hc.setPassword(config.dbPassword());
     }
     hc.setMaximumPoolSize(config.dbPoolSize());
+    // connections open as work needs them (Hikari keeps the maximum open from the start by
+    // default); the ones beyond this close again after 10 idle minutes
+    hc.setMinimumIdle(Math.min(2, config.dbPoolSize()));
     hc.setPoolName("beacon-db");
     HikariDataSource ds = pool(hc, config);
     timeline.mark("database pool, first connection");

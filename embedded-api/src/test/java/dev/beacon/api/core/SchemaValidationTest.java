@@ -27,8 +27,10 @@ class SchemaValidationTest {
     try (TestServer server = TestServer.start()) {
       List<StartupTimeline.Phase> phases = server.server().timeline().phases();
       List<String> names = phases.stream().map(StartupTimeline.Phase::name).toList();
-      assertEquals("Flyway migrations", names.get(names.indexOf("database pool, first connection") + 1), names::toString);
-      assertEquals("Hibernate boot", names.get(names.indexOf("Flyway migrations") + 1), names::toString);
+      int pool = names.indexOf("database pool, first connection");
+      assertTrue(pool > 0, names::toString);
+      assertTrue(names.get(pool + 1).startsWith("Flyway migrations"), names::toString);
+      assertTrue(names.get(pool + 2).startsWith("Hibernate boot"), names::toString);
       assertTrue(names.contains("start of AuthFeature") && names.contains("start of TelemetryFeature"), names::toString);
       assertEquals("listening", names.get(names.size() - 1), names::toString);
       for (int i = 1; i < phases.size(); i++) {
