@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.application.Platform;
+import javafx.beans.value.ChangeListener;
+import javafx.beans.value.ObservableValue;
 import javafx.scene.Scene;
 import javafx.stage.Stage;
 
@@ -170,6 +172,18 @@ public final class BeaconApp extends Application {
         System.err.println("Beacon console: the server did not start: " + model.problemProperty().get());
       }
     });
+    // usable: signed in, the first screen loading its data (printed once; bench/startup waits for it)
+    ChangeListener<dev.beacon.desktop.client.BeaconClient> signedIn = new ChangeListener<>() {
+      @Override
+      public void changed(ObservableValue<? extends dev.beacon.desktop.client.BeaconClient> o,
+          dev.beacon.desktop.client.BeaconClient was, dev.beacon.desktop.client.BeaconClient now) {
+        if (now != null) {
+          o.removeListener(this);
+          System.out.println("Beacon console: signed in after " + Duration.between(jvmStart, Instant.now()).toMillis() + " ms");
+        }
+      }
+    };
+    ctx.clientProperty().addListener(signedIn);
   }
 
   /** Also stops the server when the application ends some other way than by closing the window. */

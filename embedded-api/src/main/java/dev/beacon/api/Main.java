@@ -80,6 +80,7 @@ public final class Main {
     }, "beacon-shutdown"));
     System.out.println("Beacon " + Version.get() + " listening on http://" + displayHost(config.host()) + ":" + server.port()
         + " (data: " + config.dataDir() + ")");
+    server.timeline().report(config.verbose());
     System.out.flush();
     return server;
   }

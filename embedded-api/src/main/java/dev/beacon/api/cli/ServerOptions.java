@@ -155,6 +155,11 @@ public final class ServerOptions {
     apply("--idle-timeout", Duration.ofSeconds(seconds), config::idleTimeout);
   }
 
+  @Option(names = "--verbose", order = 20, description = "print where the start-up's time went, phase by phase, after the listening line")
+  void verbose(boolean on) {
+    config.verbose(on);
+  }
+
   /** Sets a value the {@link Config} checks; its refusal (e.g. out of range) names the option. */
   private <T> void apply(String option, T value, Consumer<T> setter) {
     try {

@@ -41,9 +41,11 @@ public final class BeaconServer {
   private final List<Feature> features;
   private final ServerContext context;
   private final List<DeclaredRoute> routes;
+  private final StartupTimeline timeline;
 
   private BeaconServer(Vertx vertx, boolean ownsVertx, Config config, Db db, HttpServer http, Instant startedAt,
-      AtomicLong requests, Router router, List<Feature> features, ServerContext context, List<DeclaredRoute> routes) {
+      AtomicLong requests, Router router, List<Feature> features, ServerContext context, List<DeclaredRoute> routes,
+      StartupTimeline timeline) {
     this.vertx = vertx;
     this.ownsVertx = ownsVertx;
     this.config = config;
@@ -55,6 +57,7 @@ public final class BeaconServer {
     this.features = features;
     this.context = context;
     this.routes = routes;
+    this.timeline = timeline;
   }
 
   /**
@@ -81,6 +84,7 @@ public final class BeaconServer {
   }
 
   private static Future<BeaconServer> start(Vertx vertx, Config config, List<Feature> features, boolean ownsVertx) {
+    StartupTimeline timeline = new StartupTimeline();
     Clock clock = config.clock();
     List<Class<?>> entities = new ArrayList<>();
     features.forEach(f -> entities.addAll(f.entities()));
@@ -93,13 +97,16 @@ public final class BeaconServer {
     // everything blocking (folders, database, migrations, resources) happens here, off the event loop
     return vertx.<Opened>executeBlocking(() -> {
       java.nio.file.Files.createDirectories(config.dataDir());
-      Db db = Db.open(vertx, config, entities);
+      Db db = Db.open(vertx, config, entities, timeline);
       try {
         ServerContext sc = new ServerContext(vertx, config, db, clock, folders);
         for (Feature f : features) {
           f.start(sc);
+          timeline.mark("start of " + f.getClass().getSimpleName());
         }
-        return new Opened(db, new ApiDocs());
+        ApiDocs docs = new ApiDocs();
+        timeline.mark("API description read");
+        return new Opened(db, docs);
       } catch (Exception | Error e) {
         db.close();
         throw e;
@@ -123,7 +130,9 @@ public final class BeaconServer {
         for (Feature f : features) {
           f.mount(routes, sc);
         }
+        timeline.mark("routes declared by every feature");
         root = RouteMounter.mount(vertx, config, routes, requests);
+        timeline.mark("routes mounted");
       } catch (RuntimeException e) {
         return abandon(features, sc, db, e);
       }
@@ -138,8 +147,11 @@ public final class BeaconServer {
           .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
       ConnectionGuard guard = new ConnectionGuard(vertx, config);
       return guard.install(vertx.createHttpServer(options), root).invalidRequestHandler(Failures::invalidRequest).listen()
-          .map(http -> new BeaconServer(vertx, ownsVertx, config, db, http, startedAt, requests, root, features, sc,
-              routes.declared()))
+          .map(http -> {
+            timeline.mark("listening");
+            return new BeaconServer(vertx, ownsVertx, config, db, http, startedAt, requests, root, features, sc,
+                routes.declared(), timeline);
+          })
           .recover(err -> abandon(features, sc, db, new IllegalStateException(
               "cannot listen on " + config.host() + ":" + config.port() + ": " + err.getMessage(), err)));
     });
@@ -188,6 +200,11 @@ public final class BeaconServer {
 
   /** What the blocking part of the start produces. */
   private record Opened(Db db, ApiDocs docs) {}
+
+  /** Where this server's start spent its time, phase by phase. */
+  public StartupTimeline timeline() {
+    return timeline;
+  }
 
   /** The routes the features declared, with the server's own, in the order they were declared. */
   public List<DeclaredRoute> routes() {

@@ -44,6 +44,8 @@ public final class Config {
   private Duration tokenTtl = Duration.ofDays(30);
   private int dbPoolSize = 8;
   private boolean quiet;
+  private boolean verbose;
+  private boolean validateSchema;
   private int errorBodyLimit = DEFAULT_ERROR_BODY_LIMIT;
   private Duration errorRetention = DEFAULT_ERROR_RETENTION;
   private Duration errorRetentionSweep = Duration.ofHours(1);
@@ -96,6 +98,14 @@ public final class Config {
   public Duration tokenTtl() { return tokenTtl; }
   public int dbPoolSize() { return dbPoolSize; }
   public boolean quiet() { return quiet; }
+  /** Whether to print the start-up timeline after the "listening" line. */
+  public boolean verbose() { return verbose; }
+  /**
+   * Whether Hibernate compares every mapped table with the database at start. Off by default: the
+   * schema is Flyway's, and its version proves it; {@code SchemaValidationTest} checks that the
+   * migrations and the entities agree.
+   */
+  public boolean validateSchema() { return validateSchema; }
   /** The body limit of the two error ingest routes (long stacks), above {@link #jsonBodyLimit()}. */
   public int errorBodyLimit() { return errorBodyLimit; }
   /** How long raw error events are kept; issues and their counts stay. Zero keeps them forever. */
@@ -159,6 +169,8 @@ public final class Config {
   public Config dbPoolSize(int v) { dbPoolSize = v; return this; }
   /** Whether to keep the one-time admin password off standard output (tests). */
   public Config quiet(boolean v) { quiet = v; return this; }
+  public Config verbose(boolean v) { verbose = v; return this; }
+  public Config validateSchema(boolean v) { validateSchema = v; return this; }
   public Config errorBodyLimit(int v) { errorBodyLimit = v; return this; }
   public Config errorRetention(Duration v) {
     if (v.isNegative()) {

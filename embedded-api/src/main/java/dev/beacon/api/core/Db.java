@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -18,7 +20,7 @@ import org.hibernate.SessionFactory;
 import org.hibernate.cfg.Configuration;
 
 /**
- * The database: a Hikari pool, Flyway migrations, then Hibernate on top (schema validated, never
+ * The database: a Hikari pool, Flyway migrations, then Hibernate on top (schema never
  * generated). All work runs on the "db" worker pool, never on an event loop. One server serves a
  * database: on PostgreSQL it holds the database's {@link InstanceLock} from before the migrations
  * until it closes; an H2 file is locked by the one process that opened it.
@@ -46,20 +48,26 @@ public final class Db implements AutoCloseable {
    *     data folder), saying which and what to do; nothing has been changed then
    */
   public static Db open(Vertx vertx, Config config, List<Class<?>> entities) throws Exception {
+    return open(vertx, config, entities, new StartupTimeline());
+  }
+
+  /** {@link #open(Vertx, Config, List)}, marking its phases on {@code timeline}. */
+  public static Db open(Vertx vertx, Config config, List<Class<?>> entities, StartupTimeline timeline) throws Exception {
     if (config.isH2()) {
       Files.createDirectories(config.dataDir().resolve("db"));
-      return open(vertx, config, entities, null);
+      return open(vertx, config, entities, null, timeline);
     }
     InstanceLock lock = InstanceLock.take(config);
     try {
-      return open(vertx, config, entities, lock);
+      return open(vertx, config, entities, lock, timeline);
     } catch (Exception | Error e) {
       lock.close();
       throw e;
     }
   }
 
-  private static Db open(Vertx vertx, Config config, List<Class<?>> entities, InstanceLock lock) throws Exception {
+  private static Db open(Vertx vertx, Config config, List<Class<?>> entities, InstanceLock lock, StartupTimeline timeline)
+      throws Exception {
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(config.effectiveDbUrl());
     if (config.dbUser() != null) {
@@ -69,8 +77,20 @@ public final class Db implements AutoCloseable {
       hc.setPassword(config.dbPassword());
     }
     hc.setMaximumPoolSize(config.dbPoolSize());
+    // connections open as work needs them (Hikari keeps the maximum open from the start by
+    // default); the ones beyond this close again after 10 idle minutes
+    hc.setMinimumIdle(Math.min(2, config.dbPoolSize()));
     hc.setPoolName("beacon-db");
     HikariDataSource ds = pool(hc, config);
+    timeline.mark("database pool, first connection");
+    // Hibernate boots (mostly class loading and metamodel building) while Flyway migrates: it only
+    // reads the connection's metadata, unless it is to validate the schema, which must be migrated first
+    FutureTask<SessionFactory> hibernate = new FutureTask<>(() -> sessions(ds, config, entities));
+    if (!config.validateSchema()) {
+      Thread boot = new Thread(hibernate, "beacon-hibernate-boot");
+      boot.setDaemon(true);
+      boot.start();
+    }
     try {
       Flyway.configure().dataSource(ds).locations("classpath:db/migration")
           // the one column type the two databases spell differently
@@ -79,23 +99,61 @@ public final class Db implements AutoCloseable {
       if (lock != null) {
         lock.record(config);
       }
-
-      Configuration cfg = new Configuration();
-      cfg.getProperties().put("hibernate.connection.datasource", ds);
-      cfg.setProperty("hibernate.hbm2ddl.auto", "validate");
-      cfg.setProperty("hibernate.jdbc.batch_size", "50");
-      cfg.setProperty("hibernate.order_inserts", "true");
-      cfg.setProperty("hibernate.jdbc.time_zone", "UTC");
-      cfg.setProperty("hibernate.boot.allow_jdbc_metadata_access", "true");
-      for (Class<?> e : entities) {
-        cfg.addAnnotatedClass(e);
+      timeline.mark("Flyway migrations" + (config.validateSchema() ? "" : " (Hibernate booting alongside)"));
+      if (config.validateSchema()) {
+        hibernate.run();
       }
-      SessionFactory sf = cfg.buildSessionFactory();
+      SessionFactory sf = booted(hibernate);
+      timeline.mark("Hibernate boot" + (config.validateSchema() ? " and schema validation" : ", the rest after the migrations"));
       WorkerExecutor worker = vertx.createSharedWorkerExecutor("beacon-db", config.dbPoolSize());
       return new Db(ds, sf, worker, config.isH2(), lock);
     } catch (Exception | Error e) {
+      closeWhenBooted(hibernate, !config.validateSchema() || hibernate.isDone());
       ds.close();
       throw e;
+    }
+  }
+
+  /** Hibernate on the pool: the entities mapped, the schema left to Flyway (validated only when asked). */
+  private static SessionFactory sessions(HikariDataSource ds, Config config, List<Class<?>> entities) {
+    Configuration cfg = new Configuration();
+    cfg.getProperties().put("hibernate.connection.datasource", ds);
+    // the schema is Flyway's, and its version proves it; validating it costs seconds at every start
+    cfg.setProperty("hibernate.hbm2ddl.auto", config.validateSchema() ? "validate" : "none");
+    cfg.setProperty("hibernate.jdbc.batch_size", "50");
+    cfg.setProperty("hibernate.order_inserts", "true");
+    cfg.setProperty("hibernate.jdbc.time_zone", "UTC");
+    cfg.setProperty("hibernate.boot.allow_jdbc_metadata_access", "true");
+    for (Class<?> e : entities) {
+      cfg.addAnnotatedClass(e);
+    }
+    return cfg.buildSessionFactory();
+  }
+
+  /** The booted session factory, or what its boot threw. */
+  private static SessionFactory booted(FutureTask<SessionFactory> boot) throws Exception {
+    try {
+      return boot.get();
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof Exception ex) {
+        throw ex;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
+  }
+
+  /** After a failed open: waits for a boot that ran or runs and closes what it built, before the pool closes. */
+  private static void closeWhenBooted(FutureTask<SessionFactory> boot, boolean started) {
+    if (!started) {
+      return;
+    }
+    try {
+      boot.get().close();
+    } catch (Exception | Error ignored) {
+      // it failed too: nothing to close
     }
   }
 
