@@ -1,5 +1,6 @@
 package dev.beacon.api;
 
+import dev.beacon.api.alerts.AlertsFeature;
 import dev.beacon.api.apps.AppsFeature;
 import dev.beacon.api.auth.AuthFeature;
 import dev.beacon.api.backup.BackupFeature;
@@ -30,10 +31,11 @@ public final class Beacon {
   public static List<Feature> features() {
     TelemetryFeature telemetry = new TelemetryFeature();
     ErrorsFeature errors = new ErrorsFeature();
+    ReleasesFeature releases = new ReleasesFeature(telemetry.installs());
     return List.of(
         new AuthFeature(),
         new AppsFeature(),
-        new ReleasesFeature(telemetry.installs()),
+        releases,
         new ModulesFeature(),
         new FilesFeature(),
         telemetry,
@@ -41,7 +43,8 @@ public final class Beacon {
         new SentryFeature(errors, telemetry.installs()),
         new BackupFeature(),
         new ContentFeature(),
-        new FeedsFeature(telemetry.installs()));
+        new FeedsFeature(telemetry.installs()),
+        new AlertsFeature(errors, releases.control(), (appId, versionId) -> java.util.Optional.empty()));
   }
 
   /** Starts a server with the standard features on the given Vert.x instance. */

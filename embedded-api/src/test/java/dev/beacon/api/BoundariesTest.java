@@ -40,7 +40,8 @@ class BoundariesTest {
       Map.entry("backup", Set.of()),
       Map.entry("content", Set.of("auth")),
       Map.entry("feeds", Set.of("apps", "auth", "files", "releases", "telemetry")),
-      Map.entry("sentry", Set.of("apps", "auth", "errors", "telemetry"))));
+      Map.entry("sentry", Set.of("apps", "auth", "errors", "telemetry")),
+      Map.entry("alerts", Set.of("apps", "auth", "errors", "releases"))));
 
   private static JavaClasses classes;
 
