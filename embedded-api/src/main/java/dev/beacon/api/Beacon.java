@@ -1,6 +1,7 @@
 package dev.beacon.api;
 
 import dev.beacon.api.alerts.AlertsFeature;
+import dev.beacon.api.alerts.VersionHealth;
 import dev.beacon.api.apps.AppsFeature;
 import dev.beacon.api.auth.AuthFeature;
 import dev.beacon.api.backup.BackupFeature;
@@ -11,6 +12,7 @@ import dev.beacon.api.core.Feature;
 import dev.beacon.api.errors.ErrorsFeature;
 import dev.beacon.api.feeds.FeedsFeature;
 import dev.beacon.api.files.FilesFeature;
+import dev.beacon.api.health.HealthFeature;
 import dev.beacon.api.modules.ModulesFeature;
 import dev.beacon.api.releases.ReleasesFeature;
 import dev.beacon.api.sentry.SentryFeature;
@@ -32,19 +34,24 @@ public final class Beacon {
     TelemetryFeature telemetry = new TelemetryFeature();
     ErrorsFeature errors = new ErrorsFeature();
     ReleasesFeature releases = new ReleasesFeature(telemetry.installs());
+    ModulesFeature modules = new ModulesFeature();
+    SentryFeature sentry = new SentryFeature(errors, telemetry.installs());
+    HealthFeature health = new HealthFeature(telemetry.versionUsage(), errors.versionErrors(), sentry.sessionHealth(), modules.moduleMachines());
     return List.of(
         new AuthFeature(),
         new AppsFeature(),
         releases,
-        new ModulesFeature(),
+        modules,
         new FilesFeature(),
         telemetry,
         errors,
-        new SentryFeature(errors, telemetry.installs()),
+        sentry,
         new BackupFeature(),
         new ContentFeature(),
         new FeedsFeature(telemetry.installs()),
-        new AlertsFeature(errors, releases.control(), (appId, versionId) -> java.util.Optional.empty()));
+        health,
+        new AlertsFeature(errors, releases.control(), (appId, versionId) -> health.releaseHealth().lastDay(appId, versionId)
+            .map(f -> new VersionHealth.Figures(f.machines(), f.errorMachines(), f.errorFreeRate(), f.crashFreeMachines()))));
   }
 
   /** Starts a server with the standard features on the given Vert.x instance. */

@@ -64,7 +64,11 @@ final class RolloutWatch {
     for (String appId : apps) {
       List<ReleaseControl.Rolling> rolling = sc.db().inTx(s -> releases.rolling(s, appId));
       for (ReleaseControl.Rolling v : rolling) {
-        health.lastDay(appId, v.versionId()).ifPresent(f -> judge(appId, v, f));
+        try {
+          health.lastDay(appId, v.versionId()).ifPresent(f -> judge(appId, v, f));
+        } catch (Exception e) {
+          LOG.warn("the health of version {} of app {} could not be read", v.name(), appId, e);
+        }
       }
     }
   }

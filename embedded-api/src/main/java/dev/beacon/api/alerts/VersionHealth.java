@@ -12,5 +12,5 @@ import java.util.Optional;
 public interface VersionHealth {
   record Figures(long machines, long errorMachines, Double errorFreeRate, Double crashFreeMachines) {}
 
-  Optional<Figures> lastDay(String appId, String versionId);
+  Optional<Figures> lastDay(String appId, String versionId) throws Exception;
 }

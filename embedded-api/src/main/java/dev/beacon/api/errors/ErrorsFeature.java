@@ -43,11 +43,17 @@ public final class ErrorsFeature implements Feature {
   private ErrorIngest ingest;
   private EventIntake intake;
   private final List<IssueListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
+  private final VersionErrors versionErrors = new VersionErrors();
+
+  /** What release health reads of errors, per app version. */
+  public VersionErrors versionErrors() {
+    return versionErrors;
+  }
 
   @Override
   public List<Class<?>> entities() {
     return List.of(ErrorEvent.class, ErrorIssue.class, IssueVersion.class, IssueDay.class, IssueMachine.class,
-        IssueEnvironment.class, ErrorAttachment.class);
+        IssueEnvironment.class, ErrorAttachment.class, VersionMachine.class);
   }
 
   @Override

@@ -49,6 +49,7 @@ final class IssueGrouper {
       s.persist(m);
       issue.machineCount++;
     }
+    VersionMachine.note(s, issue, e, LocalDate.ofInstant(e.createdAt, app.zone()));
     if (e.environment != null && !e.environment.isBlank()
         && s.find(IssueEnvironment.class, new IssueEnvironment.Key(issue.issueId, e.environment)) == null) {
       IssueEnvironment env = new IssueEnvironment();

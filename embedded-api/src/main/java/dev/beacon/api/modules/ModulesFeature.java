@@ -10,6 +10,13 @@ import java.util.List;
  * {@code /v1/user/{openId}/app/{appId}/module} and the client's {@code /v1/app/module/upgrade}.
  */
 public final class ModulesFeature implements Feature {
+  private final ModuleMachines moduleMachines = new ModuleMachines();
+
+  /** Which machines run which module version (release health reads it). */
+  public ModuleMachines moduleMachines() {
+    return moduleMachines;
+  }
+
   @Override
   public List<Class<?>> entities() {
     return List.of(AppModule.class, ModuleVersion.class);
@@ -21,6 +28,6 @@ public final class ModulesFeature implements Feature {
     ModuleVersionsService versions = new ModuleVersionsService(ctx, modules);
     new ModuleRoutes(ctx.db(), modules).mount(routes);
     new ModuleVersionRoutes(ctx.db(), versions).mount(routes);
-    new ModuleUpgradeRoutes(ctx.db(), versions).mount(routes);
+    new ModuleUpgradeRoutes(ctx.db(), versions, ctx::now).mount(routes);
   }
 }

@@ -18,10 +18,16 @@ import dev.beacon.api.telemetry.Installs;
 public final class SentryFeature implements Feature {
   private final ErrorsFeature errors;
   private final Installs installs;
+  private final SessionHealth sessionHealth = new SessionHealth();
 
   public SentryFeature(ErrorsFeature errors, Installs installs) {
     this.errors = errors;
     this.installs = installs;
+  }
+
+  /** What release health reads of Sentry sessions. */
+  public SessionHealth sessionHealth() {
+    return sessionHealth;
   }
 
   @Override

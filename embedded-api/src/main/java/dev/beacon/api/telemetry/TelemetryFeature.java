@@ -35,6 +35,7 @@ public final class TelemetryFeature implements Feature {
   private ServerContext sc;
   private UsageAnalytics usage;
   private final Installs installs = new Installs(this);
+  private final VersionUsage versionUsage = new VersionUsage(this);
   private final java.util.List<Long> timers = new java.util.ArrayList<>();
 
   @Override
@@ -79,6 +80,11 @@ public final class TelemetryFeature implements Feature {
   /** What other features may ask of usage about an installed client (once the server has started). */
   public Installs installs() {
     return installs;
+  }
+
+  /** What release health reads of usage: machines per version and day (once the server has started). */
+  public VersionUsage versionUsage() {
+    return versionUsage;
   }
 
   UsageAnalytics usage() {

@@ -137,6 +137,25 @@ public final class OpenDay {
     return out;
   }
 
+  /** The machines per version of their last heartbeat that day (release health: exact unions over days). */
+  public Map<String, RoaringBitmap> versionMachines() {
+    RoaringBitmap[] byVersion = new RoaringBitmap[versions.size()];
+    machines.forEach((int ordinal) -> {
+      int v = parts[ordinal >>> PART_BITS].version[ordinal & (PART_SIZE - 1)];
+      if (byVersion[v] == null) {
+        byVersion[v] = new RoaringBitmap();
+      }
+      byVersion[v].add(ordinal);
+    });
+    Map<String, RoaringBitmap> out = new HashMap<>();
+    for (int i = 0; i < byVersion.length; i++) {
+      if (byVersion[i] != null) {
+        out.put(versions.get(i), byVersion[i]);
+      }
+    }
+    return out;
+  }
+
   /** Adds to {@code out} the machines whose last heartbeat that day is at or after {@code since}. */
   public void activeSince(Instant since, RoaringBitmap out) {
     long from = since.toEpochMilli() - originMs;

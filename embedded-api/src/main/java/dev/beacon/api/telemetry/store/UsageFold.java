@@ -204,6 +204,25 @@ public final class UsageFold {
     }
   }
 
+  /**
+   * Like {@link #read}, with the app's machines read into memory first (when the app exists), so
+   * that {@code work} may look machines up by hash (release health).
+   */
+  public <T> T readIndexed(String appId, Read<T> work) throws SQLException {
+    lock.lock();
+    try {
+      now();
+      return db.inJdbcTx(c -> {
+        if (apps.existing(c, List.of(appId)).contains(appId)) {
+          readMachines(c, appId);
+        }
+        return work.run(c, usage);
+      });
+    } finally {
+      lock.unlock();
+    }
+  }
+
   /** Folds and writes a snapshot (blocking). */
   public void snapshot() throws SQLException {
     lock.lock();

@@ -67,6 +67,7 @@ final class UsageSnapshots {
         if (closing) {
           ClosedDays.addMachines(c, app.appId(), day.day(), day.machines());
           ClosedDays.addVersions(c, app.appId(), day.day(), day.versionCounts());
+          ClosedDays.addVersionMachines(c, app.appId(), day.day(), day.versionMachines());
           OpenDayParts.delete(c, app.appId(), day.day());
           closed.add(new DayKey(app.appId(), day.day()));
         } else {
