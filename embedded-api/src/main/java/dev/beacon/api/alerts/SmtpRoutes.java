@@ -42,11 +42,8 @@ final class SmtpRoutes {
       String user = b.optionalString("user", 255);
       String password = b.optionalString("password", 255);
       Http.reply(ctx, sc.db().tx(s -> {
-        SmtpSettings m = s.find(SmtpSettings.class, SmtpSettings.ID);
-        if (m == null) {
-          m = new SmtpSettings();
-          s.persist(m);
-        }
+        SmtpSettings found = s.find(SmtpSettings.class, SmtpSettings.ID);
+        SmtpSettings m = found != null ? found : new SmtpSettings();
         m.host = host;
         m.port = port;
         m.security = sec;
@@ -54,6 +51,9 @@ final class SmtpRoutes {
         m.username = user == null || user.isBlank() ? null : user.trim();
         if (password != null) {
           m.password = password.isEmpty() ? null : password;
+        }
+        if (found == null) {
+          s.persist(m);
         }
         return answer(m);
       }));
