@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
 
 /**
  * A real local HTTP server (the JDK's) standing in for webhooks: it records every request per
@@ -33,6 +35,7 @@ final class Hooks implements AutoCloseable {
   private final HttpServer server;
   private final Map<String, List<Hit>> hits = new ConcurrentHashMap<>();
   private final Map<String, Deque<Integer>> answers = new ConcurrentHashMap<>();
+  private final Map<String, CountDownLatch> held = new ConcurrentHashMap<>();
 
   Hooks() throws IOException {
     server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -40,6 +43,14 @@ final class Hooks implements AutoCloseable {
       String path = exchange.getRequestURI().getPath();
       String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
       hits.computeIfAbsent(path, p -> new CopyOnWriteArrayList<>()).add(new Hit(path, Map.copyOf(exchange.getRequestHeaders()), body));
+      CountDownLatch hold = held.get(path);
+      if (hold != null) {
+        try {
+          hold.await();
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
       Deque<Integer> queued = answers.get(path);
       Integer status;
       synchronized (this) {
@@ -51,7 +62,20 @@ final class Hooks implements AutoCloseable {
         o.write(out);
       }
     });
+    server.setExecutor(Executors.newCachedThreadPool());
     server.start();
+  }
+
+  /** Leaves the requests to {@code path} unanswered until {@link #release}. */
+  void hold(String path) {
+    held.put(path, new CountDownLatch(1));
+  }
+
+  void release(String path) {
+    CountDownLatch l = held.remove(path);
+    if (l != null) {
+      l.countDown();
+    }
   }
 
   /** Answers the next requests to {@code path} with these statuses, in order. */
@@ -69,6 +93,7 @@ final class Hooks implements AutoCloseable {
 
   @Override
   public void close() {
+    held.values().forEach(CountDownLatch::countDown);
     server.stop(0);
   }
 }
