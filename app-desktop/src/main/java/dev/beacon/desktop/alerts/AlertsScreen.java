@@ -53,6 +53,11 @@ public final class AlertsScreen extends ModelScreen<AlertsModel> {
     inbox.poll();
   }
 
+  /** Whether the inbox has read the alerts there at sign-in (new ones after it are unread). */
+  public boolean inboxPrimed() {
+    return inbox.primed();
+  }
+
   /** How many alerts are unread. */
   public int unreadCount() {
     return inbox.unread.size();
