@@ -2,6 +2,7 @@
 -- each, the machine as the same HMAC (MachineHash under the app's secret) that heartbeats use, so
 -- that the health figures count errors among the very machines usage counts. Written with each
 -- event by the errors' ingest (IssueGrouper); the day is the app's calendar day, as for usage.
+-- The retention sweep removes the rows of the days whose raw events it prunes.
 CREATE TABLE error_version_machine (
   issue_id      VARCHAR(32)  NOT NULL,
   app_id        VARCHAR(32)  NOT NULL,

@@ -5,6 +5,7 @@ import dev.beacon.desktop.apps.AppsScreen;
 import dev.beacon.desktop.content.ContentScreen;
 import dev.beacon.desktop.docs.DocsScreen;
 import dev.beacon.desktop.errors.ErrorsScreen;
+import dev.beacon.desktop.health.HealthScreen;
 import dev.beacon.desktop.overview.OverviewScreen;
 import dev.beacon.desktop.releases.ReleasesScreen;
 import dev.beacon.desktop.server.ServerScreen;
@@ -27,6 +28,7 @@ public final class Screens {
     s.add(new AppsScreen(ctx));
     s.add(new ReleasesScreen(ctx));
     s.add(new ErrorsScreen(ctx));
+    s.add(new HealthScreen(ctx));
     s.add(new AlertsScreen(ctx));
     s.add(new DocsScreen(ctx));
     s.add(new ContentScreen(ctx));

@@ -70,7 +70,9 @@ class Screenshots {
       for (String id : ids) {
         Fx.run(() -> app.window().select(id.trim()));
         Thread.sleep(2500); // the screen loads in the background
-        if (id.trim().equals("errors")) {
+        if (id.trim().equals("health")) {
+          Thread.sleep(2500); // its figures read usage, errors and releases
+        } else if (id.trim().equals("errors")) {
           Stages.clickRow(robot, "errors-issues", 0); // an issue's detail beside the list
           Thread.sleep(1500);
         } else if (id.trim().equals("docs")) {

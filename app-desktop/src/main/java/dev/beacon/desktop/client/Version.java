@@ -42,6 +42,11 @@ public record Version(String versionId, String name, int code, String url, Strin
 
   /** The rollout in words: "25% (rolling)", "100%", "halted at 25%", "draft". */
   public String rolloutText() {
+    return rolloutText(state, rollout);
+  }
+
+  /** A state and percentage in words: "25% (rolling)", "100%", "halted at 25%", "draft". */
+  public static String rolloutText(String state, int rollout) {
     return switch (state) {
       case "rolling" -> rollout + "% (rolling)";
       case "released" -> "100%";

@@ -168,9 +168,9 @@ final class ErrorsView extends BorderPane {
     table.setId("errors-issues");
     table.setItems(model.issues);
     table.getColumns().setAll(java.util.List.of(
-        Columns.text("Issue", Issue::title, 240),
-        Columns.text("Culprit", Issue::culprit, 150),
-        Columns.text("Status", ErrorsModel::statusText, 90),
+        Columns.text("Issue", Issue::title, 200),
+        Columns.text("Culprit", Issue::culprit, 130),
+        Columns.text("Status", ErrorsModel::statusText, 100),
         Columns.number("Events", Issue::count, 55),
         Columns.number("Machines", Issue::machines, 65),
         Columns.text("Versions", i -> String.join(", ", i.versions()), 80),

@@ -77,8 +77,8 @@ public final class ReleasesScreen extends ModelScreen<ReleasesModel> {
     table.getColumns().add(Columns.number("Machines", model::machinesOn, 80));
     table.getColumns().add(Columns.text("Force", v -> v.forceUpdate() ? "yes" : "", 60));
     table.getColumns().add(Columns.text("Devices", v -> v.devices().isEmpty() ? "all" : Integer.toString(v.devices().size()), 70));
-    table.getColumns().add(Columns.text("MD5", Version::md5, 240));
-    table.getColumns().add(Columns.text("Created", Version::createDate, 150));
+    table.getColumns().add(Columns.text("MD5", Version::md5, 150));
+    table.getColumns().add(Columns.text("Created", Version::createDate, 160));
     table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     Label empty = new Label();
     empty.setId("versionsEmpty");
@@ -135,6 +135,7 @@ public final class ReleasesScreen extends ModelScreen<ReleasesModel> {
   private TableColumn<Version, Version> releaseColumn() {
     TableColumn<Version, Version> c = new TableColumn<>("Released");
     c.setPrefWidth(90);
+    Columns.headerFits(c);
     c.setCellValueFactory(cd -> new ReadOnlyObjectWrapper<>(cd.getValue()));
     c.setCellFactory(col -> new TableCell<>() {
       private final ToggleSwitch toggle = new ToggleSwitch();

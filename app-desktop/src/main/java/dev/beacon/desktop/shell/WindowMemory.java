@@ -23,6 +23,14 @@ public final class WindowMemory {
   static final String DARK = "theme.dark";
   public static final double DEFAULT_WIDTH = 1100;
   public static final double DEFAULT_HEIGHT = 700;
+  /** The smallest first size: below it the tables cut their headers. */
+  static final double MIN_WIDTH = 1024;
+  static final double MIN_HEIGHT = 640;
+  /** The largest first size: beyond it lines get too long to read. */
+  static final double MAX_WIDTH = 1680;
+  static final double MAX_HEIGHT = 1050;
+  /** The share of the screen's usable area the window takes the first time. */
+  static final double SHARE = 0.85;
 
   private final ConsoleSettings settings;
 
@@ -52,10 +60,23 @@ public final class WindowMemory {
     return Boolean.parseBoolean(settings.get(DARK, "false"));
   }
 
-  /** Puts the window where it was, if that place is still on a screen; and maximises it if it was. FX thread. */
+  /**
+   * Puts the window where it was, if that place is still on a screen; and maximises it if it was.
+   * The first time, it opens at a size that suits the primary screen ({@link #firstSize}),
+   * centred; a remembered size larger than that screen is cut to it. FX thread.
+   */
   public void applyTo(Stage stage) {
-    stage.setWidth(width());
-    stage.setHeight(height());
+    Rectangle2D visual = Screen.getPrimary().getVisualBounds();
+    if (settings.get(WIDTH, null) == null || settings.get(HEIGHT, null) == null) {
+      Rectangle2D first = firstSize(visual);
+      stage.setWidth(first.getWidth());
+      stage.setHeight(first.getHeight());
+      stage.setX(first.getMinX());
+      stage.setY(first.getMinY());
+    } else {
+      stage.setWidth(Math.min(width(), visual.getWidth()));
+      stage.setHeight(Math.min(height(), visual.getHeight()));
+    }
     String x = settings.get(X, null);
     String y = settings.get(Y, null);
     if (x != null && y != null) {
@@ -67,6 +88,17 @@ public final class WindowMemory {
       }
     }
     stage.setMaximized(Boolean.parseBoolean(settings.get(MAXIMIZED, "false")));
+  }
+
+  /**
+   * The window's first place on a screen with this usable area (without task bars and docks):
+   * {@value #SHARE} of it, at least {@value #MIN_WIDTH}×{@value #MIN_HEIGHT} and at most
+   * {@value #MAX_WIDTH}×{@value #MAX_HEIGHT}, never larger than the area itself, centred in it.
+   */
+  static Rectangle2D firstSize(Rectangle2D visual) {
+    double w = Math.min(visual.getWidth(), Math.min(MAX_WIDTH, Math.max(MIN_WIDTH, visual.getWidth() * SHARE)));
+    double h = Math.min(visual.getHeight(), Math.min(MAX_HEIGHT, Math.max(MIN_HEIGHT, visual.getHeight() * SHARE)));
+    return new Rectangle2D(visual.getMinX() + (visual.getWidth() - w) / 2, visual.getMinY() + (visual.getHeight() - h) / 2, w, h);
   }
 
   /** The window's place now (its size before maximising is kept while maximised). FX thread. */

@@ -17,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * timer every {@link dev.beacon.api.core.Config#errorRetentionSweep()} (the first within a minute
  * of start) runs the delete on the db worker, {@value #BATCH} rows per transaction. Issues and
  * their counts are separate rows and stay as they are. The events' attachments (rows and files)
- * go first. A retention of zero keeps events forever.
+ * go first; release health's machines per version and day ({@code error_version_machine}) after.
+ * A retention of zero keeps events forever.
  */
 final class ErrorRetention {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorRetention.class);
@@ -85,6 +86,9 @@ final class ErrorRetention {
       });
       total += deleted;
     } while (deleted == BATCH && !stopped);
+    // release health's machines per version and day go with the events of their days
+    java.time.LocalDate day = before.toLocalDate().minusDays(1);
+    sc.db().inJdbcTx(c -> dev.beacon.api.core.Jdbc.update(c, "DELETE FROM error_version_machine WHERE seen_day < ?", day));
     return total;
   }
 

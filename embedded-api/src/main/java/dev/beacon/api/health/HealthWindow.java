@@ -34,13 +34,13 @@ public enum HealthWindow {
     return today.minusDays(days - 1L);
   }
 
-  /** The window a query parameter names ({@code null} or blank: 24h); anything else is a 4001 naming the choices. */
+  /** The window a query parameter names (absent: 24h); anything else, blank included, is a 4000 naming the choices. */
   public static HealthWindow parse(String text) {
-    if (text == null || text.isBlank()) {
+    if (text == null) {
       return H24;
     }
     for (HealthWindow w : values()) {
-      if (w.wire.equals(text.trim())) {
+      if (w.wire.equals(text)) {
         return w;
       }
     }

@@ -56,6 +56,10 @@ public final class ReleaseHealth {
       Double crashFreeSessions, Double crashFreeMachines, Long newIssues, Long regressions,
       List<VersionErrors.TopIssue> topIssues, Health previous) {
 
+    Health withTopIssues(List<VersionErrors.TopIssue> top) {
+      return new Health(version, from, to, counts, crashFreeSessions, crashFreeMachines, newIssues, regressions, top, previous);
+    }
+
     Health withPrevious(Health p) {
       return new Health(version, from, to, counts, crashFreeSessions, crashFreeMachines, newIssues, regressions, topIssues, p);
     }
@@ -89,13 +93,15 @@ public final class ReleaseHealth {
     List<ReleaseTimeline.Entry> versions = facts.versions();
     for (int i = 0; i < versions.size(); i++) {
       ReleaseTimeline.Entry v = versions.get(i);
-      Health previous = previous(versions, i, facts.zone(), from, to, (p, pFrom, pTo) -> {
-        AppRange range = appRange(facts.appId(), pFrom, pTo);
-        return appHealth(range, p, pFrom, pTo, null, null, null);
-      });
-      List<VersionErrors.TopIssue> top = sc.db().inJdbcTx(c -> errors.topIssues(c, facts.appId(), List.of(v.name()), from, to, 5));
-      out.add(appHealth(current, v, from, to, newIssues.getOrDefault(v.name(), 0L), regressions.getOrDefault(v.name(), 0L), top)
-          .withPrevious(previous));
+      Health h = appHealth(current, v, from, to, newIssues.getOrDefault(v.name(), 0L), regressions.getOrDefault(v.name(), 0L), null);
+      if (h.counts().errorMachines() > 0) {
+        h = h.withTopIssues(sc.db().inJdbcTx(c -> errors.topIssues(c, facts.appId(), List.of(v.name()), from, to, 5)));
+      }
+      if (current(h)) {
+        h = h.withPrevious(previous(versions, i, facts.zone(), from, to,
+            (p, pFrom, pTo) -> appHealth(appRange(facts.appId(), pFrom, pTo), p, pFrom, pTo, null, null, null)));
+      }
+      out.add(h);
     }
     return new Report(window, from, to, out);
   }
@@ -113,9 +119,12 @@ public final class ReleaseHealth {
     List<ReleaseTimeline.Entry> versions = facts.versions();
     for (int i = 0; i < versions.size(); i++) {
       ReleaseTimeline.Entry v = versions.get(i);
-      Health previous = previous(versions, i, facts.zone(), from, to, (p, pFrom, pTo) -> new Health(p, pFrom, pTo,
-          moduleSets(facts.appId(), moduleId, pFrom, pTo).figures(key(p), pFrom, pTo), null, null, null, null, List.of(), null));
-      out.add(new Health(v, from, to, current.figures(key(v), from, to), null, null, null, null, List.of(), previous));
+      Health h = new Health(v, from, to, current.figures(key(v), from, to), null, null, null, null, List.of(), null);
+      if (current(h)) {
+        h = h.withPrevious(previous(versions, i, facts.zone(), from, to, (p, pFrom, pTo) -> new Health(p, pFrom, pTo,
+            moduleSets(facts.appId(), moduleId, pFrom, pTo).figures(key(p), pFrom, pTo), null, null, null, null, List.of(), null)));
+      }
+      out.add(h);
     }
     return new Report(window, from, to, out);
   }
@@ -156,6 +165,14 @@ public final class ReleaseHealth {
   @FunctionalInterface
   private interface Figures {
     Health of(ReleaseTimeline.Entry version, LocalDate from, LocalDate to) throws SQLException;
+  }
+
+  /**
+   * Whether a version is compared with the one before: it ran in the window or is out now (the
+   * comparison reads the earlier version's first days, so versions long gone are spared it).
+   */
+  private static boolean current(Health h) {
+    return h.counts().machines() > 0 || List.of("rolling", "released", "halted").contains(h.version().state());
   }
 
   /**

@@ -24,7 +24,7 @@ public final class ReleaseTimeline {
         .setParameter("p", appId).getResultList());
   }
 
-  /** One of these versions (app or module versions of one parent), highest code first as given. */
+  /** These versions (app or module versions of one parent) as release health shows them, in the order given. */
   public static <V extends PackagedVersion> List<Entry> entries(Session s, List<V> versions) {
     Map<String, Instant> firstLive = new HashMap<>();
     if (!versions.isEmpty()) {

@@ -1,0 +1,103 @@
+package dev.beacon.desktop.health;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.beacon.desktop.Fx;
+import dev.beacon.desktop.client.BeaconClient;
+import dev.beacon.desktop.client.HealthVersion;
+import dev.beacon.desktop.support.LiveServer;
+import dev.beacon.desktop.support.ScreenStage;
+import dev.beacon.desktop.ui.ConsoleContext;
+import io.vertx.core.json.JsonObject;
+import java.util.List;
+import javafx.scene.Node;
+import javafx.scene.control.TableRow;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.testfx.api.FxRobot;
+import org.testfx.api.FxToolkit;
+
+/**
+ * The Health screen against a real server: a version whose machines report errors while the one
+ * before had none turns its row red, and Halt in that row halts it, after which a machine that
+ * does not have it is offered the previous version.
+ */
+class HealthScreenTest {
+  static LiveServer server;
+  final FxRobot robot = new FxRobot();
+
+  @BeforeAll
+  static void up() throws Exception {
+    server = LiveServer.start();
+  }
+
+  @AfterAll
+  static void down() throws Exception {
+    FxToolkit.cleanupStages();
+    server.close();
+  }
+
+  @Test
+  void aWorseVersionIsRedAndHaltFromItsRowHaltsIt() throws Exception {
+    ConsoleContext ctx = server.context();
+    BeaconClient admin = ctx.client();
+    JsonObject app = admin.post("v1/user/" + admin.openId() + "/app", new JsonObject().put("name", "Healthy").put("platform", 3))
+        .getJsonObject("app");
+    String appKey = app.getString("appKey");
+    String base = "v1/user/" + admin.openId() + "/app/" + app.getString("appId") + "/version";
+    String v1 = admin.post(base, new JsonObject().put("name", "1.0.0").put("code", 1).put("url", "https://x/1.zip").put("md5", "m1"))
+        .getString("versionId");
+    admin.post(base + "/" + v1 + "/action", new JsonObject().putNull("release"));
+    String v2 = admin.post(base, new JsonObject().put("name", "2.0.0").put("code", 2).put("url", "https://x/2.zip").put("md5", "m2"))
+        .getString("versionId");
+    admin.post(base + "/" + v2 + "/action", new JsonObject().put("release", new JsonObject().put("rollout", 50)));
+    for (String m : List.of("a", "b", "c", "d")) {
+      beat(appKey, m, "1.0.0");
+    }
+    for (String m : List.of("e", "f")) {
+      beat(appKey, m, "2.0.0");
+      server.anonymous().post("api/v1/error/report", new JsonObject().put("app_key", appKey).put("machine_id", m)
+          .put("software_version", "2.0.0").put("error_type", "CrashError").put("error_message", "boom")
+          .put("error_stack", "at Main.run(Main.java:1)").put("os_info", "Windows 11"));
+    }
+
+    HealthScreen screen = new HealthScreen(ctx);
+    ScreenStage.show(screen);
+    Fx.waitUntil(20, () -> screen.model().versions().size() == 2 && !screen.model().busyProperty().get());
+    HealthVersion bad = screen.model().versions().get(0);
+    assertEquals("2.0.0", bad.version());
+    assertEquals(2, bad.machines());
+    assertEquals(2, bad.errorMachines());
+    assertTrue(bad.worse(), "2.0.0: every machine with errors, 1.0.0 had none at the same age: " + bad);
+    Fx.waitUntil(10, () -> rowOf("2.0.0") != null);
+    assertTrue(Fx.call(() -> rowOf("2.0.0").getStyleClass().contains(HealthView.WORSE)), "the bad version's row is red");
+    assertFalse(Fx.call(() -> rowOf("1.0.0").getStyleClass().contains(HealthView.WORSE)), "the good one is not");
+
+    robot.clickOn("#health-halt-2_0_0");
+    Fx.waitUntil(20, () -> !screen.model().versions().isEmpty() && "halted".equals(screen.model().versions().get(0).state())
+        && !screen.model().busyProperty().get());
+    assertEquals("halted", admin.get(base + "/" + v2, java.util.Map.of()).getJsonObject("appVersion").getString("state"));
+    JsonObject check = server.anonymous().post("api/v1/version/check", new JsonObject().put("app_key", appKey)
+        .put("current_version", "0.9.0").put("platform", "windows").put("machine_id", "newcomer")).getJsonObject("data");
+    assertEquals("1.0.0", check.getString("latest_version"), "halted: a machine without 2.0.0 gets the previous version: " + check);
+    assertTrue(Fx.call(() -> robot.lookup("#health-halt-2_0_0").query().isDisabled()), "halted: Halt no longer applies");
+    assertFalse(Fx.call(() -> robot.lookup("#health-resume-2_0_0").query().isDisabled()), "Resume does");
+  }
+
+  private void beat(String appKey, String machine, String version) throws Exception {
+    server.anonymous().post("api/v1/user/heartbeat", new JsonObject().put("app_key", appKey).put("machine_id", machine).put("version", version));
+  }
+
+  /** The table row showing the version, or null. */
+  private TableRow<?> rowOf(String version) {
+    for (Node n : robot.lookup(".table-row-cell").queryAll()) {
+      if (n instanceof TableRow<?> row && row.getItem() instanceof HealthVersion v && v.version().equals(version)) {
+        return row;
+      }
+    }
+    return null;
+  }
+}
