@@ -55,6 +55,7 @@ public final class AlertsFeature implements Feature {
   public void stop(ServerContext ctx) {
     if (dispatcher != null) {
       dispatcher.stop();
+      dispatcher.close();
     }
     if (watch != null) {
       watch.stop();
