@@ -1,5 +1,6 @@
 package dev.beacon.desktop;
 
+import dev.beacon.desktop.alerts.AlertsScreen;
 import dev.beacon.desktop.apps.AppsScreen;
 import dev.beacon.desktop.content.ContentScreen;
 import dev.beacon.desktop.docs.DocsScreen;
@@ -28,6 +29,7 @@ public final class Screens {
     s.add(new ReleasesScreen(ctx));
     s.add(new ErrorsScreen(ctx));
     s.add(new HealthScreen(ctx));
+    s.add(new AlertsScreen(ctx));
     s.add(new DocsScreen(ctx));
     s.add(new ContentScreen(ctx));
     s.add(new ServerScreen(ctx, status));

@@ -21,7 +21,7 @@ import org.junit.jupiter.api.TestFactory;
 class BoundariesTest {
   private static final String ROOT = "dev.beacon.desktop";
   /** One package per screen of the navigation bar (the server screen also shows the shell's server state). */
-  private static final List<String> SCREENS = List.of("apps", "releases", "overview", "errors", "content", "docs", "health");
+  private static final List<String> SCREENS = List.of("apps", "releases", "overview", "errors", "content", "docs", "alerts", "health");
 
   private static JavaClasses classes;
 

@@ -1,5 +1,7 @@
 package dev.beacon.api;
 
+import dev.beacon.api.alerts.AlertsFeature;
+import dev.beacon.api.alerts.VersionHealth;
 import dev.beacon.api.apps.AppsFeature;
 import dev.beacon.api.auth.AuthFeature;
 import dev.beacon.api.backup.BackupFeature;
@@ -31,12 +33,14 @@ public final class Beacon {
   public static List<Feature> features() {
     TelemetryFeature telemetry = new TelemetryFeature();
     ErrorsFeature errors = new ErrorsFeature();
+    ReleasesFeature releases = new ReleasesFeature(telemetry.installs());
     ModulesFeature modules = new ModulesFeature();
     SentryFeature sentry = new SentryFeature(errors, telemetry.installs());
+    HealthFeature health = new HealthFeature(telemetry.versionUsage(), errors.versionErrors(), sentry.sessionHealth(), modules.moduleMachines());
     return List.of(
         new AuthFeature(),
         new AppsFeature(),
-        new ReleasesFeature(telemetry.installs()),
+        releases,
         modules,
         new FilesFeature(),
         telemetry,
@@ -45,7 +49,9 @@ public final class Beacon {
         new BackupFeature(),
         new ContentFeature(),
         new FeedsFeature(telemetry.installs()),
-        new HealthFeature(telemetry.versionUsage(), errors.versionErrors(), sentry.sessionHealth(), modules.moduleMachines()));
+        health,
+        new AlertsFeature(errors, releases.control(), (appId, versionId) -> health.releaseHealth().lastDay(appId, versionId)
+            .map(f -> new VersionHealth.Figures(f.machines(), f.errorMachines(), f.errorFreeRate(), f.crashFreeMachines()))));
   }
 
   /** Starts a server with the standard features on the given Vert.x instance. */

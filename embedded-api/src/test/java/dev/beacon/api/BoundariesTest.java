@@ -41,6 +41,7 @@ class BoundariesTest {
       Map.entry("content", Set.of("auth")),
       Map.entry("feeds", Set.of("apps", "auth", "files", "releases", "telemetry")),
       Map.entry("sentry", Set.of("apps", "auth", "errors", "telemetry")),
+      Map.entry("alerts", Set.of("apps", "auth", "errors", "releases")),
       Map.entry("health", Set.of("apps", "auth", "errors", "modules", "releases", "sentry", "telemetry"))));
 
   private static JavaClasses classes;

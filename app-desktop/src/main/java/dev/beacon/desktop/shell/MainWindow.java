@@ -80,6 +80,9 @@ public final class MainWindow extends BorderPane {
     signOut.managedProperty().bind(signOut.visibleProperty());
     signOut.setOnAction(e -> signIn.signOut());
     HBox header = new HBox(16, brand, StatusBar.indicator(status), grow, account, theme, signOut);
+    // what screens show in the header at all times (alerts' unread list), before the account
+    this.screens.stream().map(Screen::headerItem).filter(java.util.Objects::nonNull)
+        .forEach(n -> header.getChildren().add(header.getChildren().indexOf(account), n));
     header.setAlignment(Pos.CENTER_LEFT);
     header.getStyleClass().add("main-header");
     header.setPadding(new Insets(8, 16, 8, 16));

@@ -24,4 +24,9 @@ public interface Screen {
 
   /** The screen was replaced by another one: stop timers. */
   default void hidden() {}
+
+  /** Something the screen shows in the window's header at all times (alerts' unread list), or null. */
+  default Node headerItem() {
+    return null;
+  }
 }

@@ -68,9 +68,11 @@ final class ErrorIngest {
 
   private final GroupCommit<Pending, Stored> commits;
   private final Attachments attachments;
+  private final List<IssueListener> listeners;
 
-  ErrorIngest(Db db, Attachments attachments) {
+  ErrorIngest(Db db, Attachments attachments, List<IssueListener> listeners) {
     this.attachments = attachments;
+    this.listeners = listeners;
     this.commits = new GroupCommit<>(db, MAX_BATCH, Integer.MAX_VALUE, "error events",
         batch -> db.inTx(s -> {
           Batch b = new Batch(s);
@@ -127,15 +129,29 @@ final class ErrorIngest {
       e.createdAt = p.at();
       e.eventUid = p.eventUid();
       p.fill().accept(a, e);
-      IssueGrouper.attach(s, a, e, p.fingerprint().apply(e), issues);
+      ErrorIssue issue = IssueGrouper.attach(s, a, e, p.fingerprint().apply(e), issues);
       s.persist(e);
       for (StructuredEvent.Attachment file : p.attachments()) {
         s.persist(attachments.keep(e, file));
       }
+      tell(issue, e);
       if (e.eventUid != null) {
         byUid.put(a.appId + "/" + e.eventUid, e);
       }
       return Outcome.ok(new Stored(e, false));
+    }
+
+    /** Hands the stored event to the listeners (alerts), inside this transaction. */
+    private void tell(ErrorIssue issue, ErrorEvent e) {
+      boolean regressed = issue.reopened;
+      issue.reopened = false;
+      if (listeners.isEmpty()) {
+        return;
+      }
+      IssueSignal signal = new IssueSignal(s, issue, e, issue.eventCount == 1, regressed);
+      for (IssueListener l : listeners) {
+        l.stored(s, signal);
+      }
     }
 
     /**

@@ -81,6 +81,10 @@ public class ErrorIssue {
   @Column(name = "resolved_version", length = ErrorEvent.MAX_APP_VERSION)
   public String resolvedVersion;
 
+  /** Set by {@link #count} when that event reopened the issue; read and cleared by the ingest's listeners. */
+  @jakarta.persistence.Transient
+  boolean reopened;
+
   /** A new, still empty issue for a fingerprint; {@link #count} adds its first event. */
   static ErrorIssue open(String appId, Fingerprint fp, Instant at) {
     ErrorIssue i = new ErrorIssue();
@@ -111,6 +115,7 @@ public class ErrorIssue {
       regression = true;
       resolvedAt = null;
       resolvedVersion = null;
+      reopened = true;
     }
   }
 

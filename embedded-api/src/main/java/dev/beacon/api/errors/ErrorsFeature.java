@@ -42,6 +42,7 @@ public final class ErrorsFeature implements Feature {
   private ErrorRetention retention;
   private ErrorIngest ingest;
   private EventIntake intake;
+  private final List<IssueListener> listeners = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final VersionErrors versionErrors = new VersionErrors();
 
   /** What release health reads of errors, per app version. */
@@ -71,6 +72,14 @@ public final class ErrorsFeature implements Feature {
     return intake;
   }
 
+  /**
+   * Lets {@code listener} see every error event stored from now on, inside the ingest transaction
+   * (alerts write their outbox there).
+   */
+  public void listen(IssueListener listener) {
+    listeners.add(listener);
+  }
+
   @Override
   public void start(ServerContext ctx) {
     long grouped = IssueBackfill.run(ctx.db());
@@ -84,7 +93,7 @@ public final class ErrorsFeature implements Feature {
     this.sc = ctx;
     this.limiter = new RateLimiter(ctx.config().errorRate(), ctx.config().errorBurst());
     Attachments attachments = new Attachments(ctx.config().dataDir());
-    this.ingest = new ErrorIngest(ctx.db(), attachments);
+    this.ingest = new ErrorIngest(ctx.db(), attachments, listeners);
     this.intake = new EventIntake(ingest, attachments, limiter);
     routes.post(REPORT_PATH).bodyLimit(ctx.config().errorBodyLimit()).client("app_key", this::report);
     routes.post(LOG_PATH).bodyLimit(ctx.config().errorBodyLimit()).client("appKey", this::log);

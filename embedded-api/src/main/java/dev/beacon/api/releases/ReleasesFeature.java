@@ -12,10 +12,16 @@ import java.util.List;
  */
 public final class ReleasesFeature implements Feature {
   private final Installs installs;
+  private final ReleaseControl control = new ReleaseControl();
 
   /** @param installs usage's view of installed clients (does a machine have a version?) */
   public ReleasesFeature(Installs installs) {
     this.installs = installs;
+  }
+
+  /** Listing rolling versions and halting one without a developer's request (alerts' auto-halt). */
+  public ReleaseControl control() {
+    return control;
   }
 
   @Override

@@ -1,0 +1,229 @@
+package dev.beacon.desktop.alerts;
+
+import atlantafx.base.theme.Styles;
+import dev.beacon.desktop.client.Alert;
+import dev.beacon.desktop.client.AlertDestination;
+import dev.beacon.desktop.client.AlertRule;
+import dev.beacon.desktop.ui.AppPicker;
+import dev.beacon.desktop.ui.Columns;
+import dev.beacon.desktop.ui.FormDialog;
+import dev.beacon.desktop.ui.StatusLine;
+import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.PasswordField;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableRow;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+
+/**
+ * The Alerts screen: the app picker, then three tabs: the rules (on/off, thresholds, quiet period,
+ * auto-halt, each saved with its own button), the destinations (add, edit, delete, send a test
+ * alert; a webhook disabled by a 410 and failed deliveries shown) and the alerts with their
+ * delivery state.
+ */
+final class AlertsView extends BorderPane {
+  final AppPicker picker;
+  private final AlertsModel model;
+  private final VBox ruleRows = new VBox(8);
+  final TableView<AlertDestination> destinations = new TableView<>();
+  final TableView<Alert> alerts = new TableView<>();
+
+  AlertsView(AlertsModel model) {
+    this.model = model;
+    picker = new AppPicker(model.context());
+    Button refresh = new Button("Refresh");
+    refresh.setId("alerts-refresh");
+    refresh.setOnAction(e -> model.refresh());
+    Label message = StatusLine.message("alerts-message", model.message, Styles.SUCCESS);
+    HBox bar = new HBox(10, picker, refresh, new StatusLine("alerts", model.busy, model.problem), message);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(0, 0, 10, 0));
+    setTop(bar);
+
+    TabPane tabs = new TabPane(
+        new Tab("Rules", rulesPane()),
+        new Tab("Destinations", destinationsPane()),
+        new Tab("Alerts", alertsPane()));
+    tabs.setId("alerts-tabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
+    setCenter(tabs);
+    setPadding(new Insets(16));
+    model.rules.addListener((javafx.collections.ListChangeListener<AlertRule>) c -> buildRules());
+  }
+
+  private Region rulesPane() {
+    Label help = new Label("New issues and regressions alert by default. The quiet period keeps one rule from alerting "
+        + "twice on the same issue or version within it.");
+    help.setWrapText(true);
+    help.getStyleClass().add(Styles.TEXT_MUTED);
+    VBox box = new VBox(12, help, ruleRows);
+    box.setPadding(new Insets(12));
+    return box;
+  }
+
+  private void buildRules() {
+    ruleRows.getChildren().setAll(model.rules.stream().map(this::ruleRow).toList());
+  }
+
+  /** One rule: its switch, the fields that apply to it, and Save. */
+  private Region ruleRow(AlertRule r) {
+    String id = "alerts-rule-" + r.rule();
+    CheckBox enabled = new CheckBox(r.label());
+    enabled.setId(id + "-enabled");
+    enabled.setSelected(r.enabled());
+    enabled.setMinWidth(230);
+    TextField quiet = field(id + "-quiet", String.valueOf(r.quietMinutes()), "Quiet period, minutes");
+    TextField threshold = field(id + "-threshold", r.threshold() == null ? "" : trim(r.threshold()),
+        "spike".equals(r.rule()) ? "Fewest events in an hour" : "Lowest error-free rate (0..1, e.g. 0.95)");
+    TextField factor = field(id + "-factor", r.factor() == null ? "" : trim(r.factor()), "Times the 7-day hourly average");
+    TextField machines = field(id + "-machines", r.minMachines() == null ? "" : String.valueOf(r.minMachines()),
+        "Judged once at least this many machines run the version");
+    CheckBox autoHalt = new CheckBox("Halt the rollout");
+    autoHalt.setId(id + "-autohalt");
+    autoHalt.setSelected(r.autoHalt());
+    autoHalt.setTooltip(new Tooltip("Beacon halts the version's rollout itself, recorded in its history with the figures"));
+    Button save = new Button("Save");
+    save.setId(id + "-save");
+    save.getStyleClass().add(Styles.SMALL);
+    HBox row = new HBox(8, enabled, new Label("quiet (min)"), quiet);
+    if ("spike".equals(r.rule())) {
+      row.getChildren().addAll(new Label("at least"), threshold, new Label("events/hour, ×"), factor);
+    } else if ("rollout_health".equals(r.rule())) {
+      row.getChildren().addAll(new Label("error-free below"), threshold, new Label("on ≥"), machines, new Label("machines"), autoHalt);
+    }
+    row.getChildren().add(save);
+    row.setAlignment(Pos.CENTER_LEFT);
+    save.setOnAction(e -> {
+      try {
+        model.save(new AlertRule(r.rule(), enabled.isSelected(), Integer.parseInt(quiet.getText().trim()),
+            number(threshold.getText()), number(factor.getText()), machines.getText().isBlank() ? null : Integer.valueOf(machines.getText().trim()),
+            autoHalt.isSelected()));
+      } catch (NumberFormatException bad) {
+        model.problem.set("Write numbers in the rule's fields");
+      }
+    });
+    return row;
+  }
+
+  private static TextField field(String id, String text, String tip) {
+    TextField f = new TextField(text);
+    f.setId(id);
+    f.setPrefColumnCount(5);
+    f.setTooltip(new Tooltip(tip));
+    return f;
+  }
+
+  private static Double number(String text) {
+    return text == null || text.isBlank() ? null : Double.valueOf(text.trim());
+  }
+
+  private static String trim(double d) {
+    return d == Math.rint(d) ? String.valueOf((long) d) : String.valueOf(d);
+  }
+
+  private Region destinationsPane() {
+    destinations.setId("alerts-destinations");
+    destinations.setItems(model.destinations);
+    destinations.getColumns().setAll(List.of(
+        Columns.text("Type", AlertDestination::type, 90),
+        Columns.text("Name", d -> d.name() == null ? "" : d.name(), 160),
+        Columns.text("URL or address", AlertDestination::target, 360),
+        Columns.text("Signed", d -> d.hasSecret() ? "yes" : "", 70),
+        Columns.text("State", AlertDestination::stateText, 200)));
+    destinations.setRowFactory(t -> new TableRow<>() {
+      @Override
+      protected void updateItem(AlertDestination d, boolean empty) {
+        super.updateItem(d, empty);
+        pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("disabled-destination"), !empty && d != null && d.disabled());
+        setTooltip(!empty && d != null && d.stateReason() != null ? new Tooltip(d.stateReason()) : null);
+        setStyle(!empty && d != null && d.disabled() ? "-fx-text-background-color: -color-danger-fg;" : "");
+      }
+    });
+    destinations.setPlaceholder(new Label("No destination yet: alerts are only listed here and in the header."));
+    Button add = new Button("Add...");
+    add.setId("alerts-add");
+    add.setOnAction(e -> edit(null));
+    Button edit = new Button("Edit...");
+    edit.setId("alerts-edit");
+    Button delete = new Button("Delete");
+    delete.setId("alerts-delete");
+    Button test = new Button("Send test alert");
+    test.setId("alerts-test");
+    var none = destinations.getSelectionModel().selectedItemProperty().isNull();
+    edit.disableProperty().bind(none);
+    delete.disableProperty().bind(none);
+    test.disableProperty().bind(none.or(model.busy));
+    edit.setOnAction(e -> edit(destinations.getSelectionModel().getSelectedItem()));
+    delete.setOnAction(e -> {
+      AlertDestination d = destinations.getSelectionModel().getSelectedItem();
+      FormDialog.confirm(getScene().getWindow(), "Delete destination", "Delete " + AlertsModel.label(d)
+          + "? Alerts still waiting for it are dropped.", "Delete", () -> model.delete(d));
+    });
+    test.setOnAction(e -> model.test(destinations.getSelectionModel().getSelectedItem()));
+    HBox buttons = new HBox(8, add, edit, delete, test);
+    VBox box = new VBox(10, buttons, destinations);
+    VBox.setVgrow(destinations, Priority.ALWAYS);
+    box.setPadding(new Insets(12));
+    return box;
+  }
+
+  /** The add/edit dialog; {@code d} null adds. */
+  private void edit(AlertDestination d) {
+    ComboBox<String> type = new ComboBox<>(javafx.collections.FXCollections.observableArrayList("webhook", "slack", "discord", "email"));
+    type.setId("destination-type");
+    type.setValue(d == null ? "webhook" : d.type());
+    TextField target = new TextField(d == null ? "" : d.target());
+    target.setId("destination-target");
+    target.promptTextProperty().bind(Bindings.when(type.valueProperty().isEqualTo("email"))
+        .then("ops@example.com").otherwise("https://hooks.example.com/... (loopback and LAN addresses work)"));
+    PasswordField secret = new PasswordField();
+    secret.setId("destination-secret");
+    secret.setPromptText(d != null && d.hasSecret() ? "kept unless you type a new one" : "optional: signs the body (X-Beacon-Signature)");
+    secret.disableProperty().bind(type.valueProperty().isEqualTo("email"));
+    TextField name = new TextField(d == null || d.name() == null ? "" : d.name());
+    name.setId("destination-name");
+    name.setPromptText("optional");
+    GridPane form = new GridPane();
+    form.setHgap(10);
+    form.setVgap(8);
+    form.addRow(0, new Label("Type"), type);
+    form.addRow(1, new Label("URL or address"), target);
+    form.addRow(2, new Label("Secret"), secret);
+    form.addRow(3, new Label("Name"), name);
+    GridPane.setHgrow(target, Priority.ALWAYS);
+    FormDialog.show(getScene().getWindow(), d == null ? "Add destination" : "Edit destination", form, "Save",
+        (saving, problem, close) -> model.save(d == null ? null : d.destinationId(), type.getValue(), target.getText().trim(),
+            secret.getText().isEmpty() ? null : secret.getText(), name.getText().trim(), saving, problem, close));
+  }
+
+  private Region alertsPane() {
+    alerts.setId("alerts-list");
+    alerts.setItems(model.alerts);
+    alerts.getColumns().setAll(List.of(
+        Columns.text("When", Alert::createdAt, 150),
+        Columns.text("Rule", Alert::rule, 110),
+        Columns.text("Alert", Alert::text, 420),
+        Columns.text("State", Alert::state, 80),
+        Columns.text("Deliveries", Alert::deliveryText, 320)));
+    alerts.setPlaceholder(new Label("No alerts yet."));
+    VBox box = new VBox(alerts);
+    VBox.setVgrow(alerts, Priority.ALWAYS);
+    box.setPadding(new Insets(12));
+    return box;
+  }
+}

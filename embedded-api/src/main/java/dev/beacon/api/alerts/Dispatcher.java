@@ -1,0 +1,143 @@
+package dev.beacon.api.alerts;
+
+import dev.beacon.api.core.Body;
+import dev.beacon.api.core.ServerContext;
+import io.vertx.core.Future;
+import io.vertx.core.json.JsonObject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.hibernate.Session;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Delivers the outbox: every {@code beacon.alerts.poll-ms} (2 s) it reads the deliveries that are
+ * due (on a db worker), sends them at once without blocking ({@link Sender}), and records each
+ * outcome: sent; tried again later ({@link Backoff}); failed when the tries ran out; or, for a
+ * webhook that answered 410 Gone, the destination disabled and its pending deliveries failed.
+ * Everything is in the database, so a restart (or a crash) resumes where it was; a delivery
+ * whose outcome was not recorded before a crash is sent again (at least once).
+ */
+final class Dispatcher {
+  private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
+  private static final int BATCH = 100;
+
+  private record Job(AlertDelivery delivery, AlertDestination destination, JsonObject alert, Instant raisedAt) {}
+
+  private final ServerContext sc;
+  private final Sender sender;
+  private final Backoff backoff = new Backoff();
+  private final AtomicBoolean running = new AtomicBoolean();
+  private volatile boolean stopped;
+  private long timer = -1;
+
+  Dispatcher(ServerContext sc, Sender sender) {
+    this.sc = sc;
+    this.sender = sender;
+  }
+
+  void start() {
+    long every = Long.getLong("beacon.alerts.poll-ms", 2_000L);
+    timer = sc.vertx().setPeriodic(Math.min(every, 500), every, id -> pass());
+  }
+
+  void stop() {
+    stopped = true;
+    if (timer >= 0) {
+      sc.vertx().cancelTimer(timer);
+    }
+  }
+
+  /** One pass over the due deliveries, unless one runs already. */
+  void pass() {
+    if (stopped || !running.compareAndSet(false, true)) {
+      return;
+    }
+    sc.db().tx(this::due)
+        .compose(jobs -> Future.join(jobs.stream().map(this::send).toList()).map(all -> jobs.size()))
+        .onComplete(r -> {
+          running.set(false);
+          if (r.failed()) {
+            LOG.warn("delivering alerts failed", r.cause());
+          } else if (r.result() == BATCH) {
+            pass();
+          }
+        });
+  }
+
+  private List<Job> due(Session s) {
+    List<AlertDelivery> due = s.createSelectionQuery(
+            "from AlertDelivery d where d.state = :p and d.nextAt <= :now order by d.nextAt", AlertDelivery.class)
+        .setParameter("p", AlertDelivery.PENDING).setParameter("now", sc.now()).setMaxResults(BATCH).getResultList();
+    List<Job> jobs = new ArrayList<>();
+    for (AlertDelivery d : due) {
+      Alert a = s.find(Alert.class, d.alertId);
+      AlertDestination dest = s.find(AlertDestination.class, d.destinationId);
+      if (a != null && dest != null) {
+        jobs.add(new Job(d, dest, new JsonObject(a.payload), a.createdAt));
+      }
+    }
+    return jobs;
+  }
+
+  private Future<Void> send(Job job) {
+    return smtpIf(job.destination())
+        .compose(smtp -> sender.send(job.destination(), job.alert(), smtp))
+        .compose(result -> sc.db().tx(s -> {
+          record(s, job, result);
+          return null;
+        }));
+  }
+
+  /** The SMTP settings when the destination is an e-mail address. */
+  Future<SmtpSettings> smtpIf(AlertDestination d) {
+    return d.email() ? sc.db().tx(s -> s.find(SmtpSettings.class, SmtpSettings.ID)) : Future.succeededFuture(null);
+  }
+
+  private void record(Session s, Job job, Sender.Result result) {
+    AlertDelivery d = s.find(AlertDelivery.class, new AlertDelivery.Key(job.delivery().alertId, job.delivery().destinationId));
+    if (d == null || !AlertDelivery.PENDING.equals(d.state)) {
+      return;
+    }
+    Instant now = sc.now();
+    d.attempts++;
+    if (result.sent()) {
+      d.state = AlertDelivery.SENT;
+      d.sentAt = now;
+      d.lastError = null;
+      return;
+    }
+    d.lastError = Body.truncate(result.detail(), 1000);
+    if (result.gone()) {
+      d.state = AlertDelivery.FAILED;
+      disable(s, d.destinationId, "the webhook answered 410 Gone on " + dev.beacon.api.core.Dates.format(now) + ": save it again to use it");
+      return;
+    }
+    Instant next = now.plus(backoff.after(d.attempts));
+    if (next.isAfter(job.raisedAt().plus(backoff.retryFor))) {
+      d.state = AlertDelivery.FAILED;
+    } else {
+      d.nextAt = next;
+    }
+  }
+
+  /** Disables a destination and fails its pending deliveries. */
+  static void disable(Session s, String destinationId, String reason) {
+    AlertDestination dest = s.find(AlertDestination.class, destinationId);
+    if (dest == null) {
+      return;
+    }
+    dest.state = AlertDestination.DISABLED;
+    dest.stateReason = reason;
+    s.flush();
+    s.createMutationQuery("update AlertDelivery d set d.state = :f, d.lastError = :r where d.destinationId = :id and d.state = :p")
+        .setParameter("f", AlertDelivery.FAILED).setParameter("r", Body.truncate(reason, 1000))
+        .setParameter("id", destinationId).setParameter("p", AlertDelivery.PENDING).executeUpdate();
+  }
+
+  void close() {
+    sender.close();
+  }
+}
