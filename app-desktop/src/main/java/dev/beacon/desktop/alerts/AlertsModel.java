@@ -5,12 +5,17 @@ import dev.beacon.desktop.client.AlertDestination;
 import dev.beacon.desktop.client.AlertRule;
 import dev.beacon.desktop.client.AlertsApi;
 import dev.beacon.desktop.client.BeaconClient;
+import dev.beacon.desktop.client.SmtpSettings;
 import dev.beacon.desktop.ui.AppRef;
 import dev.beacon.desktop.ui.Background;
 import dev.beacon.desktop.ui.ConsoleContext;
 import java.util.List;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.BooleanProperty;
+import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleBooleanProperty;
+import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -18,7 +23,8 @@ import javafx.collections.ObservableList;
 
 /**
  * The Alerts screen's state for the current app: its rules, its destinations (with the last test's
- * outcome) and its alerts with their delivery state. Server calls run in the background.
+ * outcome) and its alerts with their delivery state; and, for admins, the server's SMTP account
+ * that sends e-mail alerts. Server calls run in the background.
  */
 final class AlertsModel {
   final ObservableList<AlertRule> rules = FXCollections.observableArrayList();
@@ -28,6 +34,18 @@ final class AlertsModel {
   final StringProperty problem = new SimpleStringProperty(this, "problem", "");
   /** What the last action said (a test alert's outcome, a saved rule). */
   final StringProperty message = new SimpleStringProperty(this, "message", "");
+  /** The SMTP account as last loaded or saved (admins); null when none is set or not known. */
+  final ObjectProperty<SmtpSettings> smtp = new SimpleObjectProperty<>(this, "smtp");
+  /** Whether {@link #smtp} holds the server's answer (only admins may ask). */
+  final BooleanProperty smtpKnown = new SimpleBooleanProperty(this, "smtpKnown");
+  final BooleanProperty smtpBusy = new SimpleBooleanProperty(this, "smtpBusy");
+  final StringProperty smtpProblem = new SimpleStringProperty(this, "smtpProblem", "");
+  final StringProperty smtpMessage = new SimpleStringProperty(this, "smtpMessage", "");
+  /** Said near the destinations when an e-mail destination exists and no SMTP account is set. */
+  final StringBinding noSmtpWarning = Bindings.createStringBinding(() -> smtpKnown.get() && smtp.get() == null
+      && destinations.stream().anyMatch(d -> "email".equals(d.type()))
+      ? "No e-mail (SMTP) account is set: e-mail destinations get nothing until one is saved in the E-mail (SMTP) tab." : "",
+      smtpKnown, smtp, destinations);
   private final ConsoleContext ctx;
 
   AlertsModel(ConsoleContext ctx) {
@@ -109,5 +127,35 @@ final class AlertsModel {
 
   static String label(AlertDestination d) {
     return d.name() != null && !d.name().isBlank() ? d.name() : d.target();
+  }
+
+  boolean admin() {
+    return ctx.admin();
+  }
+
+  /** Loads the SMTP account (admins only; for others it stays unknown). */
+  void loadSmtp() {
+    BeaconClient client = ctx.client();
+    if (client == null || !ctx.admin()) {
+      smtpKnown.set(false);
+      smtp.set(null);
+      return;
+    }
+    AlertsApi api = new AlertsApi(client);
+    Background.run(ctx, api::smtp, s -> {
+      smtp.set(s);
+      smtpKnown.set(true);
+    }, smtpBusy, smtpProblem);
+  }
+
+  /** Saves the SMTP account; {@code password} null keeps the stored one, "" removes it. */
+  void saveSmtp(String host, int port, String security, String user, String password, String from) {
+    AlertsApi api = new AlertsApi(ctx.client());
+    smtpMessage.set("");
+    Background.run(ctx, () -> api.saveSmtp(host, port, security, user, password, from), s -> {
+      smtp.set(s);
+      smtpKnown.set(true);
+      smtpMessage.set("Saved: e-mail alerts go out through " + s.host() + ":" + s.port());
+    }, smtpBusy, smtpProblem);
   }
 }

@@ -10,8 +10,9 @@ import javafx.util.Duration;
 import org.controlsfx.control.Notifications;
 
 /**
- * Alerts: the current app's rules, destinations and alerts; and, in the window's header while
- * the console runs, the unread alerts of every app, each announced by a desktop notification.
+ * Alerts: the current app's rules, destinations and alerts, and the server's e-mail (SMTP)
+ * account (admins); and, in the window's header while the console runs, the unread alerts of
+ * every app, each announced by a desktop notification.
  */
 public final class AlertsScreen extends ModelScreen<AlertsModel> {
   private final AlertInbox inbox;
@@ -39,7 +40,9 @@ public final class AlertsScreen extends ModelScreen<AlertsModel> {
   public void shown() {
     view();
     view.picker.reload();
+    view.smtpFor(model.admin());
     model.refresh();
+    model.loadSmtp();
   }
 
   /** The header's unread list. */

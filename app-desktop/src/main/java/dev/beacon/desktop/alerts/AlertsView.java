@@ -4,6 +4,7 @@ import atlantafx.base.theme.Styles;
 import dev.beacon.desktop.client.Alert;
 import dev.beacon.desktop.client.AlertDestination;
 import dev.beacon.desktop.client.AlertRule;
+import dev.beacon.desktop.client.SmtpSettings;
 import dev.beacon.desktop.ui.AppPicker;
 import dev.beacon.desktop.ui.Columns;
 import dev.beacon.desktop.ui.FormDialog;
@@ -28,13 +29,14 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
+import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
 /**
- * The Alerts screen: the app picker, then three tabs: the rules (on/off, thresholds, quiet period,
+ * The Alerts screen: the app picker, then four tabs: the rules (on/off, thresholds, quiet period,
  * auto-halt, each saved with its own button), the destinations (add, edit, delete, send a test
- * alert; a webhook disabled by a 410 and failed deliveries shown) and the alerts with their
- * delivery state.
+ * alert; a webhook disabled by a 410 and failed deliveries shown), the alerts with their
+ * delivery state, and the server's e-mail (SMTP) account, which administrators set.
  */
 final class AlertsView extends BorderPane {
   final AppPicker picker;
@@ -42,13 +44,19 @@ final class AlertsView extends BorderPane {
   private final VBox ruleRows = new VBox(8);
   final TableView<AlertDestination> destinations = new TableView<>();
   final TableView<Alert> alerts = new TableView<>();
+  private final StackPane smtpHolder = new StackPane();
+  private Region smtpForm;
+  private Region smtpAdminsOnly;
 
   AlertsView(AlertsModel model) {
     this.model = model;
     picker = new AppPicker(model.context());
     Button refresh = new Button("Refresh");
     refresh.setId("alerts-refresh");
-    refresh.setOnAction(e -> model.refresh());
+    refresh.setOnAction(e -> {
+      model.refresh();
+      model.loadSmtp();
+    });
     Label message = StatusLine.message("alerts-message", model.message, Styles.SUCCESS);
     HBox bar = new HBox(10, picker, refresh, new StatusLine("alerts", model.busy, model.problem), message);
     bar.setAlignment(Pos.CENTER_LEFT);
@@ -58,7 +66,8 @@ final class AlertsView extends BorderPane {
     TabPane tabs = new TabPane(
         new Tab("Rules", rulesPane()),
         new Tab("Destinations", destinationsPane()),
-        new Tab("Alerts", alertsPane()));
+        new Tab("Alerts", alertsPane()),
+        new Tab("E-mail (SMTP)", smtpHolder));
     tabs.setId("alerts-tabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.UNAVAILABLE);
     setCenter(tabs);
@@ -176,7 +185,8 @@ final class AlertsView extends BorderPane {
     });
     test.setOnAction(e -> model.test(destinations.getSelectionModel().getSelectedItem()));
     HBox buttons = new HBox(8, add, edit, delete, test);
-    VBox box = new VBox(10, buttons, destinations);
+    Label noSmtp = StatusLine.message("alerts-no-smtp", model.noSmtpWarning, Styles.WARNING);
+    VBox box = new VBox(10, buttons, noSmtp, destinations);
     VBox.setVgrow(destinations, Priority.ALWAYS);
     box.setPadding(new Insets(12));
     return box;
@@ -224,6 +234,112 @@ final class AlertsView extends BorderPane {
     VBox box = new VBox(alerts);
     VBox.setVgrow(alerts, Priority.ALWAYS);
     box.setPadding(new Insets(12));
+    return box;
+  }
+
+  /** Shows the SMTP form to administrators, and to others a line saying an administrator sets it. */
+  void smtpFor(boolean admin) {
+    if (admin) {
+      if (smtpForm == null) {
+        smtpForm = smtpPane();
+      }
+      smtpHolder.getChildren().setAll(smtpForm);
+      return;
+    }
+    if (smtpAdminsOnly == null) {
+      Label l = new Label("An administrator sets the e-mail (SMTP) account that sends e-mail alerts.");
+      l.setId("alerts-smtp-admins-only");
+      l.getStyleClass().add("empty-title");
+      StackPane p = new StackPane(l);
+      p.setAlignment(Pos.CENTER);
+      smtpAdminsOnly = p;
+    }
+    smtpHolder.getChildren().setAll(smtpAdminsOnly);
+  }
+
+  /** The SMTP account form: filled from the server's answer (never the password), saved with one button. */
+  private Region smtpPane() {
+    TextField host = new TextField();
+    host.setId("smtp-host");
+    host.setPromptText("smtp.example.com");
+    TextField port = new TextField();
+    port.setId("smtp-port");
+    port.setPrefColumnCount(6);
+    port.setPromptText("587");
+    ComboBox<String> security = new ComboBox<>(javafx.collections.FXCollections.observableArrayList(SmtpSettings.SECURITY));
+    security.setId("smtp-security");
+    security.setValue("starttls");
+    TextField user = new TextField();
+    user.setId("smtp-user");
+    user.setPromptText("optional: no sign-in when empty");
+    PasswordField password = new PasswordField();
+    password.setId("smtp-password");
+    CheckBox removePassword = new CheckBox("Remove the stored password");
+    removePassword.setId("smtp-remove-password");
+    password.disableProperty().bind(removePassword.selectedProperty());
+    TextField from = new TextField();
+    from.setId("smtp-from");
+    from.setPromptText("beacon@example.com");
+    Label passwordState = new Label();
+    passwordState.setId("smtp-password-state");
+    passwordState.getStyleClass().add(Styles.TEXT_MUTED);
+    Button save = new Button("Save");
+    save.setId("smtp-save");
+    save.getStyleClass().add(Styles.ACCENT);
+    save.disableProperty().bind(model.smtpBusy);
+
+    Runnable fill = () -> {
+      SmtpSettings s = model.smtp.get();
+      host.setText(s == null ? "" : s.host());
+      port.setText(s == null ? "" : String.valueOf(s.port()));
+      security.setValue(s == null ? "starttls" : s.security());
+      user.setText(s == null || s.user() == null ? "" : s.user());
+      from.setText(s == null ? "" : s.from());
+      password.clear();
+      removePassword.setSelected(false);
+      boolean set = s != null && s.passwordSet();
+      removePassword.setVisible(set);
+      removePassword.setManaged(set);
+      password.setPromptText(set ? "kept unless you type a new one" : "optional");
+      passwordState.setText(!model.smtpKnown.get() ? "" : s == null ? "No e-mail account is set yet: e-mail alerts do not go out."
+          : set ? "A password is set." : "No password is set.");
+    };
+    model.smtp.addListener((o, was, now) -> fill.run());
+    model.smtpKnown.addListener((o, was, now) -> fill.run());
+    fill.run();
+    save.setOnAction(e -> {
+      int p;
+      try {
+        p = Integer.parseInt(port.getText().trim());
+      } catch (NumberFormatException bad) {
+        model.smtpProblem.set("The port must be a number from 1 to 65535");
+        return;
+      }
+      String pw = removePassword.isSelected() ? "" : password.getText().isEmpty() ? null : password.getText();
+      model.saveSmtp(host.getText().trim(), p, security.getValue(), user.getText().trim(), pw, from.getText().trim());
+    });
+
+    Label help = new Label("The server sends e-mail alerts through this account. The password is never shown: "
+        + "leave it empty to keep the stored one.");
+    help.setWrapText(true);
+    help.getStyleClass().add(Styles.TEXT_MUTED);
+    GridPane form = new GridPane();
+    form.setHgap(10);
+    form.setVgap(8);
+    form.addRow(0, new Label("Host"), host);
+    form.addRow(1, new Label("Port"), port);
+    form.addRow(2, new Label("Security"), security);
+    form.addRow(3, new Label("User"), user);
+    form.addRow(4, new Label("Password"), password, removePassword);
+    form.addRow(5, new Label("From address"), from);
+    host.setPrefColumnCount(28);
+    HBox actions = new HBox(10, save, new StatusLine("smtp", model.smtpBusy, model.smtpProblem),
+        StatusLine.message("smtp-message", model.smtpMessage, Styles.SUCCESS));
+    actions.setAlignment(Pos.CENTER_LEFT);
+    VBox box = new VBox(12, help, form, passwordState, actions);
+    box.setPadding(new Insets(12));
+    box.setMaxWidth(720);
+    StackPane.setAlignment(box, Pos.TOP_LEFT);
     return box;
   }
 }

@@ -7,7 +7,8 @@ import java.util.Map;
 
 /**
  * An app's alerts over a signed-in client ({@code .../app/{appId}/alerts}): rules, destinations
- * (with the test button) and the alerts with their delivery state. Blocking.
+ * (with the test button) and the alerts with their delivery state; and (admins) the server's SMTP
+ * account that sends the e-mail ones. Blocking.
  */
 public final class AlertsApi {
   private final BeaconClient client;
@@ -65,5 +66,27 @@ public final class AlertsApi {
     Map<String, Object> q = new LinkedHashMap<>();
     q.put("limit", limit);
     return Json.list(client.get(base(appId), q), "alerts", o -> Alert.from(appId, o));
+  }
+
+  private static final String SMTP = "v1/admin/alerts/smtp";
+
+  /** {@code GET /v1/admin/alerts/smtp} (admins): the SMTP account, or null when none is set. */
+  public SmtpSettings smtp() throws ApiError {
+    JsonObject o = client.get(SMTP, Map.of()).getJsonObject("smtp");
+    return o == null ? null : SmtpSettings.from(o);
+  }
+
+  /**
+   * {@code PUT /v1/admin/alerts/smtp} (admins): sets the SMTP account. A blank {@code user} signs
+   * in as no one; {@code password} null keeps the stored one, "" removes it.
+   */
+  public SmtpSettings saveSmtp(String host, int port, String security, String user, String password, String from)
+      throws ApiError {
+    JsonObject b = new JsonObject().put("host", host).put("port", port).put("security", security)
+        .put("user", user == null ? "" : user).put("from", from);
+    if (password != null) {
+      b.put("password", password);
+    }
+    return SmtpSettings.from(client.put(SMTP, b).getJsonObject("smtp"));
   }
 }
