@@ -25,6 +25,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.FlowPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -85,8 +86,13 @@ final class AlertsView extends BorderPane {
     return box;
   }
 
+  /** The rules in the order they are shown, the commonest first (the server's answer has no order). */
+  private static final List<String> RULE_ORDER = List.of("new_issue", "regression", "spike", "rollout_health");
+
   private void buildRules() {
-    ruleRows.getChildren().setAll(model.rules.stream().map(this::ruleRow).toList());
+    ruleRows.getChildren().setAll(model.rules.stream()
+        .sorted(java.util.Comparator.comparingInt(r -> RULE_ORDER.indexOf(r.rule()) < 0 ? RULE_ORDER.size() : RULE_ORDER.indexOf(r.rule())))
+        .map(this::ruleRow).toList());
   }
 
   /** One rule: its switch, the fields that apply to it, and Save. */
@@ -109,7 +115,8 @@ final class AlertsView extends BorderPane {
     Button save = new Button("Save");
     save.setId(id + "-save");
     save.getStyleClass().add(Styles.SMALL);
-    HBox row = new HBox(8, enabled, new Label("quiet (min)"), quiet);
+    // a row that wraps rather than cut its labels to "..." when the window is narrow
+    FlowPane row = new FlowPane(8, 6, enabled, new Label("quiet (min)"), quiet);
     if ("spike".equals(r.rule())) {
       row.getChildren().addAll(new Label("at least"), threshold, new Label("events/hour, ×"), factor);
     } else if ("rollout_health".equals(r.rule())) {
