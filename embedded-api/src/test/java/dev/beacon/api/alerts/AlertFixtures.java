@@ -10,11 +10,26 @@ import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 
 /** Apps, destinations, error reports and alert lists over HTTP, for the alert tests. */
 final class AlertFixtures {
   private AlertFixtures() {}
+
+  /**
+   * Starts a test server with these {@code beacon.alerts.*} system properties (short waits for the
+   * tests), set before it starts since the alert feature reads them when it starts; {@link #clear}
+   * them once it is closed.
+   */
+  static TestServer startWith(Map<String, String> properties) throws Exception {
+    properties.forEach(System::setProperty);
+    return TestServer.start();
+  }
+
+  static void clear(Map<String, String> properties) {
+    properties.keySet().forEach(System::clearProperty);
+  }
 
   static String alerts(Api dev, String appId) {
     return "/v1/user/" + dev.openId + "/app/" + appId + "/alerts";

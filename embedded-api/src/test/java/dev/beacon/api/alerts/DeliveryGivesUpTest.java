@@ -14,6 +14,7 @@ import dev.beacon.api.support.TestServer;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,13 +28,12 @@ class DeliveryGivesUpTest {
   private static TestServer server;
   private static Hooks hooks;
   private static Api dev;
+  private static final Map<String, String> WAITS = Map.of(
+      "beacon.alerts.poll-ms", "100", "beacon.alerts.backoff-ms", "200", "beacon.alerts.retry-for-ms", "1500");
 
   @BeforeAll
   static void setUp() throws Exception {
-    System.setProperty("beacon.alerts.poll-ms", "100");
-    System.setProperty("beacon.alerts.backoff-ms", "200");
-    System.setProperty("beacon.alerts.retry-for-ms", "1500");
-    server = TestServer.start();
+    server = AlertFixtures.startWith(WAITS);
     hooks = new Hooks();
     dev = server.newDeveloper();
   }
@@ -42,9 +42,7 @@ class DeliveryGivesUpTest {
   static void tearDown() throws Exception {
     server.close();
     hooks.close();
-    System.clearProperty("beacon.alerts.poll-ms");
-    System.clearProperty("beacon.alerts.backoff-ms");
-    System.clearProperty("beacon.alerts.retry-for-ms");
+    AlertFixtures.clear(WAITS);
   }
 
   @Test

@@ -16,6 +16,7 @@ import dev.beacon.api.support.TestServer;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -25,11 +26,11 @@ class EmailAlertTest {
   private static TestServer server;
   private static GreenMail mail;
   private static Api dev;
+  private static final Map<String, String> WAITS = Map.of("beacon.alerts.poll-ms", "100");
 
   @BeforeAll
   static void setUp() throws Exception {
-    System.setProperty("beacon.alerts.poll-ms", "100");
-    server = TestServer.start();
+    server = AlertFixtures.startWith(WAITS);
     mail = new GreenMail(ServerSetupTest.SMTP.dynamicPort());
     mail.start();
     dev = server.newDeveloper();
@@ -42,7 +43,7 @@ class EmailAlertTest {
   static void tearDown() throws Exception {
     server.close();
     mail.stop();
-    System.clearProperty("beacon.alerts.poll-ms");
+    AlertFixtures.clear(WAITS);
   }
 
   /** The message sent to this address, or null. */

@@ -19,6 +19,7 @@ import io.vertx.core.json.JsonObject;
 import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -35,13 +36,11 @@ class WebhookDeliveryTest {
   private static TestServer server;
   private static Hooks hooks;
   private static Api dev;
+  private static final Map<String, String> WAITS = Map.of("beacon.alerts.poll-ms", "100", "beacon.alerts.backoff-ms", "300");
 
   @BeforeAll
   static void setUp() throws Exception {
-    // short waits for the test, set before the server starts (the dispatcher reads them at start)
-    System.setProperty("beacon.alerts.poll-ms", "100");
-    System.setProperty("beacon.alerts.backoff-ms", "300");
-    server = TestServer.start();
+    server = AlertFixtures.startWith(WAITS);
     hooks = new Hooks();
     dev = server.newDeveloper();
   }
@@ -50,8 +49,7 @@ class WebhookDeliveryTest {
   static void tearDown() throws Exception {
     server.close();
     hooks.close();
-    System.clearProperty("beacon.alerts.poll-ms");
-    System.clearProperty("beacon.alerts.backoff-ms");
+    AlertFixtures.clear(WAITS);
   }
 
   @Test
