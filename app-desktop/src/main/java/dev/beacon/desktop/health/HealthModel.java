@@ -16,6 +16,7 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.concurrent.Task;
 
 /**
  * The Health screen's state: for the current app, or one of its modules, the versions' release
@@ -40,6 +41,8 @@ public final class HealthModel {
   private final StringProperty window = new SimpleStringProperty(this, "window", "7d");
   private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
   private final StringProperty problem = new SimpleStringProperty(this, "problem", "");
+  /** The figures being read; a newer read cancels it, so an older answer never lands last. */
+  private Task<?> reading;
 
   public HealthModel(ConsoleContext ctx) {
     this.ctx = ctx;
@@ -83,7 +86,10 @@ public final class HealthModel {
     HealthApi api = new HealthApi(ctx.client());
     String moduleId = target.get() == null ? null : target.get().moduleId();
     String w = window.get();
-    Background.run(ctx, () -> api.versions(app.appId(), moduleId, w), versions::setAll, busy, problem);
+    if (reading != null) {
+      reading.cancel();
+    }
+    reading = Background.run(ctx, () -> api.versions(app.appId(), moduleId, w), versions::setAll, busy, problem);
   }
 
   /** Halts, resumes or completes a version's rollout, then reads the figures again. */

@@ -1,6 +1,8 @@
 package dev.beacon.desktop.ui;
 
 import dev.beacon.desktop.client.ApiError;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 import javafx.beans.property.BooleanProperty;
@@ -14,11 +16,14 @@ import javafx.concurrent.Task;
  * same way.
  */
 public final class Background {
+  /** Tasks still running per busy flag (FX thread only): a flag clears when the last one ends. */
+  private static final Map<BooleanProperty, Integer> RUNNING = new WeakHashMap<>();
+
   private Background() {}
 
   /**
-   * Starts {@code work} on the context's executor. While it runs {@code busy} is true (may be
-   * null); on success {@code problem} is cleared and {@code done} gets the result; on failure
+   * Starts {@code work} on the context's executor. While it (or another task given the same
+   * {@code busy}) runs {@code busy} is true (may be null); on success {@code problem} is cleared and {@code done} gets the result; on failure
    * {@code problem} gets the error's text. Call on the FX thread. Returns the task.
    */
   public static <T> Task<T> run(ConsoleContext ctx, Callable<T> work, Consumer<T> done,
@@ -29,22 +34,17 @@ public final class Background {
         return work.call();
       }
     };
-    if (busy != null) {
-      busy.set(true);
-    }
+    started(busy);
     task.setOnSucceeded(e -> {
-      if (busy != null) {
-        busy.set(false);
-      }
+      ended(busy);
       if (problem != null) {
         problem.set("");
       }
       done.accept(task.getValue());
     });
+    task.setOnCancelled(e -> ended(busy));
     task.setOnFailed(e -> {
-      if (busy != null) {
-        busy.set(false);
-      }
+      ended(busy);
       if (problem != null) {
         problem.set(ApiError.text(task.getException()));
       }
@@ -53,10 +53,22 @@ public final class Background {
       ctx.io().execute(task);
     } catch (java.util.concurrent.RejectedExecutionException closing) {
       // the console is closing: nothing more to load
-      if (busy != null) {
-        busy.set(false);
-      }
+      ended(busy);
     }
     return task;
+  }
+
+  private static void started(BooleanProperty busy) {
+    if (busy != null) {
+      RUNNING.merge(busy, 1, Integer::sum);
+      busy.set(true);
+    }
+  }
+
+  private static void ended(BooleanProperty busy) {
+    if (busy != null) {
+      Integer left = RUNNING.computeIfPresent(busy, (k, n) -> n > 1 ? n - 1 : null);
+      busy.set(left != null);
+    }
   }
 }

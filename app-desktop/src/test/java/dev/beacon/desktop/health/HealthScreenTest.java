@@ -76,19 +76,41 @@ class HealthScreenTest {
     assertTrue(Fx.call(() -> rowOf("2.0.0").getStyleClass().contains(HealthView.WORSE)), "the bad version's row is red");
     assertFalse(Fx.call(() -> rowOf("1.0.0").getStyleClass().contains(HealthView.WORSE)), "the good one is not");
 
-    robot.clickOn("#health-halt-2_0_0");
+    robot.clickOn(shown("#health-halt-2_0_0"));
     Fx.waitUntil(20, () -> !screen.model().versions().isEmpty() && "halted".equals(screen.model().versions().get(0).state())
         && !screen.model().busyProperty().get());
     assertEquals("halted", admin.get(base + "/" + v2, java.util.Map.of()).getJsonObject("appVersion").getString("state"));
     JsonObject check = server.anonymous().post("api/v1/version/check", new JsonObject().put("app_key", appKey)
         .put("current_version", "0.9.0").put("platform", "windows").put("machine_id", "newcomer")).getJsonObject("data");
     assertEquals("1.0.0", check.getString("latest_version"), "halted: a machine without 2.0.0 gets the previous version: " + check);
-    assertTrue(Fx.call(() -> robot.lookup("#health-halt-2_0_0").query().isDisabled()), "halted: Halt no longer applies");
-    assertFalse(Fx.call(() -> robot.lookup("#health-resume-2_0_0").query().isDisabled()), "Resume does");
+    Fx.waitUntil(10, () -> Fx.call(() -> onScreen("#health-resume-2_0_0") != null && !onScreen("#health-resume-2_0_0").isDisabled()));
+    assertTrue(Fx.call(() -> onScreen("#health-halt-2_0_0").isDisabled()), "halted: Halt no longer applies");
   }
 
   private void beat(String appKey, String machine, String version) throws Exception {
     server.anonymous().post("api/v1/user/heartbeat", new JsonObject().put("app_key", appKey).put("machine_id", machine).put("version", version));
+  }
+
+  /**
+   * The node with this id that is on screen, once there is one: the table keeps spare cells
+   * (hidden, with the graphic of a row they showed before), and a row read again replaces them.
+   */
+  private Node shown(String query) throws Exception {
+    Fx.waitUntil(10, () -> Fx.call(() -> onScreen(query) != null));
+    return Fx.call(() -> onScreen(query));
+  }
+
+  private Node onScreen(String query) {
+    for (Node n : robot.lookup(query).queryAll()) {
+      boolean visible = n.getScene() != null;
+      for (Node p = n; visible && p != null; p = p.getParent()) {
+        visible = p.isVisible();
+      }
+      if (visible) {
+        return n;
+      }
+    }
+    return null;
   }
 
   /** The table row showing the version, or null. */
