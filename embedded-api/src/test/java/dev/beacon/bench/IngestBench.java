@@ -74,7 +74,7 @@ public final class IngestBench {
       List<LoadDriver.Target> targets = List.of(
           LoadDriver.Target.get("GET /health", "/health"),
           LoadDriver.Target.postJson("POST /api/v1/error/report", "/api/v1/error/report", errorReports(app.key())),
-          new LoadDriver.Target("POST /api/{id}/envelope/", HttpMethod.POST, "/api" + dsn.getPath() + "/envelope/", envelopes(),
+          new LoadDriver.Target("POST /api/{id}/envelope/", HttpMethod.POST, "/api" + dsn.getPath() + "/envelope/", envelopes(warmup + requests),
               Map.of("Content-Type", "application/x-sentry-envelope", "Content-Encoding", "gzip",
                   "X-Sentry-Auth", "Sentry sentry_version=7, sentry_client=sentry.java/8.64.0, sentry_key=" + dsn.getUserInfo())));
       System.out.println(machine());
@@ -148,10 +148,22 @@ public final class IngestBench {
    * Gzip envelopes as the Java SDK sends them: an event (a 30-frame stack of an
    * {@code IllegalStateException}, release, environment, tags, a user) and a client report;
    * every request a new event id (across runs: warm-up and measured runs never repeat one),
-   * request {@code i} from machine {@code i % }{@value #MACHINES}, all one bug. The driver
-   * compresses each one as it sends it (some 20 us of its CPU per request, in the same JVM).
+   * request {@code i} from machine {@code i % }{@value #MACHINES}, all one bug. All
+   * {@code count} are made and compressed before the first is sent, so the driver spends no CPU
+   * making them while the server is measured.
    */
-  static IntFunction<Buffer> envelopes() {
+  static IntFunction<Buffer> envelopes(int count) {
+    IntFunction<Buffer> make = envelopeMaker();
+    byte[][] bodies = new byte[count][];
+    for (int k = 0; k < count; k++) {
+      bodies[k] = make.apply(k).getBytes();
+    }
+    java.util.concurrent.atomic.AtomicInteger next = new java.util.concurrent.atomic.AtomicInteger();
+    return i -> Buffer.buffer(bodies[Math.floorMod(next.getAndIncrement(), count)]);
+  }
+
+  /** Makes envelope {@code i}: a new event id each call, machine, release and message from {@code i}. */
+  static IntFunction<Buffer> envelopeMaker() {
     java.util.concurrent.atomic.AtomicLong ids = new java.util.concurrent.atomic.AtomicLong();
     io.vertx.core.json.JsonArray frames = new io.vertx.core.json.JsonArray();
     for (int f = 0; f < 30; f++) {
