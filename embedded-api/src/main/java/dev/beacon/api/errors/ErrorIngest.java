@@ -69,16 +69,24 @@ final class ErrorIngest {
   private final GroupCommit<Pending, Stored> commits;
   private final Attachments attachments;
   private final List<IssueListener> listeners;
+  /** The issues' machine and environment rows known to be stored, so most events need not look them up. */
+  private final KnownRows rows = KnownRows.bounded();
 
   ErrorIngest(Db db, Attachments attachments, List<IssueListener> listeners) {
     this.attachments = attachments;
     this.listeners = listeners;
     this.commits = new GroupCommit<>(db, MAX_BATCH, Integer.MAX_VALUE, "error events",
-        batch -> db.inTx(s -> {
-          Batch b = new Batch(s);
-          b.findStored(batch);
-          return batch.stream().map(b::store).toList();
-        }));
+        batch -> {
+          KnownRows.Seen seen = rows.begin();
+          List<Outcome<Stored>> out = db.inTx(s -> {
+            seen.reset();
+            Batch b = new Batch(s, seen);
+            b.findStored(batch);
+            return batch.stream().map(b::store).toList();
+          });
+          seen.committed();
+          return out;
+        });
   }
 
   /**
@@ -107,9 +115,11 @@ final class ErrorIngest {
     private final Map<AppRef, Lookup> apps = new HashMap<>();
     private final Map<String, ErrorIssue> issues = new HashMap<>();
     private final Map<String, ErrorEvent> byUid = new HashMap<>();
+    private final KnownRows.Seen seen;
 
-    Batch(Session s) {
+    Batch(Session s, KnownRows.Seen seen) {
       this.s = s;
+      this.seen = seen;
     }
 
     Outcome<Stored> store(Pending p) {
@@ -129,7 +139,7 @@ final class ErrorIngest {
       e.createdAt = p.at();
       e.eventUid = p.eventUid();
       p.fill().accept(a, e);
-      ErrorIssue issue = IssueGrouper.attach(s, a, e, p.fingerprint().apply(e), issues);
+      ErrorIssue issue = IssueGrouper.attach(s, a, e, p.fingerprint().apply(e), issues, seen);
       s.persist(e);
       for (StructuredEvent.Attachment file : p.attachments()) {
         s.persist(attachments.keep(e, file));

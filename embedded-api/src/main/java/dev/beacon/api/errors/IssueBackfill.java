@@ -26,8 +26,9 @@ final class IssueBackfill {
             .setMaxResults(BATCH)
             .getResultList();
         Map<String, ErrorIssue> issues = new HashMap<>();
+        KnownRows.Seen rows = KnownRows.none().begin();
         for (ErrorEvent e : batch) {
-          IssueGrouper.attach(s, s.find(App.class, e.appId), e, Fingerprint.of(e, null), issues);
+          IssueGrouper.attach(s, s.find(App.class, e.appId), e, Fingerprint.of(e, null), issues, rows);
         }
         return batch.size();
       });

@@ -19,9 +19,10 @@ final class IssueGrouper {
    * looks each up once (and Hibernate need not flush before every lookup). The issue row
    * stays locked until the transaction ends, so one issue's counts change one event at a time. The
    * first events of a new bug take turns on the app row, so only one opens the issue; should two
-   * still collide on the unique fingerprint, the caller runs the loser again.
+   * still collide on the unique fingerprint, the caller runs the loser again. {@code rows} skips
+   * the lookups of machine and environment rows known to be stored.
    */
-  static ErrorIssue attach(Session s, App app, ErrorEvent e, Fingerprint fp, Map<String, ErrorIssue> known) {
+  static ErrorIssue attach(Session s, App app, ErrorEvent e, Fingerprint fp, Map<String, ErrorIssue> known, KnownRows.Seen rows) {
     String key = app.appId + "/" + fp.hash();
     ErrorIssue issue = known.get(key);
     if (issue == null) {
@@ -42,20 +43,29 @@ final class IssueGrouper {
     countVersion(s, issue, e);
     countDay(s, issue, e);
     String machine = e.machineId;
-    if (machine != null && s.find(IssueMachine.class, new IssueMachine.Key(issue.issueId, machine)) == null) {
-      IssueMachine m = new IssueMachine();
-      m.issueId = issue.issueId;
-      m.machineHash = machine;
-      s.persist(m);
-      issue.machineCount++;
+    IssueMachine.Key machineKey = machine == null ? null : new IssueMachine.Key(issue.issueId, machine);
+    if (machineKey != null && !rows.stored(machineKey)) {
+      if (s.find(IssueMachine.class, machineKey) == null) {
+        IssueMachine m = new IssueMachine();
+        m.issueId = issue.issueId;
+        m.machineHash = machine;
+        s.persist(m);
+        issue.machineCount++;
+      }
+      rows.saw(machineKey);
     }
-    VersionMachine.note(s, issue, e, LocalDate.ofInstant(e.createdAt, app.zone()));
-    if (e.environment != null && !e.environment.isBlank()
-        && s.find(IssueEnvironment.class, new IssueEnvironment.Key(issue.issueId, e.environment)) == null) {
-      IssueEnvironment env = new IssueEnvironment();
-      env.issueId = issue.issueId;
-      env.environment = e.environment;
-      s.persist(env);
+    VersionMachine.note(s, issue, e, LocalDate.ofInstant(e.createdAt, app.zone()), rows);
+    if (e.environment != null && !e.environment.isBlank()) {
+      IssueEnvironment.Key envKey = new IssueEnvironment.Key(issue.issueId, e.environment);
+      if (!rows.stored(envKey)) {
+        if (s.find(IssueEnvironment.class, envKey) == null) {
+          IssueEnvironment env = new IssueEnvironment();
+          env.issueId = issue.issueId;
+          env.environment = e.environment;
+          s.persist(env);
+        }
+        rows.saw(envKey);
+      }
     }
     e.issueId = issue.issueId;
     return issue;

@@ -40,14 +40,22 @@ public class VersionMachine {
   /** The primary key. */
   public record Key(String issueId, String appVersion, LocalDate day, String machineHash) implements Serializable {}
 
-  /** Notes the event's machine under its issue, version and day, once (inside the ingest's transaction). */
-  static void note(Session s, ErrorIssue issue, ErrorEvent e, LocalDate day) {
+  /**
+   * Notes the event's machine under its issue, version and day, once (inside the ingest's
+   * transaction); {@code rows} skips the lookup of a row known to be stored.
+   */
+  static void note(Session s, ErrorIssue issue, ErrorEvent e, LocalDate day, KnownRows.Seen rows) {
     String machine = e.machineId;
     if (machine == null || machine.length() > 64) {
       return;
     }
     String version = e.appVersion == null ? "" : e.appVersion;
-    if (s.find(VersionMachine.class, new Key(issue.issueId, version, day, machine)) == null) {
+    Key key = new Key(issue.issueId, version, day, machine);
+    if (rows.stored(key)) {
+      return;
+    }
+    rows.saw(key);
+    if (s.find(VersionMachine.class, key) == null) {
       VersionMachine m = new VersionMachine();
       m.issueId = issue.issueId;
       m.appVersion = version;
