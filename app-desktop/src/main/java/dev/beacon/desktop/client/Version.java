@@ -51,6 +51,7 @@ public record Version(String versionId, String name, int code, String url, Strin
       case "rolling" -> rollout + "% (rolling)";
       case "released" -> "100%";
       case "halted" -> "halted at " + rollout + "%";
+      case "unreleased" -> "not in Releases";
       default -> state;
     };
   }

@@ -23,7 +23,8 @@ import org.testfx.api.FxToolkit;
 /**
  * The Health screen against a real server: a version whose machines report errors while the one
  * before had none turns its row red, and Halt in that row halts it, after which a machine that
- * does not have it is offered the previous version.
+ * does not have it is offered the previous version; a version machines run that is not a release
+ * is listed without rollout controls.
  */
 class HealthScreenTest {
   static LiveServer server;
@@ -57,6 +58,7 @@ class HealthScreenTest {
     for (String m : List.of("a", "b", "c", "d")) {
       beat(appKey, m, "1.0.0");
     }
+    beat(appKey, "g", "0.5.0"); // a build never published in Beacon: listed, without rollout controls
     for (String m : List.of("e", "f")) {
       beat(appKey, m, "2.0.0");
       server.anonymous().post("api/v1/error/report", new JsonObject().put("app_key", appKey).put("machine_id", m)
@@ -66,7 +68,7 @@ class HealthScreenTest {
 
     HealthScreen screen = new HealthScreen(ctx);
     ScreenStage.show(screen);
-    Fx.waitUntil(20, () -> screen.model().versions().size() == 2 && !screen.model().busyProperty().get());
+    Fx.waitUntil(20, () -> screen.model().versions().size() == 3 && !screen.model().busyProperty().get());
     HealthVersion bad = screen.model().versions().get(0);
     assertEquals("2.0.0", bad.version());
     assertEquals(2, bad.machines());
@@ -75,6 +77,12 @@ class HealthScreenTest {
     Fx.waitUntil(10, () -> rowOf("2.0.0") != null);
     assertTrue(Fx.call(() -> rowOf("2.0.0").getStyleClass().contains(HealthView.WORSE)), "the bad version's row is red");
     assertFalse(Fx.call(() -> rowOf("1.0.0").getStyleClass().contains(HealthView.WORSE)), "the good one is not");
+    HealthVersion unreleased = screen.model().versions().get(2);
+    assertEquals("0.5.0", unreleased.version());
+    assertEquals("not in Releases", unreleased.rolloutText());
+    Node haltUnreleased = shown("#health-halt-0_5_0");
+    assertTrue(Fx.call(() -> haltUnreleased.isDisabled() && onScreen("#health-resume-0_5_0").isDisabled()
+        && onScreen("#health-complete-0_5_0").isDisabled()), "no rollout to act on");
 
     robot.clickOn(shown("#health-halt-2_0_0"));
     Fx.waitUntil(20, () -> !screen.model().versions().isEmpty() && "halted".equals(screen.model().versions().get(0).state())

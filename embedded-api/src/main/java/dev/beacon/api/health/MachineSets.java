@@ -26,6 +26,13 @@ record MachineSets(Map<String, Map<LocalDate, RoaringBitmap>> active, Map<String
     return new MachineSets(new HashMap<>(), new HashMap<>(), new HashMap<>());
   }
 
+  /** The versions with machines on some day (active, or counts only). */
+  java.util.Set<String> versions() {
+    java.util.Set<String> out = new java.util.TreeSet<>(active.keySet());
+    out.addAll(countsOnly.keySet());
+    return out;
+  }
+
   void addActive(String version, LocalDate day, RoaringBitmap machines) {
     active.computeIfAbsent(version, v -> new HashMap<>()).merge(day, machines, (a, b) -> RoaringBitmap.or(a, b));
   }

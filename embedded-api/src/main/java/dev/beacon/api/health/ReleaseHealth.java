@@ -7,6 +7,7 @@ import dev.beacon.api.errors.VersionErrors;
 import dev.beacon.api.modules.ModuleMachines;
 import dev.beacon.api.releases.ReleaseTimeline;
 import dev.beacon.api.sentry.SessionHealth;
+import dev.beacon.api.shared.VersionComparator;
 import dev.beacon.api.telemetry.VersionUsage;
 import java.sql.SQLException;
 import java.time.LocalDate;
@@ -23,7 +24,8 @@ import org.roaringbitmap.RoaringBitmap;
 /**
  * Release health: per version of an app (or of a module), over a window of days, its machines, the
  * machines among them that reported errors on it, the rates, Sentry's crash-free figures, its new
- * issues and regressions, and the same figures of the version before it at the same age.
+ * issues and regressions, and the same figures of the version before it at the same age. An app's
+ * versions are its releases and the other versions its machines ran in the window.
  *
  * <p>Both sides of the error-free rate count the same machines: usage keeps each day's machines
  * per version as usage ordinals ({@link VersionUsage}), errors keep the machines that hit an
@@ -90,7 +92,7 @@ public final class ReleaseHealth {
     Map<String, Long> regressions = sc.db().inJdbcTx(c -> errors.regressions(c, facts.appId()));
     AppRange current = appRange(facts.appId(), from, to);
     List<Health> out = new ArrayList<>();
-    List<ReleaseTimeline.Entry> versions = facts.versions();
+    List<ReleaseTimeline.Entry> versions = withObserved(facts.versions(), current.sets(), from, to);
     for (int i = 0; i < versions.size(); i++) {
       ReleaseTimeline.Entry v = versions.get(i);
       Health h = appHealth(current, v, from, to, newIssues.getOrDefault(v.name(), 0L), regressions.getOrDefault(v.name(), 0L), null);
@@ -159,6 +161,46 @@ public final class ReleaseHealth {
 
   private record AppFacts(String appId, ZoneId zone, List<ReleaseTimeline.Entry> versions) {}
 
+  /** The state of a version that machines run but that is not among the app's releases. */
+  static final String UNRELEASED = "unreleased";
+
+  /**
+   * The app's releases and, among them by version order, the versions its machines ran in the
+   * window that are not releases (heartbeats name any version: an app need not publish its releases
+   * in Beacon to see their health).
+   */
+  static List<ReleaseTimeline.Entry> withObserved(List<ReleaseTimeline.Entry> releases, MachineSets sets, LocalDate from,
+      LocalDate to) {
+    Set<String> known = new HashSet<>();
+    releases.forEach(r -> known.add(r.name()));
+    List<String> observed = new ArrayList<>();
+    for (String name : sets.versions()) {
+      if (!name.isEmpty() && !known.contains(name) && sets.figures(name, from, to).machines() > 0) {
+        observed.add(name);
+      }
+    }
+    if (observed.isEmpty()) {
+      return releases;
+    }
+    observed.sort(VersionComparator.INSTANCE.reversed());
+    List<ReleaseTimeline.Entry> out = new ArrayList<>(releases.size() + observed.size());
+    int o = 0;
+    for (ReleaseTimeline.Entry r : releases) {
+      while (o < observed.size() && VersionComparator.INSTANCE.compare(observed.get(o), r.name()) > 0) {
+        out.add(unreleased(observed.get(o++)));
+      }
+      out.add(r);
+    }
+    while (o < observed.size()) {
+      out.add(unreleased(observed.get(o++)));
+    }
+    return out;
+  }
+
+  private static ReleaseTimeline.Entry unreleased(String name) {
+    return new ReleaseTimeline.Entry(null, name, 0, null, UNRELEASED, 0, null, null, false);
+  }
+
   /** An app's machine sets and Sentry figures over some days. */
   private record AppRange(MachineSets sets, Map<String, SessionHealth.Figures> sessions) {}
 
@@ -172,6 +214,9 @@ public final class ReleaseHealth {
    * comparison reads the earlier version's first days, so versions long gone are spared it).
    */
   private static boolean current(Health h) {
+    if (h.version().versionId() == null) {
+      return false; // not a release: no date it went out to compare from
+    }
     return h.counts().machines() > 0 || List.of("rolling", "released", "halted").contains(h.version().state());
   }
 
@@ -184,7 +229,7 @@ public final class ReleaseHealth {
     ReleaseTimeline.Entry v = versions.get(i);
     ReleaseTimeline.Entry p = null;
     for (int j = i + 1; j < versions.size() && p == null; j++) {
-      if (!"draft".equals(versions.get(j).state())) {
+      if (versions.get(j).versionId() != null && !"draft".equals(versions.get(j).state())) {
         p = versions.get(j);
       }
     }

@@ -222,6 +222,55 @@ class HealthApiTest {
   }
 
   @Test
+  void versionsMachinesRunThatAreNotReleasesAreListedInVersionOrder() throws Exception {
+    MutableClock clock = new MutableClock(START);
+    try (TestServer server = clocked(clock)) {
+      Api dev = server.newDeveloper();
+      JsonObject app = utcApp(dev, "observed");
+      String appId = app.getString("appId");
+      String appKey = app.getString("appKey");
+      History h = new History();
+      String versions = "/v1/user/" + dev.openId + "/app/" + appId + "/version";
+      clock.set(at(1, 8));
+      String v150 = create(dev, versions, "1.5.0", 150);
+      action(dev, versions, v150, new JsonObject().putNull("release"));
+      String v140 = create(dev, versions, "1.4.0", 140);
+      action(dev, versions, v140, new JsonObject().putNull("release"));
+      beat(server, clock, h, appKey, "m1", "1.5.0", at(1, 9));
+      beat(server, clock, h, appKey, "m2", "2.0.0", at(1, 10)); // a build never published in Beacon
+      beat(server, clock, h, appKey, "m3", "2.0.0", at(1, 11));
+      beat(server, clock, h, appKey, "m4", "1.5.1-beta.2", at(1, 12));
+      beat(server, clock, h, appKey, "m5", "0.9", at(1, 13));
+      error(server, clock, h, appKey, "m2", "2.0.0", at(1, 14), "NullPointerException");
+      error(server, clock, h, appKey, "m9", "3.0.0", at(1, 15), "NullPointerException"); // errors only: no machines, not listed
+      clock.set(at(1, 20));
+
+      JsonObject day = health(dev, appId, "24h");
+      List<String> order = day.getJsonArray("versions").stream().map(o -> ((JsonObject) o).getString("version")).toList();
+      assertEquals(List.of("2.0.0", "1.5.1-beta.2", "1.5.0", "1.4.0", "0.9"), order);
+      LocalDate to = day(at(1, 0));
+      LocalDate from = to.minusDays(1);
+      for (Object o : day.getJsonArray("versions")) {
+        JsonObject v = (JsonObject) o;
+        h.check(v, v.getString("version"), from, to);
+        boolean released = List.of("1.5.0", "1.4.0").contains(v.getString("version"));
+        assertEquals(released, v.getString("versionId") != null, v::encodePrettily);
+        if (!released) {
+          assertEquals("unreleased", v.getString("state"), v::encodePrettily);
+          assertNull(v.getValue("rollout"), v::encodePrettily);
+          assertNull(v.getValue("code"), v::encodePrettily);
+          assertNull(v.getValue("previous"), "nothing to compare an unreleased version from: " + v.encodePrettily());
+        }
+      }
+      JsonObject v200 = day.getJsonArray("versions").getJsonObject(0);
+      assertEquals(1, v200.getLong("errorMachines"));
+      assertEquals(1, v200.getLong("newIssues"));
+      assertEquals(v140, find(day, v150).getJsonObject("previous").getString("versionId"),
+          "a release is compared with the release before it, not with an unreleased version between them");
+    }
+  }
+
+  @Test
   void aModuleVersionCountsTheMachinesItsUpdateChecksNamed() throws Exception {
     MutableClock clock = new MutableClock(START);
     try (TestServer server = clocked(clock)) {
@@ -355,6 +404,6 @@ class HealthApiTest {
 
   private static JsonObject find(JsonObject answer, String versionId) {
     return answer.getJsonArray("versions").stream().map(o -> (JsonObject) o)
-        .filter(v -> v.getString("versionId").equals(versionId)).findFirst().orElseThrow();
+        .filter(v -> versionId.equals(v.getString("versionId"))).findFirst().orElseThrow();
   }
 }
