@@ -124,6 +124,16 @@ class HealthApiTest {
     return TestServer.start(c -> c.clock(clock).tokenTtl(Duration.ofDays(3650)).clientRatePerIp(0).clientRatePerKey(0));
   }
 
+  /** A new developer's new app whose days are UTC days, and the path of its versions. */
+  private record AppSetup(Api dev, String appId, String appKey, String versions) {
+    static AppSetup of(TestServer server, String name) {
+      Api dev = server.newDeveloper();
+      JsonObject app = utcApp(dev, name);
+      return new AppSetup(dev, app.getString("appId"), app.getString("appKey"),
+          "/v1/user/" + dev.openId + "/app/" + app.getString("appId") + "/version");
+    }
+  }
+
   /** A new app whose days are UTC days, as the server answered it. */
   private static JsonObject utcApp(Api dev, String name) {
     Resp r = dev.post("/v1/user/" + dev.openId + "/app", new JsonObject().put("name", name).put("platform", 3).put("timeZone", "UTC"));
@@ -139,16 +149,15 @@ class HealthApiTest {
   void figuresMatchABruteForceCountOverClosedAndOpenDays() throws Exception {
     MutableClock clock = new MutableClock(START);
     try (TestServer server = clocked(clock)) {
-      Api dev = server.newDeveloper();
-      JsonObject app = utcApp(dev, "health");
-      String appId = app.getString("appId");
-      String appKey = app.getString("appKey");
+      AppSetup setup = AppSetup.of(server, "health");
+      Api dev = setup.dev();
+      String appId = setup.appId();
+      String appKey = setup.appKey();
+      String versions = setup.versions();
       History h = new History();
-      String versions = "/v1/user/" + dev.openId + "/app/" + appId + "/version";
 
       clock.set(at(1, 8));
-      String v150 = create(dev, versions, "1.5.0", 150);
-      action(dev, versions, v150, new JsonObject().putNull("release"));
+      String v150 = released(dev, versions, "1.5.0", 150);
       String v170 = create(dev, versions, "1.7.0", 170); // a draft, never heard of
       for (int m = 1; m <= 6; m++) {
         beat(server, clock, h, appKey, "m" + m, "1.5.0", at(1, 9 + m));
@@ -225,17 +234,15 @@ class HealthApiTest {
   void versionsMachinesRunThatAreNotReleasesAreListedInVersionOrder() throws Exception {
     MutableClock clock = new MutableClock(START);
     try (TestServer server = clocked(clock)) {
-      Api dev = server.newDeveloper();
-      JsonObject app = utcApp(dev, "observed");
-      String appId = app.getString("appId");
-      String appKey = app.getString("appKey");
+      AppSetup setup = AppSetup.of(server, "observed");
+      Api dev = setup.dev();
+      String appId = setup.appId();
+      String appKey = setup.appKey();
+      String versions = setup.versions();
       History h = new History();
-      String versions = "/v1/user/" + dev.openId + "/app/" + appId + "/version";
       clock.set(at(1, 8));
-      String v150 = create(dev, versions, "1.5.0", 150);
-      action(dev, versions, v150, new JsonObject().putNull("release"));
-      String v140 = create(dev, versions, "1.4.0", 140);
-      action(dev, versions, v140, new JsonObject().putNull("release"));
+      String v150 = released(dev, versions, "1.5.0", 150);
+      String v140 = released(dev, versions, "1.4.0", 140);
       beat(server, clock, h, appKey, "m1", "1.5.0", at(1, 9));
       beat(server, clock, h, appKey, "m2", "2.0.0", at(1, 10)); // a build never published in Beacon
       beat(server, clock, h, appKey, "m3", "2.0.0", at(1, 11));
@@ -371,6 +378,13 @@ class HealthApiTest {
         .put("url", "https://dl.example.com/app-" + name + ".zip").put("md5", "md5-of-" + name));
     assertEquals(1000, r.code(), r::toString);
     return r.json().getString("versionId");
+  }
+
+  /** A new version, released to everyone. */
+  private static String released(Api dev, String versions, String name, int code) {
+    String id = create(dev, versions, name, code);
+    action(dev, versions, id, new JsonObject().putNull("release"));
+    return id;
   }
 
   private static void action(Api dev, String versions, String versionId, JsonObject body) {
