@@ -30,7 +30,10 @@ import java.util.stream.Stream;
  * free port, alternating with {@link MinimalServer} (one constant JSON route on the same JDK), and
  * prints for each the time from launch to ready and the resident memory (RSS of the process and
  * its children) once it has been idle {@code --idle} seconds after it was ready, with their ratios
- * to the minimal server's; then the sizes of the app image, the {@code .deb} and the jars.
+ * to the minimal server's; then the sizes of the app image, the {@code .deb} and the jars. With
+ * {@code --busy S} each server (not the console) is then kept busy {@code S} seconds
+ * ({@link BusyMinute}: ingest and 90-day queries) and left idle as long again: its highest RSS and
+ * its RSS after are printed beside the idle RSS before.
  *
  * <p>Ready means: the first {@code 200} to {@code GET /health} (servers), or the console's own
  * line saying it is signed in with the Overview shown (console; it is started with its data folder
@@ -38,8 +41,8 @@ import java.util.stream.Stream;
  * Linux only (RSS from {@code /proc}).
  *
  * <pre>
- * bench/startup [--rounds 3] [--idle 10] [--only minimal,server-jar,...] [--image DIR] [--deb FILE]
- *               [--jar FILE] [--server-jar FILE] [--java-options "-Xmx.."]
+ * bench/startup [--rounds 3] [--idle 10] [--busy 60] [--only minimal,server-jar,...] [--image DIR]
+ *               [--deb FILE] [--jar FILE] [--server-jar FILE] [--java-options "-Xmx.."]
  * </pre>
  */
 public final class StartupBench {
@@ -54,14 +57,23 @@ public final class StartupBench {
   /** One thing to start: how, and how to tell it is ready. */
   private record Subject(String name, List<String> command, boolean console) {}
 
-  /** One start: milliseconds to ready (-1: never), idle RSS in bytes, extra figures by name. */
-  private record Run(long readyMs, long rssBytes, Map<String, Long> extra) {}
+  /**
+   * One start: milliseconds to ready (-1: never), idle RSS in bytes, extra figures by name, and
+   * with {@code --busy}: the highest RSS during the busy spell and the RSS after as long again idle
+   * (0 when not measured).
+   */
+  private record Run(long readyMs, long rssBytes, Map<String, Long> extra, long busyPeak, long afterBusy) {}
+
+  /** The admin account the servers are started with when they are made busy. */
+  private static final String BUSY_ACCOUNT = "bench-admin";
+  private static final String BUSY_PASSWORD = "bench-" + Long.toHexString(System.nanoTime()) + "-Pw";
 
   public static void main(String[] args) throws Exception {
     Map<String, String> opt = options(args);
     Path root = Paths.get(opt.getOrDefault("root", ".")).toAbsolutePath().normalize();
     int rounds = Integer.parseInt(opt.getOrDefault("rounds", "3"));
     int idle = Integer.parseInt(opt.getOrDefault("idle", "10"));
+    int busy = Integer.parseInt(opt.getOrDefault("busy", "0"));
     Path image = root.resolve(opt.getOrDefault("image", "packaging/target/Beacon"));
     Path jar = root.resolve(opt.getOrDefault("jar", "app-desktop/target/beacon.jar"));
     Path serverJar = root.resolve(opt.getOrDefault("server-jar", "embedded-api/target/beacon-server.jar"));
@@ -108,11 +120,15 @@ public final class StartupBench {
           if (!Files.exists(Paths.get(s.command().get(0)))) {
             continue;
           }
-          Run run = once(s, env, idle);
+          Run run = once(s, env, idle, s.name().equals("minimal") || s.console() ? 0 : busy);
           runs.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(run);
           System.out.printf(Locale.ROOT, "  round %d %-15s ready %6s ms  RSS %4d MB%s%n", r, s.name(),
               run.readyMs() < 0 ? "never" : Long.toString(run.readyMs()), run.rssBytes() >> 20,
               run.extra().isEmpty() ? "" : "  " + run.extra());
+          if (run.busyPeak() > 0) {
+            System.out.printf(Locale.ROOT, "          busy %d s: RSS peak %4d MB, %4d MB after %d s idle (%+.0f%% of idle before)%n", busy,
+                run.busyPeak() >> 20, run.afterBusy() >> 20, busy, 100.0 * (run.afterBusy() - run.rssBytes()) / run.rssBytes());
+          }
         }
       }
     } finally {
@@ -144,14 +160,25 @@ public final class StartupBench {
         long[] v = ok.stream().mapToLong(x -> x.extra().getOrDefault(e, -1L)).toArray();
         System.out.printf(Locale.ROOT, "  %-13s %8.0f (%5d-%5d) %7.2f%n", e, median(v), Arrays.min(v), Arrays.max(v), median(v) / baseReady);
       }
+      List<Run> busied = ok.stream().filter(x -> x.busyPeak() > 0).toList();
+      if (!busied.isEmpty()) {
+        double before = median(busied.stream().mapToLong(Run::rssBytes).toArray());
+        double after = median(busied.stream().mapToLong(Run::afterBusy).toArray());
+        System.out.printf(Locale.ROOT, "  after busy    peak %4.0f MB, then idle %4.0f MB: %+.0f%% of its idle RSS before (medians)%n",
+            median(busied.stream().mapToLong(Run::busyPeak).toArray()) / (1 << 20), after / (1 << 20), 100 * (after - before) / before);
+      }
     });
     System.out.println();
     System.out.printf(Locale.ROOT, "sizes: app image %s, .deb %s, beacon.jar %s, beacon-server.jar %s%n",
         mb(treeSize(image)), mb(size(deb(root, opt))), mb(size(jar)), mb(size(serverJar)));
   }
 
-  /** Starts one subject on a fresh data folder, waits until it is ready and idle, measures, stops it. */
-  private static Run once(Subject s, Map<String, String> env, int idleSeconds) throws Exception {
+  /**
+   * Starts one subject on a fresh data folder, waits until it is ready and idle, measures; with
+   * {@code busySeconds} then makes it busy that long ({@link BusyMinute}) and lets it idle as long
+   * again, measuring; stops it.
+   */
+  private static Run once(Subject s, Map<String, String> env, int idleSeconds, int busySeconds) throws Exception {
     Path data = Files.createTempDirectory("beacon-startup-");
     int port = freePort();
     List<String> command = s.command().stream()
@@ -160,6 +187,10 @@ public final class StartupBench {
     pb.environment().putAll(env);
     pb.environment().remove("BEACON_ADMIN_PASSWORD"); // the console signs in with the generated one
     pb.environment().remove("JAVA_TOOL_OPTIONS");
+    if (busySeconds > 0) {
+      pb.environment().put("BEACON_ADMIN_ACCOUNT", BUSY_ACCOUNT);
+      pb.environment().put("BEACON_ADMIN_PASSWORD", BUSY_PASSWORD);
+    }
     long t0 = System.nanoTime();
     Process p = pb.start();
     Map<String, Long> seen = new ConcurrentHashMap<>();
@@ -200,7 +231,32 @@ public final class StartupBench {
         extra.put("first frame", seen.getOrDefault("frame", -1L));
         extra.put("server running", seen.getOrDefault("server", -1L));
       }
-      return new Run(ready, rss, extra);
+      long peak = 0;
+      long after = 0;
+      if (busySeconds > 0 && ready >= 0 && p.isAlive()) {
+        long[] high = {rss};
+        Thread load = new Thread(() -> {
+          try {
+            long answered = BusyMinute.run("http://127.0.0.1:" + port, BUSY_ACCOUNT, BUSY_PASSWORD,
+                java.time.Duration.ofSeconds(busySeconds));
+            System.out.printf(Locale.ROOT, "          busy: %d requests answered (heartbeats, error reports, usage and issue queries)%n", answered);
+          } catch (Exception e) {
+            System.out.println("  the busy spell failed: " + e);
+          }
+        }, "bench-busy");
+        load.start();
+        while (load.isAlive()) {
+          high[0] = Math.max(high[0], rss(p.toHandle()));
+          load.join(500);
+        }
+        peak = high[0];
+        long idleUntil2 = System.nanoTime() + TimeUnit.SECONDS.toNanos(busySeconds);
+        while (System.nanoTime() < idleUntil2 && p.isAlive()) {
+          Thread.sleep(50);
+        }
+        after = rss(p.toHandle());
+      }
+      return new Run(ready, rss, extra, peak, after);
     } finally {
       p.destroy();
       if (!p.waitFor(30, TimeUnit.SECONDS)) {
