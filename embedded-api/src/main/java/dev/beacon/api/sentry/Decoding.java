@@ -5,6 +5,7 @@ import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Locale;
+import java.util.function.Supplier;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.Inflater;
 import java.util.zip.InflaterInputStream;
@@ -19,8 +20,15 @@ import java.util.zip.InflaterInputStream;
 final class Decoding {
   private Decoding() {}
 
-  /** The decoded body, limited to {@code maxDecoded} bytes. */
+  /** The decoded body, limited to {@code maxDecoded} bytes (413 past them). */
   static InputStream open(Buffer body, String contentEncoding, long maxDecoded) throws IOException {
+    return open(body, contentEncoding, maxDecoded,
+        () -> SentryAnswers.tooLarge("the body is larger than " + Limits.mib(maxDecoded) + " once decompressed"));
+  }
+
+  /** The decoded body; reading past {@code maxDecoded} bytes throws what {@code past} gives. */
+  static InputStream open(Buffer body, String contentEncoding, long maxDecoded, Supplier<? extends RuntimeException> past)
+      throws IOException {
     InputStream raw = new BufferInputStream(body);
     String enc = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
     InputStream decoded = switch (enc) {
@@ -32,7 +40,7 @@ final class Decoding {
       default -> throw new SentryAnswers.SentryRefusal(415,
           "Content-Encoding " + enc + " is not supported; send the body gzip or deflate compressed, or plain");
     };
-    return new Limited(decoded, maxDecoded);
+    return new Limited(decoded, maxDecoded, past);
   }
 
   /**
@@ -94,11 +102,13 @@ final class Decoding {
   /** Counts what is read and refuses to read past the limit. */
   private static final class Limited extends FilterInputStream {
     private final long max;
+    private final Supplier<? extends RuntimeException> past;
     private long read;
 
-    Limited(InputStream in, long max) {
+    Limited(InputStream in, long max, Supplier<? extends RuntimeException> past) {
       super(in);
       this.max = max;
+      this.past = past;
     }
 
     @Override
@@ -137,7 +147,7 @@ final class Decoding {
     private void count(int n) {
       read += n;
       if (read > max) {
-        throw SentryAnswers.tooLarge("the body is larger than " + Limits.mib(max) + " once decompressed");
+        throw past.get();
       }
     }
   }

@@ -35,9 +35,10 @@ import org.slf4j.LoggerFactory;
  *       ({@link SentryKeys});
  *   <li>the body (chunked or not) is taken up to 20 MiB as sent (413 past it, and the rest is not
  *       read);
- *   <li>on a worker thread it is decompressed as it is read ({@link Decoding}, 100 MiB at most)
- *       and parsed item by item ({@link EnvelopeReader}); attachments stream to files; unknown item
- *       types are skipped; without a key so far, the envelope header's {@code dsn} gives it;
+ *   <li>it is decompressed as it is read ({@link Decoding}, 100 MiB at most) and parsed item by
+ *       item ({@link EnvelopeReader}), on a worker thread, or on the event loop when it is small
+ *       and holds no attachment ({@link #parse}); attachments stream to files; unknown item types
+ *       are skipped; without a key so far, the envelope header's {@code dsn} gives it;
  *   <li>the event goes to the errors' {@link EventIntake} (deduplicated by its id, grouped, the
  *       error rate limit per key) and the sessions to {@link Sessions}, both committed before the
  *       answer {@code 200 {"id": event_id}}; the sessions' machines are then counted active.
@@ -49,6 +50,11 @@ final class SentryIngest {
   static final Set<String> IGNORED = Set.of("transaction", "client_report", "user_report", "feedback", "check_in",
       "profile", "profile_chunk", "replay_event", "replay_recording", "replay_video", "span", "log", "otel_log", "statsd",
       "metric_buckets", "security", "unreal_report", "form_data", "raw_security", "nel");
+
+  /** Bodies up to this size as sent are read on the event loop first ({@link #parse}), ... */
+  static final int INLINE_BODY = 16 * 1024;
+  /** ... as long as they inflate to no more than this and hold no attachment. */
+  static final long INLINE_DECODED = 256 * 1024;
 
   private final ServerContext sc;
   private final EventIntake intake;
@@ -94,9 +100,7 @@ final class SentryIngest {
     Instant now = sc.now();
     Future<Void> early = headerKey == null ? Future.succeededFuture() : keys.check(projectId, headerKey);
     early.compose(v -> readBody(ctx))
-        .compose(body -> sc.vertx().executeBlocking(() -> envelope
-            ? parseEnvelope(body, encoding, headerKey, now)
-            : parseStore(body, encoding, headerKey, now), false))
+        .compose(body -> parse(body, envelope, encoding, headerKey, now))
         .compose(parsed -> commit(projectId, parsed, now))
         .onSuccess(id -> SentryAnswers.ok(ctx, id))
         .onFailure(ctx::fail);
@@ -123,10 +127,46 @@ final class SentryIngest {
     return done.future();
   }
 
-  /** Reads an envelope (blocking). */
-  private Parsed parseEnvelope(Buffer body, String encoding, String headerKey, Instant now) throws IOException {
+  /**
+   * Reads a body: a small one (an SDK's event, as most are) right here on the event loop, which
+   * costs less than handing it to a worker and back; if it turns out to hold an attachment (a file
+   * to write) or to inflate past {@value #INLINE_DECODED} bytes, it is read again from the start on
+   * a worker, as larger bodies are.
+   */
+  private Future<Parsed> parse(Buffer body, boolean envelope, String encoding, String headerKey, Instant now) {
+    if (body.length() <= INLINE_BODY) {
+      try {
+        return Future.succeededFuture(envelope
+            ? parseEnvelope(body, encoding, headerKey, now, true)
+            : parseStore(body, encoding, headerKey, now, true));
+      } catch (NeedsWorker e) {
+        // read again below
+      } catch (Exception e) {
+        return Future.failedFuture(e);
+      }
+    }
+    return sc.vertx().executeBlocking(() -> envelope
+        ? parseEnvelope(body, encoding, headerKey, now, false)
+        : parseStore(body, encoding, headerKey, now, false), false);
+  }
+
+  /** A body read on the event loop needs a worker after all: it holds a file to write, or inflates to a lot. */
+  private static final class NeedsWorker extends RuntimeException {
+    NeedsWorker() {
+      super(null, null, false, false);
+    }
+  }
+
+  /** The decoded body: on the event loop ({@code inline}) only up to {@link #INLINE_DECODED} bytes. */
+  private InputStream decoded(Buffer body, String encoding, long limit, boolean inline) throws IOException {
+    return inline && limit > INLINE_DECODED ? Decoding.open(body, encoding, INLINE_DECODED, NeedsWorker::new)
+        : Decoding.open(body, encoding, limit);
+  }
+
+  /** Reads an envelope (blocking unless {@code inline}: then no attachment, and a small body only). */
+  private Parsed parseEnvelope(Buffer body, String encoding, String headerKey, Instant now, boolean inline) throws IOException {
     List<StructuredEvent.Attachment> files = new ArrayList<>();
-    try (InputStream in = Decoding.open(body, encoding, limits.decompressed())) {
+    try (InputStream in = decoded(body, encoding, limits.decompressed(), inline)) {
       EnvelopeReader r = new EnvelopeReader(in);
       JsonObject header = r.header();
       String key = headerKey != null ? headerKey : SentryAuth.keyOfDsn(header.getValue("dsn") instanceof String d ? d : null);
@@ -143,7 +183,12 @@ final class SentryIngest {
               event = EnvelopeReader.json(payload, "the event item");
             }
           }
-          case "attachment" -> files.add(attachment(r, item));
+          case "attachment" -> {
+            if (inline) {
+              throw new NeedsWorker();
+            }
+            files.add(attachment(r, item));
+          }
           case "session" -> {
             byte[] payload = r.payload(item, limits.item(), "a session item");
             if (updates.size() + aggregates.size() < Limits.MAX_SESSIONS) {
@@ -172,18 +217,20 @@ final class SentryIngest {
       StructuredEvent ev = EventReader.read(event, id != null ? id : EventReader.newEventId(), did, now, files);
       return new Parsed(key, ev.eventUid(), ev, List.of(), updates, aggregates);
     } catch (IOException | RuntimeException e) {
-      intake.discard(files);
+      if (!files.isEmpty()) {
+        intake.discard(files);
+      }
       throw unreadable(e);
     }
   }
 
-  /** Reads a legacy {@code /store/} body: one event as JSON (blocking). */
-  private Parsed parseStore(Buffer body, String encoding, String headerKey, Instant now) throws IOException {
+  /** Reads a legacy {@code /store/} body: one event as JSON (on a small body only when {@code inline}). */
+  private Parsed parseStore(Buffer body, String encoding, String headerKey, Instant now, boolean inline) throws IOException {
     if (headerKey == null) {
       throw ApiException.authFailed(
           "no sentry_key: send it in X-Sentry-Auth or as ?sentry_key=");
     }
-    try (InputStream in = Decoding.open(body, encoding, limits.item())) {
+    try (InputStream in = decoded(body, encoding, limits.item(), inline)) {
       JsonObject event = EnvelopeReader.json(in.readAllBytes(), "the event");
       String id = EventReader.eventId(event.getValue("event_id"));
       StructuredEvent ev = EventReader.read(event, id != null ? id : EventReader.newEventId(), null, now, List.of());

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The sizes and rates of the Sentry routes: 413 for an event item over 1 MiB, an attachment over
+ * The sizes and rates of the Sentry routes: a small body that inflates to half a MiB kept, 413 for
+ * an event item over 1 MiB, an attachment over
  * {@code --attachment-limit} (1 KiB here), a body over 20 MiB as sent; 429 with
  * {@code Retry-After} and {@code X-Sentry-Rate-Limits} past the per-key limit (a burst of 3 here).
  */
@@ -47,6 +48,20 @@ class SentryLimitsApiTest {
     Resp store = SentryFixtures.post(server.anonymous(), app.storePath(), SentryFixtures.gzip(ev.encode().getBytes(StandardCharsets.UTF_8)),
         app.auth(), "gzip");
     assertEquals(413, store.status(), store::toString);
+  }
+
+  @Test
+  void aSmallBodyThatInflatesToHalfAMebibyteIsKept() {
+    // a few KiB as sent (read on the event loop first), half a MiB inflated (read again on a worker)
+    DsnApp app = SentryFixtures.create(dev);
+    String id = SentryFixtures.eventId();
+    JsonObject ev = SentryFixtures.javaEvent(id, "BigMessage", "com.acme", "x".repeat(512 * 1024), "1.0",
+        new String[][] {{"com.acme.Main", "main"}});
+    byte[] body = SentryFixtures.gzip(SentryFixtures.envelope(new JsonObject().put("event_id", id), Item.of("event", ev, false)));
+    assertTrue(body.length < 16 * 1024, "small as sent: " + body.length);
+    Resp r = SentryFixtures.post(server.anonymous(), app.envelopePath(), body, app.auth(), "gzip");
+    assertEquals(200, r.status(), r::toString);
+    assertEquals(id, r.json().getString("id"));
   }
 
   @Test
