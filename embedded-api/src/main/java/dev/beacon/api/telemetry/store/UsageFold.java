@@ -75,6 +75,8 @@ public final class UsageFold {
   /** Shared log: the database's snapshot as this memory last checked it. */
   private UsageSnapshots.Mark seen = new UsageSnapshots.Mark(-1, 0);
   private long beatsSinceSnapshot;
+  /** Shared log: whether this server saved machines at its last fold (it held the lease). */
+  private boolean wrote;
   private volatile boolean stopped;
 
   /**
@@ -234,7 +236,13 @@ public final class UsageFold {
         check();
       }
       int folded = foldLog();
-      if (folded > 0 && writes.getAsBoolean()) {
+      boolean writing = writes.getAsBoolean();
+      if (shared && writing && !wrote) {
+        // another server saved machines meanwhile: where their saved blocks end is read again
+        usage.apps().forEach(app -> app.savedEnd(-1));
+      }
+      wrote = writing;
+      if (folded > 0 && writing) {
         try {
           UsageSnapshots.saveNewMachines(db, usage, shared);
         } catch (SQLException e) {
@@ -291,6 +299,7 @@ public final class UsageFold {
     } else if (mark.seq() != seen.seq()) {
       db.inJdbcTx(c -> {
         for (AppUsage app : usage.apps()) {
+          app.savedEnd(-1);
           if (!app.unsaved().isEmpty()) {
             app.savedBelow(MachineCounts.read(c, app.appId()));
           }
