@@ -16,7 +16,9 @@ import java.util.Map;
  * app's count ({@link MachineCounts}), each changed day's count of new machines and last heartbeat
  * ({@link DayCounts}), the changed parts of the open days ({@link OpenDayParts}), the days old
  * enough closed into bitmaps and version counts ({@link ClosedDays}), and how far in the heartbeat
- * log it goes ({@code tel_snapshot}). {@link #restore} reads the open days back at start.
+ * log it goes ({@code tel_snapshot}). {@link #restore} reads the open days back at start (and, on
+ * a shared log, when another server's snapshot closed days). On a shared log (several servers on
+ * one PostgreSQL) only the holder of the usage lease writes snapshots and saves machines.
  */
 final class UsageSnapshots {
   private UsageSnapshots() {}
