@@ -4,6 +4,7 @@ import dev.beacon.api.core.Body;
 import dev.beacon.api.core.DataFolder;
 import dev.beacon.api.core.Feature;
 import dev.beacon.api.core.Http;
+import dev.beacon.api.core.Lease;
 import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
 import dev.beacon.api.telemetry.ingest.Beat;
@@ -20,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * logged) in a log that the storage engine ({@code store}) folds soon after into the open days in
  * memory, written to the database as snapshots every half minute; old days are closed into bitmaps
  * every hour; the stats API ({@code stats}) answers exact DAU/WAU/MAU, new machines, version
- * adoption and a summary.
+ * adoption and a summary. On PostgreSQL the log is in the database and every Beacon on it folds
+ * it; snapshots and the closing of days are the work of the {@value #LEASE} lease's holder.
  */
 public final class TelemetryFeature implements Feature {
   private static final Logger LOG = LoggerFactory.getLogger(TelemetryFeature.class);
@@ -29,10 +31,15 @@ public final class TelemetryFeature implements Feature {
   private static final int MAX_APP_KEY = 64;
   static final long CLOSE_DAYS_EVERY_MS = 60 * 60 * 1000L;
 
-  /** Where the heartbeat log's files are, in the data folder. */
+  /** Where the heartbeat log's files are, in the data folder (H2; on PostgreSQL the log is in the database). */
   public static final String LOG_FOLDER = "usage-log";
+  /** On PostgreSQL, the lease of the instance that saves machines, takes snapshots and closes days. */
+  public static final String LEASE = "usage";
+  /** On PostgreSQL, how often each instance folds what the others logged (a read folds first anyway). */
+  static final long FOLD_OTHERS_EVERY_MS = 1_000;
 
   private ServerContext sc;
+  private Lease lease;
   private UsageAnalytics usage;
   private final Installs installs = new Installs(this);
   private final VersionUsage versionUsage = new VersionUsage(this);
@@ -46,7 +53,8 @@ public final class TelemetryFeature implements Feature {
   @Override
   public void start(ServerContext ctx) throws Exception {
     this.sc = ctx;
-    usage = UsageAnalytics.start(ctx, ctx.config().dataDir().resolve(LOG_FOLDER));
+    lease = Lease.start(ctx, LEASE);
+    usage = UsageAnalytics.start(ctx, ctx.config().dataDir().resolve(LOG_FOLDER), lease::held);
   }
 
   @Override
@@ -59,6 +67,9 @@ public final class TelemetryFeature implements Feature {
       usage.snapshot();
       return 0;
     })));
+    if (!ctx.db().isH2()) {
+      timers.add(ctx.vertx().setPeriodic(FOLD_OTHERS_EVERY_MS, id -> usage.fold().soon(ctx.vertx())));
+    }
   }
 
   @Override

@@ -43,10 +43,13 @@ final class UsageAnalytics {
 
   /**
    * Blocking, once before the server takes requests: carries over what older storage layouts left,
-   * reads the last snapshot back and replays the heartbeat log (in {@code logDir}) after it, and
-   * closes the days old enough.
+   * reads the last snapshot back and replays the heartbeat log after it, and closes the days old
+   * enough. On H2 the log is in files in {@code logDir}; on PostgreSQL it is in the database, shared
+   * by every Beacon on it, and only the holder of the lease {@code usage} ({@code writes}) saves
+   * machines, takes snapshots and closes days.
    */
-  static UsageAnalytics start(ServerContext sc, Path logDir) throws SQLException, IOException {
+  static UsageAnalytics start(ServerContext sc, Path logDir, java.util.function.BooleanSupplier writes)
+      throws SQLException, IOException {
     OlderLayouts.Carried carried = OlderLayouts.carryOver(sc.db(), logDir);
     if (carried.any()) {
       LOG.info("carried over from older layouts: {} machines, {} machine-days, {} logged heartbeats",
@@ -54,7 +57,16 @@ final class UsageAnalytics {
     }
     AppDirectory apps = AppDirectory.of(sc.db());
     DayBitmaps bitmaps = new DayBitmaps(BITMAP_CACHE_BYTES);
-    UsageFold fold = new UsageFold(sc.db(), logDir, bitmaps, apps);
+    UsageFold fold;
+    if (sc.db().isH2()) {
+      fold = new UsageFold(sc.db(), logDir, bitmaps, apps);
+    } else {
+      fold = UsageFold.shared(sc.db(), bitmaps, apps, writes);
+      int moved = fold.adoptFiles(logDir);
+      if (moved > 0) {
+        LOG.info("moved {} heartbeats from the log files into the database's shared log", moved);
+      }
+    }
     int replayed = fold.start();
     if (replayed > 0) {
       LOG.info("replayed {} logged heartbeats", replayed);

@@ -94,14 +94,20 @@ public final class TestApps {
   }
 
   /**
-   * How many heartbeats of the app are durable right now: in the log files on disk, or in the
-   * snapshot of its open days (machine-days) in the database.
+   * How many heartbeats of the app are durable right now: in the log files on disk (in the
+   * database's shared log on PostgreSQL), or in the snapshot of its open days (machine-days) in the
+   * database.
    */
   public static long durable(TestServer server, String appId) throws Exception {
     long inSnapshot = 0;
     for (Map<String, Object> r : rows(server, "select usage_day, part, machines from tel_open_day where app_id = ?", appId)) {
       inSnapshot += StoreProbe.machinesInPart(((java.sql.Date) r.get("USAGE_DAY")).toLocalDate(),
           ((Number) r.get("PART")).intValue(), (byte[]) r.get("MACHINES"));
+    }
+    if (dev.beacon.api.support.TestDatabase.postgres()) {
+      try (Connection c = server.server().db().dataSource().getConnection()) {
+        return inSnapshot + StoreProbe.loggedInDatabase(c, appId);
+      }
     }
     return inSnapshot + StoreProbe.logged(server.dataDir().resolve(TelemetryFeature.LOG_FOLDER), appId);
   }

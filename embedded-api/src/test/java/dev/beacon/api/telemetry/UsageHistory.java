@@ -25,19 +25,29 @@ import java.util.TreeMap;
 final class UsageHistory {
   private record Sent(String machine, String version, Instant at) {}
 
-  private final TestServer server;
+  private final List<TestServer> servers;
   private final MutableClock clock;
   private final String appKey;
   private final List<Sent> sent = new ArrayList<>();
 
   UsageHistory(TestServer server, MutableClock clock, String appKey) {
-    this.server = server;
+    this(List.of(server), clock, appKey);
+  }
+
+  /** Heartbeats spread round-robin over servers sharing one database (and {@code clock}). */
+  UsageHistory(List<TestServer> servers, MutableClock clock, String appKey) {
+    this.servers = servers;
     this.clock = clock;
     this.appKey = appKey;
   }
 
-  /** Sends one heartbeat at {@code at} (instants must not go backwards). */
+  /** Sends one heartbeat at {@code at} (instants must not go backwards), to the next server in turn. */
   UsageHistory beat(String machine, String version, Instant at) {
+    return beat(servers.get(sent.size() % servers.size()), machine, version, at);
+  }
+
+  /** Sends one heartbeat at {@code at} to {@code server}. */
+  UsageHistory beat(TestServer server, String machine, String version, Instant at) {
     clock.set(at);
     var r = server.anonymous().post("/api/v1/user/heartbeat",
         new JsonObject().put("app_key", appKey).put("machine_id", machine).put("version", version));
@@ -59,6 +69,25 @@ final class UsageHistory {
       all.addAll(days.getOrDefault(end.minusDays(i), Set.of()));
     }
     return all.size();
+  }
+
+  /** The machines whose version on some day of {@code from..to} (that of their last heartbeat that day) was {@code version}. */
+  Set<String> machinesOn(String version, ZoneId zone, LocalDate from, LocalDate to) {
+    Map<String, Sent> last = new HashMap<>();
+    sent.forEach(s -> last.merge(LocalDate.ofInstant(s.at(), zone) + "/" + s.machine(), s, (a, b) -> b.at().isBefore(a.at()) ? a : b));
+    Set<String> out = new HashSet<>();
+    last.forEach((key, s) -> {
+      LocalDate d = LocalDate.ofInstant(s.at(), zone);
+      if (!d.isBefore(from) && !d.isAfter(to) && s.version().equals(version)) {
+        out.add(s.machine());
+      }
+    });
+    return out;
+  }
+
+  /** How many machines sent anything. */
+  long machines() {
+    return sent.stream().map(Sent::machine).distinct().count();
   }
 
   /** The active series as the API should answer it, counted by brute force. */

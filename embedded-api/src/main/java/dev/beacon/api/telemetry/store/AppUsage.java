@@ -26,6 +26,11 @@ public final class AppUsage {
   /** One past the highest ordinal saved when the index was read. */
   private int savedNext;
   private final List<NewMachine> unsaved = new ArrayList<>();
+  /**
+   * Shared log only: one past the last ordinal saved in the database as far as this server knows,
+   * or -1 when it must read it first ({@link UsageSnapshots#saveShared}).
+   */
+  private int savedEnd = -1;
   private final TreeMap<LocalDate, OpenDay> days = new TreeMap<>();
 
   AppUsage(String appId, int machines) {
@@ -113,6 +118,39 @@ public final class AppUsage {
     unsaved.subList(0, n).clear();
   }
 
+  /** Forgets the unsaved machines below {@code ordinal}: another server saved them. */
+  void savedBelow(int ordinal) {
+    unsaved.removeIf(m -> m.ordinal() < ordinal);
+  }
+
+  /** See {@link #savedEnd}. */
+  int savedEnd() {
+    return savedEnd;
+  }
+
+  void savedEnd(int end) {
+    savedEnd = end;
+  }
+
+  /**
+   * Back to a snapshot another server wrote (shared log): its count of machines; the open days are
+   * read back after this. The index stays when it holds every machine of that count (the fold
+   * hears again, in the same order, those it numbered past it; they are not new to the index);
+   * else it is read again when next needed.
+   */
+  void rewind(int count) {
+    days.clear();
+    if (index != null && count > Math.max(machines, savedNext)) {
+      index = null;
+    } else if (index != null) {
+      savedNext = Math.max(savedNext, machines); // no ordinal in the index is given again
+    }
+    machines = count;
+    savedCount = count;
+    savedBelow(count);
+    savedEnd = -1;
+  }
+
   /** Whether the count of machines changed since the last snapshot. */
   boolean countChanged() {
     return machines != savedCount;
@@ -126,6 +164,7 @@ public final class AppUsage {
   /** A snapshot holds everything up to now. */
   void saved() {
     unsaved.clear();
+    savedEnd = machines;
     savedCount = machines;
     days.values().forEach(OpenDay::saved);
   }

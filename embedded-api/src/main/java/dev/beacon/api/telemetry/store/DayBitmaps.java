@@ -45,6 +45,11 @@ public final class DayBitmaps {
     cache.invalidate(key);
   }
 
+  /** Forgets every day (another server may have closed any again). */
+  public void invalidateAll() {
+    cache.invalidateAll();
+  }
+
   static RoaringBitmap load(Connection c, DayKey key) throws SQLException {
     RoaringBitmap b = new RoaringBitmap();
     try (PreparedStatement st = c.prepareStatement("SELECT machines FROM tel_day_bitmap WHERE app_id = ? AND usage_day = ?")) {

@@ -46,6 +46,38 @@ final class MachineBlocks {
     }
   }
 
+  /**
+   * Saves the machines as one block unless a block starting at the same ordinal is saved already
+   * (another server saved it: several on one PostgreSQL); answers whether it saved this one.
+   */
+  static boolean insertIfAbsent(Connection c, String appId, List<NewMachine> machines) throws SQLException {
+    if (machines.isEmpty()) {
+      return true;
+    }
+    try (PreparedStatement st = c.prepareStatement(
+        "INSERT INTO tel_machine_block (app_id, first_ordinal, machines) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+      st.setString(1, appId);
+      st.setInt(2, machines.get(0).ordinal());
+      st.setBytes(3, encode(machines));
+      return st.executeUpdate() == 1;
+    }
+  }
+
+  /** One past the highest ordinal saved for the app (0 when none is). */
+  static int end(Connection c, String appId) throws SQLException {
+    try (PreparedStatement st = c.prepareStatement(
+        "SELECT machines FROM tel_machine_block WHERE app_id = ? ORDER BY first_ordinal DESC LIMIT 1")) {
+      st.setString(1, appId);
+      try (ResultSet rs = st.executeQuery()) {
+        if (!rs.next()) {
+          return 0;
+        }
+        List<NewMachine> last = decode(rs.getBytes(1));
+        return last.isEmpty() ? 0 : last.get(last.size() - 1).ordinal() + 1;
+      }
+    }
+  }
+
   /** Every machine of the app, block by block in order. */
   static void read(Connection c, String appId, Consumer<NewMachine> each) throws SQLException {
     try (PreparedStatement st = c.prepareStatement(

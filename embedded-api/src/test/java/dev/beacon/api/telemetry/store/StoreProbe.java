@@ -50,4 +50,15 @@ public final class StoreProbe {
   public static long logged(Path dir, String appId) throws Exception {
     return BeatLog.readAll(dir).stream().flatMap(e -> e.beats().stream()).filter(b -> b.appId().equals(appId)).count();
   }
+
+  /**
+   * How many of the app's heartbeats are in the database's shared heartbeat log (PostgreSQL) after
+   * the last snapshot, on {@code c}.
+   */
+  public static long loggedInDatabase(Connection c, String appId) throws SQLException {
+    long[] out = {0};
+    dev.beacon.api.core.Jdbc.query(c, "SELECT entry FROM tel_log_entry WHERE seq > (SELECT snapshot_seq FROM tel_snapshot WHERE id = 1)",
+        rs -> out[0] += BeatLog.decode(rs.getBytes(1)).beats().stream().filter(b -> b.appId().equals(appId)).count());
+    return out[0];
+  }
 }
