@@ -9,7 +9,11 @@ import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import javax.sql.DataSource;
@@ -21,24 +25,36 @@ import org.hibernate.cfg.Configuration;
 
 /**
  * The database: a Hikari pool, Flyway migrations, then Hibernate on top (schema never
- * generated). All work runs on the "db" worker pool, never on an event loop. One server serves a
- * database: on PostgreSQL it holds the database's {@link InstanceLock} from before the migrations
- * until it closes; an H2 file is locked by the one process that opened it.
+ * generated). All work runs on the "db" worker pool, never on an event loop. On PostgreSQL any
+ * number of servers may serve one database: each is a {@link Membership member} from before the
+ * migrations until it closes, and its {@link Lease leases} and membership are renewed on a thread of
+ * its own ({@link #cluster()}). An H2 file is locked by the one process that opened it.
  */
 public final class Db implements AutoCloseable {
   private final HikariDataSource dataSource;
   private final SessionFactory sessions;
   private final WorkerExecutor worker;
   private final boolean h2;
-  /** The PostgreSQL database's lock; {@code null} on H2. */
-  private final InstanceLock lock;
+  /** This server's membership of the PostgreSQL database; {@code null} on H2. */
+  private final Membership membership;
+  private final String instanceId;
+  private final Config config;
+  /** The leases this server took, released when it closes. */
+  private final List<Lease> leases = new CopyOnWriteArrayList<>();
+  private ScheduledExecutorService cluster;
+  private final java.time.Instant openedAt = java.time.Instant.now();
 
-  private Db(HikariDataSource dataSource, SessionFactory sessions, WorkerExecutor worker, boolean h2, InstanceLock lock) {
+  private Db(HikariDataSource dataSource, SessionFactory sessions, WorkerExecutor worker, Config config, Membership membership) {
     this.dataSource = dataSource;
     this.sessions = sessions;
     this.worker = worker;
-    this.h2 = h2;
-    this.lock = lock;
+    this.h2 = config.isH2();
+    this.config = config;
+    this.membership = membership;
+    this.instanceId = membership != null ? membership.id() : java.util.UUID.randomUUID().toString();
+    if (membership != null) {
+      cluster().scheduleWithFixedDelay(this::renewMembership, Membership.RENEW_SECONDS, Membership.RENEW_SECONDS, TimeUnit.SECONDS);
+    }
   }
 
   /**
@@ -57,16 +73,16 @@ public final class Db implements AutoCloseable {
       Files.createDirectories(config.dataDir().resolve("db"));
       return open(vertx, config, entities, null, timeline);
     }
-    InstanceLock lock = InstanceLock.take(config);
+    Membership membership = Membership.take(config);
     try {
-      return open(vertx, config, entities, lock, timeline);
+      return open(vertx, config, entities, membership, timeline);
     } catch (Exception | Error e) {
-      lock.close();
+      membership.close();
       throw e;
     }
   }
 
-  private static Db open(Vertx vertx, Config config, List<Class<?>> entities, InstanceLock lock, StartupTimeline timeline)
+  private static Db open(Vertx vertx, Config config, List<Class<?>> entities, Membership membership, StartupTimeline timeline)
       throws Exception {
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(config.effectiveDbUrl());
@@ -96,8 +112,9 @@ public final class Db implements AutoCloseable {
           // the one column type the two databases spell differently
           .placeholders(java.util.Map.of("binary", config.isH2() ? "VARBINARY(1000000000)" : "BYTEA"))
           .load().migrate();
-      if (lock != null) {
-        lock.record(config);
+      if (membership != null) {
+        membership.join(ds, config);
+        logMembers(ds, membership);
       }
       timeline.mark("Flyway migrations" + (config.validateSchema() ? "" : " (Hibernate booting alongside)"));
       if (config.validateSchema()) {
@@ -106,7 +123,7 @@ public final class Db implements AutoCloseable {
       SessionFactory sf = booted(hibernate);
       timeline.mark("Hibernate boot" + (config.validateSchema() ? " and schema validation" : ", the rest after the migrations"));
       WorkerExecutor worker = vertx.createSharedWorkerExecutor("beacon-db", config.dbPoolSize());
-      return new Db(ds, sf, worker, config.isH2(), lock);
+      return new Db(ds, sf, worker, config, membership);
     } catch (Exception | Error e) {
       closeWhenBooted(hibernate, !config.validateSchema() || hibernate.isDone());
       ds.close();
@@ -175,6 +192,58 @@ public final class Db implements AutoCloseable {
     }
   }
 
+  /** Says which instances serve the database, this one among them. */
+  private static void logMembers(HikariDataSource ds, Membership membership) throws SQLException {
+    List<Member> members = Membership.list(ds);
+    org.slf4j.LoggerFactory.getLogger(Db.class).info("serving the database with {} instance(s): {}", members.size(),
+        String.join("; ", members.stream().map(m -> (m.id().equals(membership.id()) ? "this one, " : "") + m.describe()).toList()));
+  }
+
+  private void renewMembership() {
+    try {
+      membership.renew(dataSource, config);
+    } catch (SQLException | RuntimeException e) {
+      org.slf4j.LoggerFactory.getLogger(Db.class).warn("could not renew this instance's membership: {}", e.toString());
+    }
+  }
+
+  /**
+   * The Beacons serving this database now, the longest-serving first: on H2 this one alone.
+   * Blocking.
+   */
+  public List<Member> members() throws SQLException {
+    if (membership == null) {
+      return List.of(new Member(instanceId, "localhost", config.dataDir().toAbsolutePath().toString(),
+          ProcessHandle.current().pid(), openedAt, java.time.Instant.now()));
+    }
+    return Membership.list(dataSource);
+  }
+
+  /** This server's id among the instances (a lease's holder, a claim's owner); random per start. */
+  public String instanceId() {
+    return instanceId;
+  }
+
+  /** The thread that renews this server's membership and leases (and runs other cluster upkeep). */
+  synchronized ScheduledExecutorService cluster() {
+    if (cluster == null) {
+      cluster = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "beacon-cluster");
+        t.setDaemon(true);
+        return t;
+      });
+    }
+    return cluster;
+  }
+
+  void register(Lease lease) {
+    leases.add(lease);
+  }
+
+  void unregister(Lease lease) {
+    leases.remove(lease);
+  }
+
   /** Runs {@code work} in a transaction on the db worker pool. */
   public <T> Future<T> tx(Function<Session, T> work) {
     return worker.executeBlocking(() -> sessions.fromTransaction(work), false);
@@ -231,6 +300,15 @@ public final class Db implements AutoCloseable {
 
   @Override
   public void close() {
+    // the leases go first, so that another instance takes them over within one renewal
+    for (Lease l : List.copyOf(leases)) {
+      l.close();
+    }
+    synchronized (this) {
+      if (cluster != null) {
+        cluster.shutdownNow();
+      }
+    }
     worker.close();
     sessions.close();
     if (h2) {
@@ -241,8 +319,8 @@ public final class Db implements AutoCloseable {
       }
     }
     dataSource.close();
-    if (lock != null) {
-      lock.close();
+    if (membership != null) {
+      membership.close();
     }
   }
 }

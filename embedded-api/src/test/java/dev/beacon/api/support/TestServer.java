@@ -35,20 +35,30 @@ public final class TestServer implements AutoCloseable {
   /** Whether this server runs Beacon's features, so that openapi.yaml describes it (else its clients are unchecked). */
   private final boolean described;
   private final TestDatabase database;
+  /** Whether this server created its database (and drops it when closed), or shares another's ({@link #alongside}). */
+  private final boolean ownsDatabase;
   private BeaconServer server;
   private Api admin;
 
   private TestServer(Path dataDir, boolean ownsDir, Consumer<Config> tweak, Supplier<List<Feature>> features) throws Exception {
+    this(dataDir, ownsDir, tweak, features, null);
+  }
+
+  private TestServer(Path dataDir, boolean ownsDir, Consumer<Config> tweak, Supplier<List<Feature>> features,
+      TestDatabase shared) throws Exception {
     this.dataDir = dataDir;
     this.ownsDir = ownsDir;
     this.tweak = tweak;
     this.features = features;
     this.described = features == STANDARD;
-    this.database = TestDatabase.create();
+    this.ownsDatabase = shared == null;
+    this.database = shared != null ? shared : TestDatabase.create();
     try {
       boot();
     } catch (Exception | Error e) {
-      database.close();
+      if (ownsDatabase) {
+        database.close();
+      }
       if (ownsDir) {
         deleteTree(dataDir);
       }
@@ -73,6 +83,19 @@ public final class TestServer implements AutoCloseable {
   /** Starts on an existing data folder (e.g. a restored backup), deleting it when closed. */
   public static TestServer startIn(Path dataDir) throws Exception {
     return new TestServer(dataDir, true, c -> { }, STANDARD);
+  }
+
+  /**
+   * Another server on this one's database (PostgreSQL: a second instance joining it), with a data
+   * folder of its own and the same config tweak; close it before this one, which drops the database.
+   */
+  public TestServer alongside() throws Exception {
+    return alongside(c -> { });
+  }
+
+  /** {@link #alongside()}, adjusting the second server's config after this one's tweak. */
+  public TestServer alongside(Consumer<Config> more) throws Exception {
+    return new TestServer(Files.createTempDirectory("beacon-test-"), true, tweak.andThen(more), features, database);
   }
 
   private void boot() throws Exception {
@@ -160,7 +183,9 @@ public final class TestServer implements AutoCloseable {
     try {
       server.stopBlocking();
     } finally {
-      database.close();
+      if (ownsDatabase) {
+        database.close();
+      }
       if (ownsDir) {
         deleteTree(dataDir);
       }
