@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  * claim expires, so a delivery whose instance died is taken over then. The one window left: an
  * instance that dies after the receiver got the delivery and before it recorded that; another
  * sends it again once the claim expired, with the same {@code Idempotency-Key} ({@link Sender}).
- * On H2 one process serves the database: no row locks are needed, the claims are kept all the same.
+ * On H2 one process serves the database: no claims and no row locks, so that a restart after a
+ * crash sends what was in flight at once.
  */
 final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
@@ -36,6 +37,8 @@ final class Dispatcher {
   private static final String DUE = "SELECT alert_id, destination_id FROM alert_delivery"
       + " WHERE state = 'pending' AND next_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
       + " ORDER BY next_at FETCH FIRST " + BATCH + " ROWS ONLY";
+  /** PostgreSQL's: rows another pass has locked are skipped, not waited for. */
+  private static final String DUE_SKIPPING_LOCKED = DUE + " FOR UPDATE SKIP LOCKED";
 
   private record Job(AlertDelivery delivery, AlertDestination destination, JsonObject alert, Instant raisedAt) {}
 
@@ -96,11 +99,15 @@ final class Dispatcher {
     return jobs;
   }
 
-  /** Locks the due, unclaimed rows (skipping those another pass locked) and claims them for this instance. */
+  /**
+   * The due deliveries: on PostgreSQL the unclaimed ones, locked (skipping those another pass
+   * locked) and claimed for this instance; on H2 all of them.
+   */
   private List<AlertDelivery.Key> claim(java.sql.Connection c, Instant now) throws java.sql.SQLException {
     java.time.OffsetDateTime at = java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+    boolean h2 = sc.db().isH2();
     List<AlertDelivery.Key> keys = new ArrayList<>();
-    try (java.sql.PreparedStatement st = c.prepareStatement(DUE + (sc.db().isH2() ? "" : " FOR UPDATE SKIP LOCKED"))) {
+    try (java.sql.PreparedStatement st = c.prepareStatement(h2 ? DUE : DUE_SKIPPING_LOCKED)) {
       st.setObject(1, at);
       st.setObject(2, at);
       try (java.sql.ResultSet rs = st.executeQuery()) {
@@ -108,6 +115,9 @@ final class Dispatcher {
           keys.add(new AlertDelivery.Key(rs.getString(1), rs.getString(2)));
         }
       }
+    }
+    if (h2 || keys.isEmpty()) {
+      return keys;
     }
     try (java.sql.PreparedStatement st = c.prepareStatement(
         "UPDATE alert_delivery SET claimed_by = ?, claimed_until = ? WHERE alert_id = ? AND destination_id = ?")) {
@@ -118,9 +128,7 @@ final class Dispatcher {
         st.setString(4, k.destinationId());
         st.addBatch();
       }
-      if (!keys.isEmpty()) {
-        st.executeBatch();
-      }
+      st.executeBatch();
     }
     return keys;
   }

@@ -55,7 +55,7 @@ public final class AppCache<V> implements AutoCloseable {
   }
 
   private void changed(String appId) {
-    if (AppChanges.ALL.equals(appId)) {
+    if (AppDirectory.ALL_APPS.equals(appId)) {
       byKey.invalidateAll();
       return;
     }

@@ -1,14 +1,14 @@
 package dev.beacon.api.apps;
 
 import dev.beacon.api.core.ClusterBus;
+import dev.beacon.api.core.Db;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import dev.beacon.api.core.Db;
 import org.hibernate.SessionFactory;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.engine.spi.SharedSessionContractImplementor;
 import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
-import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PostDeleteEvent;
@@ -24,20 +24,19 @@ import org.hibernate.event.spi.PostUpdateEventListener;
  * block.
  *
  * <p>The other instances on the same PostgreSQL database hear of it too: once the transaction
- * commits, the app's id is published on the {@link ClusterBus} ({@value #TOPIC}), and each instance
- * tells its listeners when the message comes (its own included: a listener drops an entry twice).
- * When the bus may have missed messages, every listener is told of every app ({@link #ALL}).
+ * commits, the app's id is published on the {@link ClusterBus} ({@value #TOPIC}), and each other
+ * instance tells its listeners when the message comes.
+ * When the bus may have missed messages, every listener is told of every app
+ * ({@link AppDirectory#ALL_APPS}).
  */
 final class AppChanges implements PostUpdateEventListener, PostDeleteEventListener {
   static final String TOPIC = "apps";
-  /** The app id listeners are told when every app may have changed. */
-  public static final String ALL = "*";
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
   private final ClusterBus bus;
 
   private AppChanges(ClusterBus bus) {
     this.bus = bus;
-    bus.subscribe(TOPIC, this::tell, () -> tell(ALL));
+    bus.subscribe(TOPIC, this::tell, () -> tell(AppDirectory.ALL_APPS));
   }
 
   /** The app changes of this database: registered with its session factory's event listeners the first time. */

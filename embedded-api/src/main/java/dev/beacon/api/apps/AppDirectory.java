@@ -21,6 +21,9 @@ public final class AppDirectory {
   /** What a client key stands for: the app, its HMAC secret, whether it is frozen, its days' zone. */
   public record Entry(String appId, String secret, boolean frozen, ZoneId zone) {}
 
+  /** The app id {@link #onChange} listeners are told when every app may have changed. */
+  public static final String ALL_APPS = "*";
+
   private final AppChanges changes;
 
   private AppDirectory(AppChanges changes) {
@@ -69,7 +72,7 @@ public final class AppDirectory {
   /**
    * Calls {@code listener} with the id of every app changed or deleted from now on, as Hibernate
    * writes the change (before its transaction commits), and again when another instance on the same
-   * database changed it (after it committed there); with {@link AppChanges#ALL} ({@code "*"}) when
+   * database changed it (after it committed there); with {@link #ALL_APPS} when
    * any app may have changed unheard of. It must be quick and must not block. The returned handle
    * stops it.
    */

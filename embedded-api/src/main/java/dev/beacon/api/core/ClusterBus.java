@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * and a payload (e.g. an app id). Each server listens on a connection of its own, on a thread of
  * its own that runs the subscribers (they must be quick: drop an entry). A message published
  * inside a transaction is delivered when it commits and never if it rolls back; PostgreSQL
- * delivers it to every listener, the publisher's own included, within milliseconds.
+ * delivers it to every listener within milliseconds, and each instance but the publisher (which
+ * knows) runs its subscribers.
  *
  * <p>When the listening connection dies, messages may be missed until it is back: the listener
  * connects again (every second until it can), then tells every subscriber to drop everything it
@@ -43,14 +44,17 @@ public final class ClusterBus implements AutoCloseable {
 
   private final DataSource pool;
   private final Config config;
+  /** This instance's id: the first word of what it publishes, so that it skips its own messages. */
+  private final String self;
   private final Map<String, List<Subscriber>> subscribers = new ConcurrentHashMap<>();
   private volatile boolean closed;
   private volatile Connection listening;
   private final Thread listener;
 
-  private ClusterBus(DataSource pool, Config config, boolean listen) throws SQLException {
+  private ClusterBus(DataSource pool, Config config, String self, boolean listen) throws SQLException {
     this.pool = pool;
     this.config = config;
+    this.self = self;
     if (listen) {
       listening = connect();
       listener = new Thread(this::listen, "beacon-cluster-bus");
@@ -61,15 +65,15 @@ public final class ClusterBus implements AutoCloseable {
     }
   }
 
-  /** The bus of a PostgreSQL database: listening from now on. Blocking. */
-  static ClusterBus listen(DataSource pool, Config config) throws SQLException {
-    return new ClusterBus(pool, config, true);
+  /** The bus of a PostgreSQL database for the instance {@code self}: listening from now on. Blocking. */
+  static ClusterBus listen(DataSource pool, Config config, String self) throws SQLException {
+    return new ClusterBus(pool, config, self, true);
   }
 
   /** H2's: one process, nothing to tell. */
   static ClusterBus none() {
     try {
-      return new ClusterBus(null, null, false);
+      return new ClusterBus(null, null, null, false);
     } catch (SQLException e) {
       throw new IllegalStateException(e);
     }
@@ -96,7 +100,7 @@ public final class ClusterBus implements AutoCloseable {
     }
     try (PreparedStatement st = c.prepareStatement("SELECT pg_notify(?, ?)")) {
       st.setString(1, CHANNEL);
-      st.setString(2, topic + " " + payload);
+      st.setString(2, self + " " + topic + " " + payload);
       st.execute();
     }
   }
@@ -181,10 +185,14 @@ public final class ClusterBus implements AutoCloseable {
     }
   }
 
+  /** Runs the subscribers of a message {@code "<sender> <topic> <payload>"}, unless this instance sent it. */
   private void deliver(String message) {
-    int space = message.indexOf(' ');
-    String topic = space < 0 ? message : message.substring(0, space);
-    String payload = space < 0 ? "" : message.substring(space + 1);
+    String[] parts = message.split(" ", 3);
+    if (parts.length < 3 || parts[0].equals(self)) {
+      return;
+    }
+    String topic = parts[1];
+    String payload = parts[2];
     for (Subscriber s : subscribers.getOrDefault(topic, List.of())) {
       try {
         s.onMessage().accept(payload);

@@ -125,7 +125,7 @@ public final class Db implements AutoCloseable {
       }
       SessionFactory sf = booted(hibernate);
       timeline.mark("Hibernate boot" + (config.validateSchema() ? " and schema validation" : ", the rest after the migrations"));
-      ClusterBus bus = membership != null ? ClusterBus.listen(ds, config) : ClusterBus.none();
+      ClusterBus bus = membership != null ? ClusterBus.listen(ds, config, membership.id()) : ClusterBus.none();
       WorkerExecutor worker = vertx.createSharedWorkerExecutor("beacon-db", config.dbPoolSize());
       return new Db(ds, sf, worker, config, membership, bus);
     } catch (Exception | Error e) {
