@@ -43,6 +43,21 @@ class SharedFilesTest {
   }
 
   @Test
+  @org.junit.jupiter.api.condition.DisabledIf(value = "dev.beacon.api.support.TestDatabase#postgres",
+      disabledReason = "the backup copies the H2 database; PostgreSQL is backed up with its own tools (README)")
+  void aBackupCopiesTheFilesFromTheFilesFolder() throws Exception {
+    try (TestServer server = TestServer.start(c -> c.filesDir(shared))) {
+      String name = upload(server.newDeveloper(), "/v1/user/uploadfile", "app-1.0.zip", bytes(3000, 5))
+          .json().getString("filename");
+      var made = server.admin().post("/v1/admin/backup", new io.vertx.core.json.JsonObject());
+      assertEquals(1000, made.code(), made::toString);
+      try (java.util.zip.ZipFile zip = new java.util.zip.ZipFile(made.json().getString("file"))) {
+        assertTrue(zip.getEntry("files/" + name) != null, "the backup holds the file, under files/ as before");
+      }
+    }
+  }
+
+  @Test
   @org.junit.jupiter.api.condition.EnabledIf(value = "dev.beacon.api.support.TestDatabase#postgres",
       disabledReason = "two servers share one PostgreSQL database (the CI PostgreSQL run runs this); on H2 one process serves it")
   void aFileUploadedThroughOneServerDownloadsFromTheOther() throws Exception {
