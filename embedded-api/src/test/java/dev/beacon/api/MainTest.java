@@ -37,7 +37,7 @@ class MainTest {
     assertEquals("", l.err());
     String help = l.out();
     assertTrue(help.startsWith("Usage: java -jar beacon-server.jar [options]"), help);
-    for (String option : List.of("--host", "--port", "--data", "--db-url", "--db-user", "--db-password", "--upload-limit",
+    for (String option : List.of("--host", "--port", "--data", "--files", "--db-url", "--db-user", "--db-password", "--upload-limit",
         "--self-registration", "--error-retention-days", "--error-rate", "--error-burst", "--heartbeat-queue",
         "--client-rate-per-ip", "--client-burst-per-ip", "--client-rate-per-key", "--client-burst-per-key", "--trust-proxy",
         "--max-connections", "--request-head-timeout", "--idle-timeout", "--help", "--version")) {
@@ -82,6 +82,7 @@ class MainTest {
         "a range the configuration checks is named by its flag too");
     assertEquals("beacon: --upload-limit needs a value", launch("--upload-limit").err().lines().findFirst().orElseThrow());
     assertEquals("beacon: --data needs a folder", launch("--data=").err().lines().findFirst().orElseThrow());
+    assertEquals("beacon: --files needs a folder", launch("--files=").err().lines().findFirst().orElseThrow());
   }
 
   @Test
@@ -110,6 +111,8 @@ class MainTest {
     assertEquals(9000, set.port());
     assertEquals(Paths.get("/tmp/beacon-main-test").toAbsolutePath(), set.dataDir());
     assertTrue(set.selfRegistration());
+    assertNull(set.filesDir(), "hosted files in the data folder unless --files says otherwise");
+    assertEquals(Paths.get("/srv/shared/files").toAbsolutePath(), Main.parse("--files", "/srv/shared/files").filesDir());
   }
 
   @Test

@@ -45,7 +45,19 @@ public class AlertDelivery {
   @Column(name = "sent_at")
   public Instant sentAt;
 
-  public record Key(String alertId, String destinationId) implements Serializable {}
+  /** The instance sending it now (its member id), until {@link #claimedUntil}; null when none is. */
+  @Column(name = "claimed_by", length = 64)
+  public String claimedBy;
+
+  @Column(name = "claimed_until")
+  public Instant claimedUntil;
+
+  public record Key(String alertId, String destinationId) implements Serializable {
+    /** The delivery's id for receivers ({@code Idempotency-Key}): the same on every try. */
+    String id() {
+      return alertId + "-" + destinationId;
+    }
+  }
 
   JsonObject json(AlertDestination d) {
     return new JsonObject()

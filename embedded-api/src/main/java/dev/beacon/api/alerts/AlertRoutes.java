@@ -264,7 +264,8 @@ final class AlertRoutes {
       return new Object[] {d, Outbox.payload(a, app.name, null, null)};
     }).compose(pair -> {
       AlertDestination d = (AlertDestination) pair[0];
-      return dispatcher.smtpIf(d).compose(smtp -> sender.send(d, (JsonObject) pair[1], smtp)).compose(r -> sc.db().tx(s -> {
+      return dispatcher.smtpIf(d).compose(smtp -> sender.send(d, (JsonObject) pair[1], smtp,
+          ((JsonObject) pair[1]).getString("alertId") + "-" + d.destinationId)).compose(r -> sc.db().tx(s -> {
         if (r.gone()) {
           Dispatcher.disable(s, d.destinationId, "the webhook answered 410 Gone to a test on " + Dates.format(sc.now()) + ": save it again to use it");
         }

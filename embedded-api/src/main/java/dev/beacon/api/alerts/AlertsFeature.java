@@ -41,6 +41,7 @@ public final class AlertsFeature implements Feature {
   @Override
   public void mount(Routes routes, ServerContext ctx) {
     Links links = new Links(ctx.config());
+    rules.listen(ctx.bus());
     errors.listen(new IssueAlerts(rules, links));
     Sender sender = new Sender(ctx.vertx());
     dispatcher = new Dispatcher(ctx, sender);

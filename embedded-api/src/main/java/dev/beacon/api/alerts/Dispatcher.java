@@ -19,10 +19,26 @@ import org.slf4j.LoggerFactory;
  * webhook that answered 410 Gone, the destination disabled and its pending deliveries failed.
  * Everything is in the database, so a restart (or a crash) resumes where it was; a delivery
  * whose outcome was not recorded before a crash is sent again (at least once).
+ *
+ * <p>Several instances on one PostgreSQL database share the outbox: each pass claims the due
+ * deliveries it takes ({@code FOR UPDATE SKIP LOCKED}, so two passes never take the same row) for
+ * {@link #CLAIM}, and recording the outcome ends the claim; the others skip claimed rows until the
+ * claim expires, so a delivery whose instance died is taken over then. The one window left: an
+ * instance that dies after the receiver got the delivery and before it recorded that; another
+ * sends it again once the claim expired, with the same {@code Idempotency-Key} ({@link Sender}).
+ * On H2 one process serves the database: no claims and no row locks, so that a restart after a
+ * crash sends what was in flight at once.
  */
 final class Dispatcher {
   private static final Logger LOG = LoggerFactory.getLogger(Dispatcher.class);
   private static final int BATCH = 100;
+  /** How long a pass's claim keeps the others off a delivery: longer than any send takes (its timeouts). */
+  static final java.time.Duration CLAIM = java.time.Duration.ofMinutes(2);
+  private static final String DUE = "SELECT alert_id, destination_id FROM alert_delivery"
+      + " WHERE state = 'pending' AND next_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)"
+      + " ORDER BY next_at FETCH FIRST " + BATCH + " ROWS ONLY";
+  /** PostgreSQL's: rows another pass has locked are skipped, not waited for. */
+  private static final String DUE_SKIPPING_LOCKED = DUE + " FOR UPDATE SKIP LOCKED";
 
   private record Job(AlertDelivery delivery, AlertDestination destination, JsonObject alert, Instant raisedAt) {}
 
@@ -67,12 +83,13 @@ final class Dispatcher {
         });
   }
 
+  /** Claims the due deliveries no other instance is sending, and reads what sending them takes. */
   private List<Job> due(Session s) {
-    List<AlertDelivery> due = s.createSelectionQuery(
-            "from AlertDelivery d where d.state = :p and d.nextAt <= :now order by d.nextAt", AlertDelivery.class)
-        .setParameter("p", AlertDelivery.PENDING).setParameter("now", sc.now()).setMaxResults(BATCH).getResultList();
+    Instant now = sc.now();
+    List<AlertDelivery.Key> claimed = s.doReturningWork(c -> claim(c, now));
     List<Job> jobs = new ArrayList<>();
-    for (AlertDelivery d : due) {
+    for (AlertDelivery.Key key : claimed) {
+      AlertDelivery d = s.find(AlertDelivery.class, key);
       Alert a = s.find(Alert.class, d.alertId);
       AlertDestination dest = s.find(AlertDestination.class, d.destinationId);
       if (a != null && dest != null) {
@@ -82,9 +99,44 @@ final class Dispatcher {
     return jobs;
   }
 
+  /**
+   * The due deliveries: on PostgreSQL the unclaimed ones, locked (skipping those another pass
+   * locked) and claimed for this instance; on H2 all of them.
+   */
+  private List<AlertDelivery.Key> claim(java.sql.Connection c, Instant now) throws java.sql.SQLException {
+    java.time.OffsetDateTime at = java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC);
+    boolean h2 = sc.db().isH2();
+    List<AlertDelivery.Key> keys = new ArrayList<>();
+    try (java.sql.PreparedStatement st = c.prepareStatement(h2 ? DUE : DUE_SKIPPING_LOCKED)) {
+      st.setObject(1, at);
+      st.setObject(2, at);
+      try (java.sql.ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          keys.add(new AlertDelivery.Key(rs.getString(1), rs.getString(2)));
+        }
+      }
+    }
+    if (h2 || keys.isEmpty()) {
+      return keys;
+    }
+    try (java.sql.PreparedStatement st = c.prepareStatement(
+        "UPDATE alert_delivery SET claimed_by = ?, claimed_until = ? WHERE alert_id = ? AND destination_id = ?")) {
+      for (AlertDelivery.Key k : keys) {
+        st.setString(1, sc.db().instanceId());
+        st.setObject(2, at.plus(CLAIM));
+        st.setString(3, k.alertId());
+        st.setString(4, k.destinationId());
+        st.addBatch();
+      }
+      st.executeBatch();
+    }
+    return keys;
+  }
+
   private Future<Void> send(Job job) {
+    String id = new AlertDelivery.Key(job.delivery().alertId, job.delivery().destinationId).id();
     return smtpIf(job.destination())
-        .compose(smtp -> sender.send(job.destination(), job.alert(), smtp))
+        .compose(smtp -> sender.send(job.destination(), job.alert(), smtp, id))
         .compose(result -> sc.db().tx(s -> {
           record(s, job, result);
           return null;
@@ -102,6 +154,8 @@ final class Dispatcher {
       return;
     }
     Instant now = sc.now();
+    d.claimedBy = null;
+    d.claimedUntil = null;
     d.attempts++;
     if (result.sent()) {
       d.state = AlertDelivery.SENT;

@@ -1,5 +1,6 @@
 package dev.beacon.api.alerts;
 
+import dev.beacon.api.core.Lease;
 import dev.beacon.api.core.ServerContext;
 import dev.beacon.api.releases.ReleaseControl;
 import io.vertx.core.json.JsonObject;
@@ -14,10 +15,12 @@ import org.slf4j.LoggerFactory;
  * with the rule on, each version in a partial rollout on at least {@code minMachines} machines
  * whose error-free machines (or, without them, crash-free machines) over the last day fall below
  * the threshold is alerted on (once per quiet period) and, with {@code autoHalt}, halted through
- * the release action, in the alert's transaction. Runs on a worker thread.
+ * the release action, in the alert's transaction. Runs on a worker thread; of several instances on
+ * one database, on the one holding the {@value #LEASE} lease ({@link Lease}).
  */
 final class RolloutWatch {
   private static final Logger LOG = LoggerFactory.getLogger(RolloutWatch.class);
+  static final String LEASE = "alerts.rollout-watch";
 
   private final ServerContext sc;
   private final Rules rules;
@@ -25,6 +28,7 @@ final class RolloutWatch {
   private final VersionHealth health;
   private final AtomicBoolean running = new AtomicBoolean();
   private long timer = -1;
+  private Lease lease;
 
   RolloutWatch(ServerContext sc, Rules rules, ReleaseControl releases, VersionHealth health) {
     this.sc = sc;
@@ -35,8 +39,9 @@ final class RolloutWatch {
 
   void start() {
     long every = Long.getLong("beacon.alerts.rollout-check-ms", 300_000L);
+    lease = Lease.start(sc, LEASE);
     timer = sc.vertx().setPeriodic(every, every, id -> {
-      if (running.compareAndSet(false, true)) {
+      if (lease.held() && running.compareAndSet(false, true)) {
         sc.db().blocking(() -> {
           check();
           return null;

@@ -89,7 +89,20 @@ final class Rules {
     }
   }
 
+  /** The cluster bus topic on which a rule's change is told to the other instances (payload: the app id). */
+  static final String TOPIC = "alerts.rules";
   private final Map<String, Map<RuleName, Setting>> byApp = new ConcurrentHashMap<>();
+
+  private dev.beacon.api.core.ClusterBus bus;
+
+  /**
+   * Drops an app's rules when another instance on the database changed them (all of them when
+   * some may have been missed), and tells them of this one's changes.
+   */
+  void listen(dev.beacon.api.core.ClusterBus bus) {
+    this.bus = bus;
+    bus.subscribe(TOPIC, this::forget, byApp::clear);
+  }
 
   /** The app's rules (defaults for those never changed), inside the caller's transaction. */
   Map<RuleName, Setting> of(Session s, String appId) {
@@ -128,6 +141,10 @@ final class Rules {
     row.quietMinutes = setting.quietMinutes();
     row.autoHalt = setting.autoHalt();
     forget(appId);
+    if (bus != null) {
+      // told when this transaction commits, and never if it rolls back
+      s.doWork(c -> bus.publish(c, TOPIC, appId));
+    }
     return setting;
   }
 

@@ -22,10 +22,14 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Sends one alert to one destination, without blocking: a webhook as an HTTP POST of its body
  * (signed with {@code X-Beacon-Signature: sha256=<hex HMAC-SHA256 of the body>} when the
- * destination has a secret), an e-mail through the server's SMTP settings.
+ * destination has a secret), an e-mail through the server's SMTP settings. Every try of one
+ * delivery carries the same {@value #IDEMPOTENCY_KEY} header (an e-mail the same {@code Message-ID}),
+ * so that a receiver can drop the repeat a delivery sent twice would be (at least once: an
+ * instance that stopped after sending and before recording it).
  */
 final class Sender {
   static final String SIGNATURE = "X-Beacon-Signature";
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
   private static final int TIMEOUT_MS = 15_000;
 
   /** What a try gave: sent, or why not; {@code gone} when the webhook answered 410 (disable it). */
@@ -47,22 +51,26 @@ final class Sender {
     this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(TIMEOUT_MS).setIdleTimeout(TIMEOUT_MS / 1000));
   }
 
-  /** Sends the alert (its generic body); {@code smtp} may be null when no e-mail destination is involved. */
-  Future<Result> send(AlertDestination d, JsonObject alert, SmtpSettings smtp) {
+  /**
+   * Sends the alert (its generic body) as the delivery {@code deliveryId}; {@code smtp} may be null
+   * when no e-mail destination is involved.
+   */
+  Future<Result> send(AlertDestination d, JsonObject alert, SmtpSettings smtp, String deliveryId) {
     Future<Result> f;
     try {
-      f = d.email() ? mail(d.target, alert, smtp) : post(d, Bodies.forKind(d.kind, alert));
+      f = d.email() ? mail(d.target, alert, smtp, deliveryId) : post(d, Bodies.forKind(d.kind, alert), deliveryId);
     } catch (RuntimeException e) {
       f = Future.succeededFuture(Result.failed(e.getMessage()));
     }
     return f.recover(e -> Future.succeededFuture(Result.failed(String.valueOf(e.getMessage()))));
   }
 
-  private Future<Result> post(AlertDestination d, String body) {
+  private Future<Result> post(AlertDestination d, String body, String deliveryId) {
     RequestOptions o = new RequestOptions().setMethod(HttpMethod.POST).setAbsoluteURI(d.target)
         .setConnectTimeout(TIMEOUT_MS).setIdleTimeout(TIMEOUT_MS)
         .putHeader("Content-Type", "application/json; charset=utf-8")
-        .putHeader("User-Agent", "Beacon-Alerts");
+        .putHeader("User-Agent", "Beacon-Alerts")
+        .putHeader(IDEMPOTENCY_KEY, deliveryId);
     if (d.secret != null) {
       o.putHeader(SIGNATURE, "sha256=" + hmac(d.secret, body));
     }
@@ -78,7 +86,7 @@ final class Sender {
         }));
   }
 
-  private Future<Result> mail(String address, JsonObject alert, SmtpSettings smtp) {
+  private Future<Result> mail(String address, JsonObject alert, SmtpSettings smtp, String deliveryId) {
     if (smtp == null) {
       return Future.succeededFuture(Result.failed("no SMTP server is set up: an admin sets it with PUT /v1/admin/alerts/smtp"));
     }
@@ -92,7 +100,8 @@ final class Sender {
     }
     MailClient client = MailClient.create(vertx, c);
     MailMessage m = new MailMessage().setFrom(smtp.from).setTo(address)
-        .setSubject(Bodies.subject(alert)).setText(Bodies.mailText(alert));
+        .setSubject(Bodies.subject(alert)).setText(Bodies.mailText(alert))
+        .setHeaders(io.vertx.core.MultiMap.caseInsensitiveMultiMap().add("Message-ID", "<" + deliveryId + "@beacon>"));
     return client.sendMail(m)
         .map(r -> Result.ok("accepted by " + smtp.host))
         .eventually(client::close);

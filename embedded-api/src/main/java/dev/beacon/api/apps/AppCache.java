@@ -13,7 +13,8 @@ import java.util.function.Function;
  * ({@link AppDirectory#onChange}: edited, DSN rotated, frozen, deleted) drops its entries at once;
  * since that is told before the change commits, the app is not cached again for
  * {@value #SETTLE_MS} ms (its callers read the database meanwhile), so the old row cannot come
- * back. Callers put only what they found: unknown keys are never cached.
+ * back. Callers put only what they found: unknown keys are never cached. A change made by another
+ * instance on the same database drops them too, within a second ({@link AppChanges}).
  *
  * @param <V> what a key stands for
  */
@@ -54,6 +55,10 @@ public final class AppCache<V> implements AutoCloseable {
   }
 
   private void changed(String appId) {
+    if (AppDirectory.ALL_APPS.equals(appId)) {
+      byKey.invalidateAll();
+      return;
+    }
     unsettled.put(appId, System.nanoTime() + SETTLE_MS * 1_000_000);
     byKey.asMap().values().removeIf(v -> appIdOf.apply(v).equals(appId));
   }

@@ -1,10 +1,14 @@
 package dev.beacon.api.apps;
 
+import dev.beacon.api.core.ClusterBus;
+import dev.beacon.api.core.Db;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.hibernate.SessionFactory;
 import org.hibernate.engine.spi.SessionFactoryImplementor;
+import org.hibernate.engine.spi.SharedSessionContractImplementor;
+import org.hibernate.engine.spi.TransactionCompletionCallbacks.AfterCompletionCallback;
 import org.hibernate.event.service.spi.EventListenerRegistry;
 import org.hibernate.event.spi.EventType;
 import org.hibernate.event.spi.PostDeleteEvent;
@@ -18,14 +22,26 @@ import org.hibernate.event.spi.PostUpdateEventListener;
  * told when Hibernate writes a change or a removal of an {@link App} (inside the transaction, before
  * it commits), which is how every change of an app is made. Listeners must be quick and must not
  * block.
+ *
+ * <p>The other instances on the same PostgreSQL database hear of it too: once the transaction
+ * commits, the app's id is published on the {@link ClusterBus} ({@value #TOPIC}), and each other
+ * instance tells its listeners when the message comes.
+ * When the bus may have missed messages, every listener is told of every app
+ * ({@link AppDirectory#ALL_APPS}).
  */
 final class AppChanges implements PostUpdateEventListener, PostDeleteEventListener {
+  static final String TOPIC = "apps";
   private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
+  private final ClusterBus bus;
 
-  private AppChanges() {}
+  private AppChanges(ClusterBus bus) {
+    this.bus = bus;
+    bus.subscribe(TOPIC, this::tell, () -> tell(AppDirectory.ALL_APPS));
+  }
 
-  /** The app changes of the database behind {@code sessions}: registered with its event listeners the first time. */
-  static AppChanges of(SessionFactory sessions) {
+  /** The app changes of this database: registered with its session factory's event listeners the first time. */
+  static AppChanges of(Db db) {
+    SessionFactory sessions = db.sessionFactory();
     EventListenerRegistry events = sessions.unwrap(SessionFactoryImplementor.class).getEventListenerRegistry();
     synchronized (events) {
       for (PostUpdateEventListener l : events.getEventListenerGroup(EventType.POST_UPDATE).listeners()) {
@@ -33,7 +49,7 @@ final class AppChanges implements PostUpdateEventListener, PostDeleteEventListen
           return known;
         }
       }
-      AppChanges changes = new AppChanges();
+      AppChanges changes = new AppChanges(db.bus());
       events.appendListeners(EventType.POST_UPDATE, changes);
       events.appendListeners(EventType.POST_DELETE, changes);
       return changes;
@@ -48,17 +64,28 @@ final class AppChanges implements PostUpdateEventListener, PostDeleteEventListen
 
   @Override
   public void onPostUpdate(PostUpdateEvent event) {
-    changed(event.getEntity());
+    changed(event.getEntity(), event.getSession());
   }
 
   @Override
   public void onPostDelete(PostDeleteEvent event) {
-    changed(event.getEntity());
+    changed(event.getEntity(), event.getSession());
   }
 
-  private void changed(Object entity) {
+  private void changed(Object entity, SharedSessionContractImplementor session) {
     if (entity instanceof App app) {
-      listeners.forEach(l -> l.accept(app.appId));
+      String appId = app.appId;
+      tell(appId);
+      session.getTransactionCompletionCallbacks().registerCallback(
+          (AfterCompletionCallback) (committed, s) -> {
+            if (committed) {
+              bus.publish(TOPIC, appId);
+            }
+          });
     }
+  }
+
+  private void tell(String appId) {
+    listeners.forEach(l -> l.accept(appId));
   }
 }

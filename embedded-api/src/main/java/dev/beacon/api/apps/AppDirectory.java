@@ -21,6 +21,9 @@ public final class AppDirectory {
   /** What a client key stands for: the app, its HMAC secret, whether it is frozen, its days' zone. */
   public record Entry(String appId, String secret, boolean frozen, ZoneId zone) {}
 
+  /** The app id {@link #onChange} listeners are told when every app may have changed. */
+  public static final String ALL_APPS = "*";
+
   private final AppChanges changes;
 
   private AppDirectory(AppChanges changes) {
@@ -29,7 +32,7 @@ public final class AppDirectory {
 
   /** The apps of the server whose database is {@code db}. */
   public static AppDirectory of(Db db) {
-    return new AppDirectory(AppChanges.of(db.sessionFactory()));
+    return new AppDirectory(AppChanges.of(db));
   }
 
   /** The apps of these client keys, by key (absent: unknown keys). */
@@ -68,8 +71,10 @@ public final class AppDirectory {
 
   /**
    * Calls {@code listener} with the id of every app changed or deleted from now on, as Hibernate
-   * writes the change (before its transaction commits); it must be quick and must not block. The
-   * returned handle stops it.
+   * writes the change (before its transaction commits), and again when another instance on the same
+   * database changed it (after it committed there); with {@link #ALL_APPS} when
+   * any app may have changed unheard of. It must be quick and must not block. The returned handle
+   * stops it.
    */
   public Runnable onChange(Consumer<String> listener) {
     return changes.listen(listener);

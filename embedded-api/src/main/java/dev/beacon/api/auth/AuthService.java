@@ -23,7 +23,7 @@ public final class AuthService {
   public AuthService(ServerContext sc) {
     this.sc = sc;
     this.db = sc.db();
-    this.throttle = new LoginThrottle(sc.clock());
+    this.throttle = new LoginThrottle(sc.clock(), sc.db());
   }
 
   /** Verified against when an account is unknown, so both paths cost the same; made on first use. */
@@ -39,12 +39,8 @@ public final class AuthService {
    * from an address are throttled ({@link LoginThrottle}).
    */
   public Future<Login> login(String account, String password, String address) {
-    try {
-      throttle.check(account, address);
-    } catch (ApiException e) {
-      return Future.failedFuture(e);
-    }
     return db.blocking(() -> {
+      throttle.check(account, address);
       Developer d = db.inTx(s -> findByAccount(s, account));
       // hash even for an unknown account, so timing does not tell which accounts exist
       boolean ok = Passwords.verify(password, d != null ? d.passwordHash : UnknownAccount.HASH) && d != null;

@@ -98,7 +98,7 @@ final class Backups {
   private void addFolders(DataFolder.Copy when, ZipOutputStream out) throws IOException {
     for (DataFolder f : folders) {
       if (f.copy() == when) {
-        addFolder(config.dataDir().resolve(f.name()), f.name() + "/", out);
+        addFolder(f.path(config), f.name() + "/", out);
       }
     }
   }

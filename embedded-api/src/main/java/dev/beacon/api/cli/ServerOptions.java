@@ -53,6 +53,16 @@ public final class ServerOptions {
     config.dbPassword(password);
   }
 
+  @Option(names = "--files", paramLabel = "DIR", order = 6,
+      description = "folder of the hosted files instead of DATA/files: one that every instance reaches when several "
+          + "serve one PostgreSQL database (a shared or network folder)")
+  void files(String dir) {
+    if (dir.isBlank()) {
+      throw CommandLines.refused(spec.commandLine(), "--files", dir, "--files needs a folder");
+    }
+    config.filesDir(java.nio.file.Paths.get(dir));
+  }
+
   @Option(names = "--upload-limit", paramLabel = "SIZE", order = 6, converter = CommandLines.Size.class,
       description = "largest file an upload may carry: bytes, or with K, M or G (default 2G)")
   void uploadLimit(long bytes) {

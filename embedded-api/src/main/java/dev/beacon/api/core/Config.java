@@ -32,6 +32,7 @@ public final class Config {
   private String host = DEFAULT_HOST;
   private int port = DEFAULT_PORT;
   private Path dataDir = defaultDataDir();
+  private Path filesDir;
   private String dbUrl;
   private String dbUser;
   private String dbPassword;
@@ -84,6 +85,11 @@ public final class Config {
   public String host() { return host; }
   public int port() { return port; }
   public Path dataDir() { return dataDir; }
+  /**
+   * Where hosted files live when given ({@code --files}: a folder every instance reaches), or
+   * {@code null}: in the data folder ({@link DataFolder#path(Config)}).
+   */
+  public Path filesDir() { return filesDir; }
   public String dbUrl() { return dbUrl; }
   public String dbUser() { return dbUser; }
   public String dbPassword() { return dbPassword; }
@@ -144,6 +150,7 @@ public final class Config {
     return this;
   }
   public Config dataDir(Path v) { dataDir = v.toAbsolutePath(); return this; }
+  public Config filesDir(Path v) { filesDir = v == null ? null : v.toAbsolutePath(); return this; }
   public Config dbUrl(String v) { dbUrl = v; return this; }
   public Config dbUser(String v) { dbUser = v; return this; }
   public Config dbPassword(String v) { dbPassword = v; return this; }

@@ -6,8 +6,10 @@ package dev.beacon.api.core;
  * says.
  *
  * @param name the folder's name in the data folder, also its name in a backup
+ * @param hosted whether it holds the hosted files, which live in {@code --files} when that is given
+ *     ({@link Config#filesDir()}: a folder that several instances share) instead of the data folder
  */
-public record DataFolder(String name, Copy copy) {
+public record DataFolder(String name, Copy copy, boolean hosted) {
   /** When a consistent backup copies the folder, relative to the database's copy. */
   public enum Copy {
     /**
@@ -26,6 +28,20 @@ public record DataFolder(String name, Copy copy) {
     if (name.isBlank() || name.contains("/") || name.contains("\\") || name.startsWith(".")) {
       throw new IllegalArgumentException("a data folder is one plain name: " + name);
     }
+  }
+
+  public DataFolder(String name, Copy copy) {
+    this(name, copy, false);
+  }
+
+  /** The folder on disk: {@code DATA/name}, or {@code --files} for the hosted files when given. */
+  public java.nio.file.Path path(Config config) {
+    return hosted && config.filesDir() != null ? config.filesDir() : config.dataDir().resolve(name);
+  }
+
+  /** The folder of the hosted files (copied after the database); {@code --files} when given. */
+  public static DataFolder hostedFiles(String name) {
+    return new DataFolder(name, Copy.AFTER_DATABASE, true);
   }
 
   public static DataFolder beforeDatabase(String name) {

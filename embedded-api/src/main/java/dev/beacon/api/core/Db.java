@@ -42,10 +42,13 @@ public final class Db implements AutoCloseable {
   /** The leases this server took, released when it closes. */
   private final List<Lease> leases = new CopyOnWriteArrayList<>();
   private ScheduledExecutorService cluster;
+  private final ClusterBus bus;
   private final java.time.Instant openedAt = java.time.Instant.now();
 
-  private Db(HikariDataSource dataSource, SessionFactory sessions, WorkerExecutor worker, Config config, Membership membership) {
+  private Db(HikariDataSource dataSource, SessionFactory sessions, WorkerExecutor worker, Config config, Membership membership,
+      ClusterBus bus) {
     this.dataSource = dataSource;
+    this.bus = bus;
     this.sessions = sessions;
     this.worker = worker;
     this.h2 = config.isH2();
@@ -122,8 +125,9 @@ public final class Db implements AutoCloseable {
       }
       SessionFactory sf = booted(hibernate);
       timeline.mark("Hibernate boot" + (config.validateSchema() ? " and schema validation" : ", the rest after the migrations"));
+      ClusterBus bus = membership != null ? ClusterBus.listen(ds, config, membership.id()) : ClusterBus.none();
       WorkerExecutor worker = vertx.createSharedWorkerExecutor("beacon-db", config.dbPoolSize());
-      return new Db(ds, sf, worker, config, membership);
+      return new Db(ds, sf, worker, config, membership, bus);
     } catch (Exception | Error e) {
       closeWhenBooted(hibernate, !config.validateSchema() || hibernate.isDone());
       ds.close();
@@ -236,6 +240,11 @@ public final class Db implements AutoCloseable {
     return cluster;
   }
 
+  /** What tells the other instances on this database what changed (a no-op on H2). */
+  public ClusterBus bus() {
+    return bus;
+  }
+
   void register(Lease lease) {
     leases.add(lease);
   }
@@ -309,6 +318,7 @@ public final class Db implements AutoCloseable {
         cluster.shutdownNow();
       }
     }
+    bus.close();
     worker.close();
     sessions.close();
     if (h2) {

@@ -15,6 +15,11 @@ public record ServerContext(Vertx vertx, Config config, Db db, Clock clock, List
     dataFolders = List.copyOf(dataFolders);
   }
 
+  /** What tells the other instances on this database what changed ({@link Db#bus()}). */
+  public ClusterBus bus() {
+    return db.bus();
+  }
+
   public Instant now() {
     return clock.instant();
   }

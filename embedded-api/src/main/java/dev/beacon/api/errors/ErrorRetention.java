@@ -1,5 +1,6 @@
 package dev.beacon.api.errors;
 
+import dev.beacon.api.core.Lease;
 import dev.beacon.api.core.ServerContext;
 import io.vertx.core.Future;
 import java.sql.PreparedStatement;
@@ -18,11 +19,13 @@ import org.slf4j.LoggerFactory;
  * of start) runs the delete on the db worker, {@value #BATCH} rows per transaction. Issues and
  * their counts are separate rows and stay as they are. The events' attachments (rows and files)
  * go first; release health's machines per version and day ({@code error_version_machine}) after.
- * A retention of zero keeps events forever.
+ * A retention of zero keeps events forever. Of several instances on one database, the one holding
+ * the {@value #LEASE} lease sweeps ({@link Lease}).
  */
 final class ErrorRetention {
   private static final Logger LOG = LoggerFactory.getLogger(ErrorRetention.class);
   static final int BATCH = 5000;
+  static final String LEASE = "errors.retention";
   private static final String DELETE = "DELETE FROM error_event WHERE id IN "
       + "(SELECT id FROM error_event WHERE created_at < ? ORDER BY id FETCH FIRST " + BATCH + " ROWS ONLY)";
 
@@ -34,6 +37,7 @@ final class ErrorRetention {
   private final AtomicBoolean running = new AtomicBoolean();
   private volatile boolean stopped;
   private long timer = -1;
+  private Lease lease;
 
   ErrorRetention(ServerContext sc, Attachments attachments) {
     this.sc = sc;
@@ -46,7 +50,12 @@ final class ErrorRetention {
       return;
     }
     long every = sc.config().errorRetentionSweep().toMillis();
-    timer = sc.vertx().setPeriodic(Math.min(every, 60_000), every, id -> sweep());
+    lease = Lease.start(sc, LEASE);
+    timer = sc.vertx().setPeriodic(Math.min(every, 60_000), every, id -> {
+      if (lease.held()) {
+        sweep();
+      }
+    });
   }
 
   void stop() {

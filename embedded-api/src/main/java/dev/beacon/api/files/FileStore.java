@@ -9,28 +9,49 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * The folder uploads live in, {@code DATA/files}. An upload is written to
- * {@code DATA/files/.incoming} and moved into place atomically once complete, so a stored name
- * never shows a partial file. Blocking methods: call them off the event loop.
+ * The folder uploads live in, {@code DATA/files} (or {@code --files}). An upload is written to its
+ * {@code .incoming} folder and moved into place atomically once complete, so a stored name never
+ * shows a partial file, to this instance or another sharing the folder. Blocking methods: call them
+ * off the event loop.
  */
 final class FileStore {
-  /** The folder of the data folder that holds the files. */
+  /** The folder of the data folder that holds the files (unless {@code --files} names another). */
   static final String FOLDER = "files";
+
+  /** How long an upload in a shared folder's incoming folder may go unwritten before it counts as abandoned. */
+  static final java.time.Duration ABANDONED = java.time.Duration.ofHours(1);
 
   private final Path root;
   private final Path incoming;
 
-  FileStore(Path dataDir) {
-    this.root = dataDir.resolve(FOLDER).toAbsolutePath().normalize();
+  /** The store of the folder {@code root} ({@code DATA/files}, or {@code --files}). */
+  FileStore(Path root) {
+    this.root = root.toAbsolutePath().normalize();
     this.incoming = root.resolve(".incoming");
   }
 
   /** Creates the folders and removes what an interrupted run left in the incoming folder. */
   void prepare() throws IOException {
+    prepare(false);
+  }
+
+  /**
+   * Creates the folders and removes what an interrupted run left in the incoming folder: all of it,
+   * or when other instances share the folder ({@code shared}), only what nobody wrote to for
+   * {@link #ABANDONED} (an upload in progress elsewhere keeps writing to its file).
+   */
+  void prepare(boolean shared) throws IOException {
     Files.createDirectories(incoming);
+    java.nio.file.attribute.FileTime before = java.nio.file.attribute.FileTime.from(java.time.Instant.now().minus(ABANDONED));
     try (DirectoryStream<Path> left = Files.newDirectoryStream(incoming)) {
       for (Path p : left) {
-        Files.deleteIfExists(p);
+        try {
+          if (!shared || Files.getLastModifiedTime(p).compareTo(before) < 0) {
+            Files.deleteIfExists(p);
+          }
+        } catch (java.nio.file.NoSuchFileException gone) {
+          // finished or removed by another instance meanwhile
+        }
       }
     }
   }
