@@ -113,11 +113,11 @@ class IssuesAcrossInstancesTest {
     return out;
   }
 
-  /** Which bug an issue is: family A reports name their type BUGnERROR, Sentry events BugnException. */
+  /** Which bug an issue is: family A reports name their type BUGnError, Sentry events BugnException. */
   private static String name(JsonObject issue) {
     String text = issue.encode();
     for (int b = 0; b < BUGS; b++) {
-      if (text.contains("BUG" + b + "ERROR")) {
+      if (text.contains("\"BUG" + b + "Error\"")) {
         return "bug" + b;
       }
       if (text.contains("Bug" + b + "Exception")) {
