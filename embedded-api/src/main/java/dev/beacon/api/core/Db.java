@@ -27,7 +27,7 @@ import org.hibernate.cfg.Configuration;
  * The database: a Hikari pool, Flyway migrations, then Hibernate on top (schema never
  * generated). All work runs on the "db" worker pool, never on an event loop. On PostgreSQL any
  * number of servers may serve one database: each is a {@link Membership member} from before the
- * migrations until it closes, and its {@link Lease leases} and membership are renewed on a thread of
+ * migrations until it closes, and its leases and membership are renewed on a thread of
  * its own ({@link #cluster()}). An H2 file is locked by the one process that opened it.
  */
 public final class Db implements AutoCloseable {
@@ -39,8 +39,8 @@ public final class Db implements AutoCloseable {
   private final Membership membership;
   private final String instanceId;
   private final Config config;
-  /** The leases this server took, released when it closes. */
-  private final List<Lease> leases = new CopyOnWriteArrayList<>();
+  /** What must end before the database closes (the leases this server holds, so others take them over). */
+  private final List<AutoCloseable> closeFirst = new CopyOnWriteArrayList<>();
   private ScheduledExecutorService cluster;
   private final ClusterBus bus;
   private final java.time.Instant openedAt = java.time.Instant.now();
@@ -245,12 +245,14 @@ public final class Db implements AutoCloseable {
     return bus;
   }
 
-  void register(Lease lease) {
-    leases.add(lease);
+  /** Has {@code c} closed first when the database closes. */
+  void closeFirst(AutoCloseable c) {
+    closeFirst.add(c);
   }
 
-  void unregister(Lease lease) {
-    leases.remove(lease);
+  /** Forgets {@code c} (it closed by itself). */
+  void forget(AutoCloseable c) {
+    closeFirst.remove(c);
   }
 
   /** Runs {@code work} in a transaction on the db worker pool. */
@@ -310,8 +312,12 @@ public final class Db implements AutoCloseable {
   @Override
   public void close() {
     // the leases go first, so that another instance takes them over within one renewal
-    for (Lease l : List.copyOf(leases)) {
-      l.close();
+    for (AutoCloseable c : List.copyOf(closeFirst)) {
+      try {
+        c.close();
+      } catch (Exception e) {
+        org.slf4j.LoggerFactory.getLogger(Db.class).warn("could not close {} before the database: {}", c, e.toString());
+      }
     }
     synchronized (this) {
       if (cluster != null) {

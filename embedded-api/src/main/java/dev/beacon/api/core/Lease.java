@@ -49,7 +49,7 @@ public final class Lease implements AutoCloseable {
     }
     this.renewal = db.cluster().scheduleWithFixedDelay(() -> tryTake(renew), first ? renew.toMillis() : 0,
         renew.toMillis(), TimeUnit.MILLISECONDS);
-    db.register(this);
+    db.closeFirst(this);
   }
 
   /**
@@ -145,7 +145,7 @@ public final class Lease implements AutoCloseable {
   /** Stops renewing without releasing, as a crash would (tests). */
   void stopRenewing() {
     renewal.cancel(false);
-    db.unregister(this);
+    db.forget(this);
   }
 
   /** Stops renewing and releases the lease when this instance holds it (blocking: off the event loop). */
@@ -157,7 +157,7 @@ public final class Lease implements AutoCloseable {
     }
     closed = true;
     renewal.cancel(false);
-    db.unregister(this);
+    db.forget(this);
     try {
       db.inJdbcTx(c -> {
         try (PreparedStatement st = c.prepareStatement("DELETE FROM beacon_lease WHERE name = ? AND holder = ?")) {
