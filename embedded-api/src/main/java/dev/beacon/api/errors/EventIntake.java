@@ -11,6 +11,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
  * The door for error events that come with their structure (Sentry SDKs, see the {@code sentry}
@@ -21,6 +22,9 @@ import java.util.List;
 public final class EventIntake {
   /** What storing an event gave. */
   public record Result(String eventUid, String issueId, boolean duplicate) {}
+
+  /** A dotted package or module name ({@code java.lang}), which a bare type name is qualified with. */
+  private static final Pattern DOTTED = Pattern.compile("[A-Za-z_][\\w$]*(\\.[A-Za-z_][\\w$]*)+");
 
   private final ErrorIngest ingest;
   private final Attachments attachments;
@@ -119,7 +123,7 @@ public final class EventIntake {
   static String qualified(StructuredEvent.Exception x) {
     String type = x.type() == null ? "" : x.type().strip();
     String module = x.module() == null ? "" : x.module().strip();
-    if (!type.contains(".") && module.matches("[A-Za-z_][\\w$]*(\\.[A-Za-z_][\\w$]*)+")) {
+    if (!type.contains(".") && DOTTED.matcher(module).matches()) {
       return module + "." + type;
     }
     return type.isEmpty() ? "Error" : type;

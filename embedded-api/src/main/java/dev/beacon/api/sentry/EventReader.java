@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 /**
  * Reads a Sentry event payload (the developer documentation's "Event Payloads") into a
@@ -37,6 +38,8 @@ final class EventReader {
   static final int MAX_BREADCRUMBS = 100;
   static final int MAX_FRAMES = 250;
   private static final String DEFAULT_ENVIRONMENT = "production";
+  private static final Pattern EVENT_ID = Pattern.compile("[0-9a-f]{32}");
+  private static final Pattern ZONE_OFFSET = Pattern.compile(".*[+-]\\d\\d:?\\d\\d$");
 
   private EventReader() {}
 
@@ -51,7 +54,7 @@ final class EventReader {
       return null;
     }
     String id = s.replace("-", "").trim().toLowerCase(java.util.Locale.ROOT);
-    return id.matches("[0-9a-f]{32}") ? id : null;
+    return EVENT_ID.matcher(id).matches() ? id : null;
   }
 
   /**
@@ -103,7 +106,7 @@ final class EventReader {
         }
       } else if (value instanceof String s && !s.isBlank()) {
         String t = s.strip();
-        return t.endsWith("Z") || t.matches(".*[+-]\\d\\d:?\\d\\d$") ? OffsetDateTime.parse(t).toInstant() : Instant.parse(t + "Z");
+        return t.endsWith("Z") || ZONE_OFFSET.matcher(t).matches() ? OffsetDateTime.parse(t).toInstant() : Instant.parse(t + "Z");
       }
     } catch (DateTimeParseException | ArithmeticException e) {
       // an unreadable time: the server's

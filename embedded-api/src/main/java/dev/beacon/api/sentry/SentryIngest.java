@@ -23,6 +23,7 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -46,6 +47,8 @@ import org.slf4j.LoggerFactory;
  */
 final class SentryIngest {
   private static final Logger LOG = LoggerFactory.getLogger(SentryIngest.class);
+  private static final Pattern PROJECT_ID = Pattern.compile("\\d{1,9}");
+  private static final Pattern LENGTH = Pattern.compile("\\d{1,18}");
   /** Item types that are read and dropped on purpose; any other unknown type is skipped too. */
   static final Set<String> IGNORED = Set.of("transaction", "client_report", "user_report", "feedback", "check_in",
       "profile", "profile_chunk", "replay_event", "replay_recording", "replay_video", "span", "log", "otel_log", "statsd",
@@ -86,12 +89,12 @@ final class SentryIngest {
 
   private void handle(RoutingContext ctx, boolean envelope) {
     String projectId = ctx.pathParam("projectId");
-    if (projectId == null || !projectId.matches("\\d{1,9}")) {
+    if (projectId == null || !PROJECT_ID.matcher(projectId).matches()) {
       ctx.fail(SentryAnswers.bad("the project id in the path must be the number of the DSN, got '" + projectId + "'"));
       return;
     }
     String declared = ctx.request().getHeader("Content-Length");
-    if (declared != null && declared.matches("\\d{1,18}") && Long.parseLong(declared) > limits.compressed()) {
+    if (declared != null && LENGTH.matcher(declared).matches() && Long.parseLong(declared) > limits.compressed()) {
       ctx.fail(SentryAnswers.tooLarge("the body is " + declared + " bytes; the limit is " + Limits.mib(limits.compressed())));
       return;
     }
