@@ -44,7 +44,8 @@ import java.util.stream.Stream;
  * median is printed);
  * {@code bench.heartbeat=true} adds {@code POST /api/v1/user/heartbeat} (one insert) as a
  * reference; {@code bench.only} (a comma list of {@code report}, {@code envelope}) measures only
- * those beside the constant route. The per-key rate limit is switched off: this measures the server, not the limiter.
+ * those beside the constant route; {@code bench.threads=true} prints
+ * each run's five busiest threads. The per-key rate limit is switched off: this measures the server, not the limiter.
  */
 public final class IngestBench {
   private static final String[] TRACES = {
@@ -225,11 +226,33 @@ public final class IngestBench {
    */
   static LoadDriver.Result measure(LoadDriver driver, LoadDriver.Target target, LoadDriver.Limits limits) throws Exception {
     long[] before = cpu();
+    Map<String, Long> threadsBefore = threadCpu();
     LoadDriver.Result r = print(driver.run(target, limits));
     long[] after = cpu();
+    Map<String, Long> threadsAfter = threadCpu();
     System.out.printf(Locale.ROOT, "%-28s cpu %6.0f us per request (process), %6.0f us on the db threads%n", "",
         (after[0] - before[0]) / 1e3 / r.requests(), (after[1] - before[1]) / 1e3 / r.requests());
+    if (Boolean.getBoolean("bench.threads")) {
+      // the busiest threads, as a share of the run's wall time: one near 100% is what the route waits on
+      threadsAfter.entrySet().stream()
+          .map(e -> Map.entry(e.getKey(), e.getValue() - threadsBefore.getOrDefault(e.getKey(), 0L)))
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed()).limit(5)
+          .forEach(e -> System.out.printf(Locale.ROOT, "%-28s   %5.1f%% of the run on %s%n", "",
+              100 * e.getValue() / 1e9 / r.seconds(), e.getKey()));
+    }
     return r;
+  }
+
+  /** Each live thread's CPU time (ns), by name and id. */
+  private static Map<String, Long> threadCpu() {
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    Map<String, Long> out = new java.util.HashMap<>();
+    for (java.lang.management.ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+      if (t != null) {
+        out.put(t.getThreadName() + " #" + t.getThreadId(), Math.max(0, threads.getThreadCpuTime(t.getThreadId())));
+      }
+    }
+    return out;
   }
 
   /** Each round's ratio in percent, and their median: "24.9%, 33.6%, 29.4% (median 29.4%)". */
