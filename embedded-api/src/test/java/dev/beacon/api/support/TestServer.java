@@ -10,6 +10,7 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -46,13 +47,18 @@ public final class TestServer implements AutoCloseable {
 
   private TestServer(Path dataDir, boolean ownsDir, Consumer<Config> tweak, Supplier<List<Feature>> features,
       TestDatabase shared) throws Exception {
+    this(dataDir, ownsDir, tweak, features, shared != null ? shared : TestDatabase.create(), shared == null);
+  }
+
+  private TestServer(Path dataDir, boolean ownsDir, Consumer<Config> tweak, Supplier<List<Feature>> features,
+      TestDatabase database, boolean ownsDatabase) throws Exception {
     this.dataDir = dataDir;
     this.ownsDir = ownsDir;
     this.tweak = tweak;
     this.features = features;
     this.described = features == STANDARD;
-    this.ownsDatabase = shared == null;
-    this.database = shared != null ? shared : TestDatabase.create();
+    this.ownsDatabase = ownsDatabase;
+    this.database = database;
     try {
       boot();
     } catch (Exception | Error e) {
@@ -83,6 +89,33 @@ public final class TestServer implements AutoCloseable {
   /** Starts on an existing data folder (e.g. a restored backup), deleting it when closed. */
   public static TestServer startIn(Path dataDir) throws Exception {
     return new TestServer(dataDir, true, c -> { }, STANDARD);
+  }
+
+  /** Rows a test puts into a database of an older schema, over JDBC. */
+  @FunctionalInterface
+  public interface Seed {
+    void insert(Connection c) throws Exception;
+  }
+
+  /**
+   * An upgrade: a fresh database (H2 in a fresh data folder, or PostgreSQL) migrated up to schema
+   * {@code version} only, holding the rows {@code seed} inserts, then the server of today started on
+   * it, which migrates the rest.
+   */
+  public static TestServer upgrading(String version, Seed seed) throws Exception {
+    Path dataDir = Files.createTempDirectory("beacon-upgrade-");
+    TestDatabase database = TestDatabase.create();
+    try {
+      database.migrateTo(dataDir, version);
+      try (Connection c = database.connect(dataDir)) {
+        seed.insert(c);
+      }
+    } catch (Exception | Error e) {
+      database.close();
+      deleteTree(dataDir);
+      throw e;
+    }
+    return new TestServer(dataDir, true, c -> { }, STANDARD, database, true);
   }
 
   /**
