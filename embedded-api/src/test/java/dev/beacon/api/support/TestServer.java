@@ -11,6 +11,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -79,6 +80,11 @@ public final class TestServer implements AutoCloseable {
   /** Starts with a fresh data folder, letting the test adjust the config. */
   public static TestServer start(Consumer<Config> tweak) throws Exception {
     return new TestServer(Files.createTempDirectory("beacon-test-"), true, tweak, STANDARD);
+  }
+
+  /** Starts on a clock the test moves, with tokens that outlive its moves and no client rate limits. */
+  public static TestServer startClocked(MutableClock clock) throws Exception {
+    return start(c -> c.clock(clock).tokenTtl(Duration.ofDays(3650)).clientRatePerIp(0).clientRatePerKey(0));
   }
 
   /** Starts with a fresh data folder and these features instead of the standard ones. */
