@@ -13,9 +13,8 @@ import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A webhook that never takes an alert: the tries stop once the retry period after the alert is
@@ -23,19 +22,9 @@ import org.junit.jupiter.api.Test;
  * marked failed with the last answer, and the destination shows the failed delivery.
  */
 class DeliveryGivesUpTest {
-  private static WebhookFixture fixture;
-  private static final Map<String, String> WAITS = Map.of(
-      "beacon.alerts.poll-ms", "100", "beacon.alerts.backoff-ms", "200", "beacon.alerts.retry-for-ms", "1500");
-
-  @BeforeAll
-  static void setUp() throws Exception {
-    fixture = WebhookFixture.start(WAITS);
-  }
-
-  @AfterAll
-  static void tearDown() throws Exception {
-    fixture.close();
-  }
+  @RegisterExtension
+  static final WebhookFixture fixture = new WebhookFixture(Map.of(
+      "beacon.alerts.poll-ms", "100", "beacon.alerts.backoff-ms", "200", "beacon.alerts.retry-for-ms", "1500"));
 
   @Test
   void aDeliveryStillRefusedWhenTheRetryPeriodEndsIsMarkedFailedAndShown() throws Exception {

@@ -21,9 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Alerts delivered to webhooks on a real local HTTP server: the generic body and its signature,
@@ -31,18 +30,8 @@ import org.junit.jupiter.api.Test;
  * that disables the webhook, and the test button.
  */
 class WebhookDeliveryTest {
-  private static WebhookFixture fixture;
-  private static final Map<String, String> WAITS = Map.of("beacon.alerts.poll-ms", "100", "beacon.alerts.backoff-ms", "300");
-
-  @BeforeAll
-  static void setUp() throws Exception {
-    fixture = WebhookFixture.start(WAITS);
-  }
-
-  @AfterAll
-  static void tearDown() throws Exception {
-    fixture.close();
-  }
+  @RegisterExtension
+  static final WebhookFixture fixture = new WebhookFixture(Map.of("beacon.alerts.poll-ms", "100", "beacon.alerts.backoff-ms", "300"));
 
   @Test
   void aNewIssueReachesTheWebhookWithTheGenericBodySignedWithTheSecret() throws Exception {

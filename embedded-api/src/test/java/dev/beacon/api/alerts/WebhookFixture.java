@@ -3,47 +3,53 @@ package dev.beacon.api.alerts;
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.TestServer;
 import java.util.Map;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
- * What the webhook tests open with: a test server started with their {@code beacon.alerts.*}
- * waits ({@link AlertFixtures#startWith}), a local webhook receiver and a developer. Closing it
- * stops both servers and clears the waits.
+ * What the webhook tests open with, for their whole class: a test server started with their
+ * {@code beacon.alerts.*} waits ({@link AlertFixtures#startWith}), a local webhook receiver and a
+ * developer. Closing it (after the class) stops both servers and clears the waits. Register it with
+ * {@code @RegisterExtension static final WebhookFixture fixture = new WebhookFixture(WAITS);}.
  */
-final class WebhookFixture implements AutoCloseable {
-  final TestServer server;
-  final Hooks hooks;
-  final Api dev;
+final class WebhookFixture implements BeforeAllCallback, AfterAllCallback, AutoCloseable {
   private final Map<String, String> waits;
+  TestServer server;
+  Hooks hooks;
+  Api dev;
 
-  private WebhookFixture(TestServer server, Hooks hooks, Api dev, Map<String, String> waits) {
-    this.server = server;
-    this.hooks = hooks;
-    this.dev = dev;
-    this.waits = waits;
+  WebhookFixture(Map<String, String> waits) {
+    this.waits = Map.copyOf(waits);
   }
 
-  static WebhookFixture start(Map<String, String> waits) throws Exception {
-    TestServer server = AlertFixtures.startWith(waits);
-    Hooks hooks = null;
+  @Override
+  public void beforeAll(ExtensionContext context) throws Exception {
     try {
+      server = AlertFixtures.startWith(waits);
       hooks = new Hooks();
-      return new WebhookFixture(server, hooks, server.newDeveloper(), waits);
+      dev = server.newDeveloper();
     } catch (Exception | Error e) {
-      if (hooks != null) {
-        hooks.close();
-      }
-      server.close();
-      AlertFixtures.clear(waits);
+      close();
       throw e;
     }
   }
 
   @Override
+  public void afterAll(ExtensionContext context) throws Exception {
+    close();
+  }
+
+  @Override
   public void close() throws Exception {
     try {
-      server.close();
-      hooks.close();
+      if (server != null) {
+        server.close();
+      }
     } finally {
+      if (hooks != null) {
+        hooks.close();
+      }
       AlertFixtures.clear(waits);
     }
   }
