@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.desktop.Fx;
 import dev.beacon.desktop.client.ApiError;
 import dev.beacon.desktop.client.BeaconClient;
-import dev.beacon.desktop.support.LiveServer;
+import dev.beacon.desktop.support.LiveConsole;
 import dev.beacon.desktop.support.ScreenStage;
 import dev.beacon.desktop.ui.ConsoleContext;
 import io.vertx.core.json.JsonObject;
@@ -16,27 +16,15 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.Clipboard;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** The Apps screen's real view against a real server: create, the key, the snippets, freeze, delete. */
 class AppsScreenTest {
-  static LiveServer server;
+  @RegisterExtension
+  static final LiveConsole console = new LiveConsole();
   final FxRobot robot = new FxRobot();
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = LiveServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    FxToolkit.cleanupStages();
-    server.close();
-  }
 
   private String label(String id) throws Exception {
     return Fx.call(() -> robot.lookup(id).queryAs(Label.class).getText());
@@ -48,7 +36,7 @@ class AppsScreenTest {
 
   @Test
   void createsAnAppShowsItsKeyAndSnippetsFreezesAndDeletesIt() throws Exception {
-    ConsoleContext ctx = server.context();
+    ConsoleContext ctx = console.context();
     BeaconClient admin = ctx.client();
     AppsScreen screen = new AppsScreen(ctx);
     ScreenStage.show(screen);
@@ -74,7 +62,7 @@ class AppsScreenTest {
 
     String curl = Fx.call(() -> robot.lookup("#snippet-curl").queryAs(TextArea.class).getText());
     assertTrue(curl.contains("KEY=" + app.getString("appKey")), curl);
-    assertTrue(curl.contains("BEACON=" + server.url().toString().replaceAll("/$", "")), curl);
+    assertTrue(curl.contains("BEACON=" + console.server().url().toString().replaceAll("/$", "")), curl);
 
     // edit: the new name reaches the server and the table
     robot.clickOn("#editApp");

@@ -7,18 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.beacon.desktop.Fx;
 import dev.beacon.desktop.client.BeaconClient;
 import dev.beacon.desktop.client.HealthVersion;
-import dev.beacon.desktop.support.LiveServer;
+import dev.beacon.desktop.support.LiveConsole;
 import dev.beacon.desktop.support.ScreenStage;
 import dev.beacon.desktop.ui.ConsoleContext;
 import io.vertx.core.json.JsonObject;
 import java.util.List;
 import javafx.scene.Node;
 import javafx.scene.control.TableRow;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The Health screen against a real server: a version whose machines report errors while the one
@@ -27,41 +25,27 @@ import org.testfx.api.FxToolkit;
  * is listed without rollout controls.
  */
 class HealthScreenTest {
-  static LiveServer server;
+  @RegisterExtension
+  static final LiveConsole console = new LiveConsole();
   final FxRobot robot = new FxRobot();
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = LiveServer.start();
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    FxToolkit.cleanupStages();
-    server.close();
-  }
 
   @Test
   void aWorseVersionIsRedAndHaltFromItsRowHaltsIt() throws Exception {
-    ConsoleContext ctx = server.context();
+    ConsoleContext ctx = console.context();
     BeaconClient admin = ctx.client();
-    JsonObject app = admin.post("v1/user/" + admin.openId() + "/app", new JsonObject().put("name", "Healthy").put("platform", 3))
-        .getJsonObject("app");
+    JsonObject app = console.newApp("Healthy");
     String appKey = app.getString("appKey");
-    String base = "v1/user/" + admin.openId() + "/app/" + app.getString("appId") + "/version";
-    String v1 = admin.post(base, new JsonObject().put("name", "1.0.0").put("code", 1).put("url", "https://x/1.zip").put("md5", "m1"))
-        .getString("versionId");
-    admin.post(base + "/" + v1 + "/action", new JsonObject().putNull("release"));
-    String v2 = admin.post(base, new JsonObject().put("name", "2.0.0").put("code", 2).put("url", "https://x/2.zip").put("md5", "m2"))
-        .getString("versionId");
+    String base = console.versions(app);
+    console.released(base, "1.0.0", 1);
+    String v2 = console.version(base, "2.0.0", 2);
     admin.post(base + "/" + v2 + "/action", new JsonObject().put("release", new JsonObject().put("rollout", 50)));
     for (String m : List.of("a", "b", "c", "d")) {
-      beat(appKey, m, "1.0.0");
+      console.heartbeat(appKey, m, "1.0.0");
     }
-    beat(appKey, "g", "0.5.0"); // a build never published in Beacon: listed, without rollout controls
+    console.heartbeat(appKey, "g", "0.5.0"); // a build never published in Beacon: listed, without rollout controls
     for (String m : List.of("e", "f")) {
-      beat(appKey, m, "2.0.0");
-      server.anonymous().post("api/v1/error/report", new JsonObject().put("app_key", appKey).put("machine_id", m)
+      console.heartbeat(appKey, m, "2.0.0");
+      console.server().anonymous().post("api/v1/error/report", new JsonObject().put("app_key", appKey).put("machine_id", m)
           .put("software_version", "2.0.0").put("error_type", "CrashError").put("error_message", "boom")
           .put("error_stack", "at Main.run(Main.java:1)").put("os_info", "Windows 11"));
     }
@@ -88,15 +72,11 @@ class HealthScreenTest {
     Fx.waitUntil(20, () -> !screen.model().versions().isEmpty() && "halted".equals(screen.model().versions().get(0).state())
         && !screen.model().busyProperty().get());
     assertEquals("halted", admin.get(base + "/" + v2, java.util.Map.of()).getJsonObject("appVersion").getString("state"));
-    JsonObject check = server.anonymous().post("api/v1/version/check", new JsonObject().put("app_key", appKey)
+    JsonObject check = console.server().anonymous().post("api/v1/version/check", new JsonObject().put("app_key", appKey)
         .put("current_version", "0.9.0").put("platform", "windows").put("machine_id", "newcomer")).getJsonObject("data");
     assertEquals("1.0.0", check.getString("latest_version"), "halted: a machine without 2.0.0 gets the previous version: " + check);
     Fx.waitUntil(10, () -> Fx.call(() -> onScreen("#health-resume-2_0_0") != null && !onScreen("#health-resume-2_0_0").isDisabled()));
     assertTrue(Fx.call(() -> onScreen("#health-halt-2_0_0").isDisabled()), "halted: Halt no longer applies");
-  }
-
-  private void beat(String appKey, String machine, String version) throws Exception {
-    server.anonymous().post("api/v1/user/heartbeat", new JsonObject().put("app_key", appKey).put("machine_id", machine).put("version", version));
   }
 
   /**

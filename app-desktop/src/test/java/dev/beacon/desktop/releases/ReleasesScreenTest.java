@@ -5,10 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.desktop.Fx;
-import dev.beacon.desktop.TempDirs;
 import dev.beacon.desktop.client.ApiError;
 import dev.beacon.desktop.client.BeaconClient;
-import dev.beacon.desktop.support.LiveServer;
+import dev.beacon.desktop.support.LiveConsole;
 import dev.beacon.desktop.support.ScreenStage;
 import dev.beacon.desktop.ui.ConsoleContext;
 import io.vertx.core.json.JsonObject;
@@ -24,35 +23,20 @@ import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.MouseButton;
 import org.controlsfx.control.ToggleSwitch;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /** The Releases screen's real view against a real server: upload, create, release, and what clients are offered. */
 class ReleasesScreenTest {
-  static LiveServer server;
-  static Path dir;
+  @RegisterExtension
+  static final LiveConsole console = new LiveConsole();
   final FxRobot robot = new FxRobot();
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = LiveServer.start();
-    dir = TempDirs.create("beacon-releases-test-");
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    FxToolkit.cleanupStages();
-    server.close();
-    TempDirs.delete(dir);
-  }
 
   /** What {@code POST /v1/app/upgrade} offers a client now: the version name, or null (4004). */
   private static String offered(JsonObject app) throws ApiError {
     try {
-      return server.anonymous().post("v1/app/upgrade", new JsonObject().put("appId", app.getString("appId"))
+      return console.server().anonymous().post("v1/app/upgrade", new JsonObject().put("appId", app.getString("appId"))
           .put("appKey", app.getString("appKey"))).getJsonObject("version").getString("versionName");
     } catch (ApiError e) {
       assertEquals(4004, e.code(), e.getMessage());
@@ -77,10 +61,9 @@ class ReleasesScreenTest {
 
   @Test
   void uploadsAPackageCreatesAVersionAndTheReleaseSwitchDecidesWhatClientsAreOffered() throws Exception {
-    ConsoleContext ctx = server.context();
+    ConsoleContext ctx = console.context();
     BeaconClient admin = ctx.client();
-    JsonObject app = admin.post("v1/user/" + admin.openId() + "/app", new JsonObject().put("name", "Editor").put("platform", 3))
-        .getJsonObject("app");
+    JsonObject app = console.newApp("Editor");
     ReleasesScreen screen = new ReleasesScreen(ctx);
     ScreenStage.show(screen);
     Fx.waitUntil(20, () -> ctx.currentAppProperty().get() != null && !screen.model().busyProperty().get());
@@ -89,7 +72,7 @@ class ReleasesScreenTest {
 
     byte[] content = new byte[700_000];
     new Random(7).nextBytes(content);
-    Path pkg = Files.write(dir.resolve("editor-1.0.0.zip"), content);
+    Path pkg = Files.write(console.folder().resolve("editor-1.0.0.zip"), content);
     String md5 = HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(content));
 
     robot.clickOn("#newVersion");
@@ -110,12 +93,12 @@ class ReleasesScreenTest {
     toggle("1.0.0");
     Fx.waitUntil(20, () -> screen.model().versions().get(0).released());
     assertEquals("1.0.0", offered(app));
-    JsonObject offeredVersion = server.anonymous().post("v1/app/upgrade", new JsonObject()
+    JsonObject offeredVersion = console.server().anonymous().post("v1/app/upgrade", new JsonObject()
         .put("appId", app.getString("appId")).put("appKey", app.getString("appKey"))).getJsonObject("version");
     assertEquals(md5, offeredVersion.getString("md5"));
 
     // a version the server refuses to release (no URL): the switch goes back and says why
-    String base = "v1/user/" + admin.openId() + "/app/" + app.getString("appId") + "/version";
+    String base = console.versions(app);
     String v2 = admin.post(base, new JsonObject().put("name", "2.0.0").put("code", 200).put("url", "https://x/y.zip")
         .put("md5", md5)).getString("versionId");
     admin.put(base + "/" + v2, new JsonObject().put("url", ""));

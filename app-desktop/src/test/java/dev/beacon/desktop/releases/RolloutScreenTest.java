@@ -4,9 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.desktop.Fx;
-import dev.beacon.desktop.TempDirs;
 import dev.beacon.desktop.client.BeaconClient;
-import dev.beacon.desktop.support.LiveServer;
+import dev.beacon.desktop.support.LiveConsole;
 import dev.beacon.desktop.support.ScreenStage;
 import dev.beacon.desktop.ui.ConsoleContext;
 import io.vertx.core.json.JsonArray;
@@ -24,11 +23,9 @@ import javafx.scene.control.Spinner;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.input.Clipboard;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.testfx.api.FxRobot;
-import org.testfx.api.FxToolkit;
 
 /**
  * The Releases screen's rollout against a real server: several packages on one version from the
@@ -36,22 +33,9 @@ import org.testfx.api.FxToolkit;
  * on a version, and the update feeds with their copy buttons.
  */
 class RolloutScreenTest {
-  static LiveServer server;
-  static Path dir;
+  @RegisterExtension
+  static final LiveConsole console = new LiveConsole();
   final FxRobot robot = new FxRobot();
-
-  @BeforeAll
-  static void up() throws Exception {
-    server = LiveServer.start();
-    dir = TempDirs.create("beacon-rollout-test-");
-  }
-
-  @AfterAll
-  static void down() throws Exception {
-    FxToolkit.cleanupStages();
-    server.close();
-    TempDirs.delete(dir);
-  }
 
   private static JsonObject version(BeaconClient admin, String base, String id) throws Exception {
     return admin.get(base + "/" + id, Map.of()).getJsonObject("appVersion");
@@ -59,17 +43,13 @@ class RolloutScreenTest {
 
   @Test
   void rollsAVersionOutStepByStepAndShowsItsPackagesHistoryAndFeeds() throws Exception {
-    ConsoleContext ctx = server.context();
+    ConsoleContext ctx = console.context();
     BeaconClient admin = ctx.client();
-    JsonObject app = admin.post("v1/user/" + admin.openId() + "/app", new JsonObject().put("name", "Rolled").put("platform", 3))
-        .getJsonObject("app");
-    String base = "v1/user/" + admin.openId() + "/app/" + app.getString("appId") + "/version";
-    String v1 = admin.post(base, new JsonObject().put("name", "1.0.0").put("code", 1).put("url", "https://x/1.zip").put("md5", "m1"))
-        .getString("versionId");
-    admin.post(base + "/" + v1 + "/action", new JsonObject().putNull("release"));
+    JsonObject app = console.newApp("Rolled");
+    String base = console.versions(app);
+    console.released(base, "1.0.0", 1);
     for (String m : List.of("a", "b", "c")) {
-      server.anonymous().post("api/v1/user/heartbeat", new JsonObject().put("app_key", app.getString("appKey"))
-          .put("machine_id", m).put("version", "1.0.0"));
+      console.heartbeat(app.getString("appKey"), m, "1.0.0");
     }
 
     ReleasesScreen screen = new ReleasesScreen(ctx);
@@ -78,7 +58,7 @@ class RolloutScreenTest {
 
     byte[] content = new byte[200_000];
     new Random(11).nextBytes(content);
-    Path pkg = Files.write(dir.resolve("Rolled-Setup-2.0.0.exe"), content);
+    Path pkg = Files.write(console.folder().resolve("Rolled-Setup-2.0.0.exe"), content);
     String sha512 = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-512").digest(content));
     robot.clickOn("#newVersion");
     Fx.waitUntil(10, () -> robot.lookup("#versionName").tryQuery().isPresent());
@@ -136,7 +116,7 @@ class RolloutScreenTest {
     Fx.waitUntil(10, () -> robot.lookup("#rolloutMachines").queryAs(Label.class).getText().equals("3 machines on it now"));
 
     robot.clickOn("Update feeds");
-    String sparkle = server.url().toString().replaceAll("/$", "") + "/feeds/" + app.getString("appKey") + "/appcast.xml";
+    String sparkle = console.server().url().toString().replaceAll("/$", "") + "/feeds/" + app.getString("appKey") + "/appcast.xml";
     Fx.waitUntil(10, () -> sparkle.equals(robot.lookup("#sparkleFeedUrl").queryAs(TextField.class).getText()));
     robot.clickOn("#sparkleFeedCopy");
     assertEquals(sparkle, Fx.call(() -> Clipboard.getSystemClipboard().getString()));

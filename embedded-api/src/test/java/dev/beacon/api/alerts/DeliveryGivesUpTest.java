@@ -9,15 +9,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.beacon.api.support.Api;
-import dev.beacon.api.support.TestServer;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonObject;
 import java.util.Collections;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A webhook that never takes an alert: the tries stop once the retry period after the alert is
@@ -25,47 +22,31 @@ import org.junit.jupiter.api.Test;
  * marked failed with the last answer, and the destination shows the failed delivery.
  */
 class DeliveryGivesUpTest {
-  private static TestServer server;
-  private static Hooks hooks;
-  private static Api dev;
-  private static final Map<String, String> WAITS = Map.of(
-      "beacon.alerts.poll-ms", "100", "beacon.alerts.backoff-ms", "200", "beacon.alerts.retry-for-ms", "1500");
-
-  @BeforeAll
-  static void setUp() throws Exception {
-    server = AlertFixtures.startWith(WAITS);
-    hooks = new Hooks();
-    dev = server.newDeveloper();
-  }
-
-  @AfterAll
-  static void tearDown() throws Exception {
-    server.close();
-    hooks.close();
-    AlertFixtures.clear(WAITS);
-  }
+  @RegisterExtension
+  static final WebhookFixture fixture = new WebhookFixture(Map.of(
+      "beacon.alerts.poll-ms", "100", "beacon.alerts.backoff-ms", "200", "beacon.alerts.retry-for-ms", "1500"));
 
   @Test
   void aDeliveryStillRefusedWhenTheRetryPeriodEndsIsMarkedFailedAndShown() throws Exception {
-    TestApps.Created app = TestApps.create(dev);
-    hooks.answer("/down", Collections.nCopies(200, 500).toArray(Integer[]::new));
-    destination(dev, app.appId(), new JsonObject().put("type", "webhook").put("url", hooks.url("/down")));
-    report(server, app, "OutOfMemoryError", "Java heap space", "1.0.0", "machine-1");
+    TestApps.Created app = TestApps.create(fixture.dev);
+    fixture.hooks.answer("/down", Collections.nCopies(200, 500).toArray(Integer[]::new));
+    destination(fixture.dev, app.appId(), new JsonObject().put("type", "webhook").put("url", fixture.hooks.url("/down")));
+    report(fixture.server, app, "OutOfMemoryError", "Java heap space", "1.0.0", "machine-1");
 
-    await("the delivery marked failed", () -> "failed".equals(AlertFixtures.list(dev, app.appId()).get(0).getString("state")));
-    JsonObject delivery = AlertFixtures.list(dev, app.appId()).get(0).getJsonArray("deliveries").getJsonObject(0);
+    await("the delivery marked failed", () -> "failed".equals(AlertFixtures.list(fixture.dev, app.appId()).get(0).getString("state")));
+    JsonObject delivery = AlertFixtures.list(fixture.dev, app.appId()).get(0).getJsonArray("deliveries").getJsonObject(0);
     assertEquals("failed", delivery.getString("state"));
     assertTrue(delivery.getInteger("attempts") >= 2, "tried again before giving up: " + delivery.encode());
-    assertEquals(delivery.getInteger("attempts"), hooks.hits("/down").size(), "each try is one request: " + delivery.encode());
+    assertEquals(delivery.getInteger("attempts"), fixture.hooks.hits("/down").size(), "each try is one request: " + delivery.encode());
     assertTrue(delivery.getString("lastError").contains("500"), delivery::encode);
     assertNull(delivery.getValue("nextAt"), "no further try planned");
     assertNull(delivery.getValue("sentAt"));
 
-    int tries = hooks.hits("/down").size();
+    int tries = fixture.hooks.hits("/down").size();
     Thread.sleep(1000); // ten polls of the outbox: a failed delivery is not taken up again
-    assertEquals(tries, hooks.hits("/down").size(), "no try after the delivery failed");
+    assertEquals(tries, fixture.hooks.hits("/down").size(), "no try after the delivery failed");
 
-    JsonObject dest = ok(dev.get(alerts(dev, app.appId()) + "/destinations")).getJsonArray("destinations").getJsonObject(0);
+    JsonObject dest = ok(fixture.dev.get(alerts(fixture.dev, app.appId()) + "/destinations")).getJsonArray("destinations").getJsonObject(0);
     assertEquals(1, dest.getInteger("failedDeliveries"), dest::encode);
     assertEquals("active", dest.getString("state"), "a 500 does not disable the webhook (only a 410 does): " + dest.encode());
   }

@@ -11,8 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.beacon.api.support.Api;
-import dev.beacon.api.support.TestServer;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
@@ -23,9 +21,8 @@ import java.util.Map;
 import java.util.Set;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Alerts delivered to webhooks on a real local HTTP server: the generic body and its signature,
@@ -33,33 +30,18 @@ import org.junit.jupiter.api.Test;
  * that disables the webhook, and the test button.
  */
 class WebhookDeliveryTest {
-  private static TestServer server;
-  private static Hooks hooks;
-  private static Api dev;
-  private static final Map<String, String> WAITS = Map.of("beacon.alerts.poll-ms", "100", "beacon.alerts.backoff-ms", "300");
-
-  @BeforeAll
-  static void setUp() throws Exception {
-    server = AlertFixtures.startWith(WAITS);
-    hooks = new Hooks();
-    dev = server.newDeveloper();
-  }
-
-  @AfterAll
-  static void tearDown() throws Exception {
-    server.close();
-    hooks.close();
-    AlertFixtures.clear(WAITS);
-  }
+  @RegisterExtension
+  static final WebhookFixture fixture = new WebhookFixture(Map.of("beacon.alerts.poll-ms", "100", "beacon.alerts.backoff-ms", "300"));
 
   @Test
   void aNewIssueReachesTheWebhookWithTheGenericBodySignedWithTheSecret() throws Exception {
-    TestApps.Created app = TestApps.create(dev);
-    destination(dev, app.appId(), new JsonObject().put("type", "webhook").put("url", hooks.url("/generic")).put("secret", "topsecret"));
-    String issueId = report(server, app, "NullPointerException", "customer was null", "1.4.0", "machine-1");
+    TestApps.Created app = TestApps.create(fixture.dev);
+    destination(fixture.dev, app.appId(),
+        new JsonObject().put("type", "webhook").put("url", fixture.hooks.url("/generic")).put("secret", "topsecret"));
+    String issueId = report(fixture.server, app, "NullPointerException", "customer was null", "1.4.0", "machine-1");
 
-    await("the webhook call", () -> !hooks.hits("/generic").isEmpty());
-    Hooks.Hit hit = hooks.hits("/generic").get(0);
+    await("the webhook call", () -> !fixture.hooks.hits("/generic").isEmpty());
+    Hooks.Hit hit = fixture.hooks.hits("/generic").get(0);
     String expected = "sha256=" + hmac("topsecret", hit.body());
     assertEquals(expected, hit.header("X-Beacon-Signature"), "HMAC-SHA256 of the exact body, in hex");
     JsonObject body = hit.json();
@@ -76,40 +58,40 @@ class WebhookDeliveryTest {
     assertEquals("1.4.0", body.getJsonObject("version").getString("version"));
     assertTrue(body.getString("text").contains("New issue"), body::encode);
 
-    await("the delivery recorded as sent", () -> "sent".equals(AlertFixtures.list(dev, app.appId()).get(0).getString("state")));
-    report(server, app, "NullPointerException", "customer was null", "1.4.0", "machine-2");
-    assertEquals(1, AlertFixtures.list(dev, app.appId()).size(), "a second event of the same issue raises nothing");
+    await("the delivery recorded as sent", () -> "sent".equals(AlertFixtures.list(fixture.dev, app.appId()).get(0).getString("state")));
+    report(fixture.server, app, "NullPointerException", "customer was null", "1.4.0", "machine-2");
+    assertEquals(1, AlertFixtures.list(fixture.dev, app.appId()).size(), "a second event of the same issue raises nothing");
   }
 
   @Test
   void aWebhookThatAnswers500IsTriedAgainUntilItTakesTheAlert() throws Exception {
-    TestApps.Created app = TestApps.create(dev);
-    hooks.answer("/flaky", 500, 500);
-    destination(dev, app.appId(), new JsonObject().put("type", "webhook").put("url", hooks.url("/flaky")));
-    report(server, app, "IllegalStateException", "closed", "2.0.0", "machine-1");
+    TestApps.Created app = TestApps.create(fixture.dev);
+    fixture.hooks.answer("/flaky", 500, 500);
+    destination(fixture.dev, app.appId(), new JsonObject().put("type", "webhook").put("url", fixture.hooks.url("/flaky")));
+    report(fixture.server, app, "IllegalStateException", "closed", "2.0.0", "machine-1");
 
-    await("three tries", () -> hooks.hits("/flaky").size() >= 3);
-    await("the delivery recorded as sent", () -> "sent".equals(AlertFixtures.list(dev, app.appId()).get(0).getString("state")));
-    JsonObject delivery = AlertFixtures.list(dev, app.appId()).get(0).getJsonArray("deliveries").getJsonObject(0);
+    await("three tries", () -> fixture.hooks.hits("/flaky").size() >= 3);
+    await("the delivery recorded as sent", () -> "sent".equals(AlertFixtures.list(fixture.dev, app.appId()).get(0).getString("state")));
+    JsonObject delivery = AlertFixtures.list(fixture.dev, app.appId()).get(0).getJsonArray("deliveries").getJsonObject(0);
     assertEquals(3, delivery.getInteger("attempts"), delivery::encode);
     assertEquals("sent", delivery.getString("state"));
     assertNotNull(delivery.getString("sentAt"));
-    List<Hooks.Hit> tries = hooks.hits("/flaky");
+    List<Hooks.Hit> tries = fixture.hooks.hits("/flaky");
     assertEquals(3, tries.size(), "sent once it was taken");
     assertEquals(tries.get(0).body(), tries.get(2).body(), "the same alert each time");
   }
 
   @Test
   void slackGetsItsIncomingWebhookBodyAndDiscordItsExecuteWebhookBody() throws Exception {
-    TestApps.Created app = TestApps.create(dev);
-    destination(dev, app.appId(), new JsonObject().put("type", "slack").put("url", hooks.url("/slack")));
-    destination(dev, app.appId(), new JsonObject().put("type", "discord").put("url", hooks.url("/discord")));
-    report(server, app, "ArithmeticException", "/ by zero <&>", "3.1.0", "machine-1");
-    await("slack and discord", () -> !hooks.hits("/slack").isEmpty() && !hooks.hits("/discord").isEmpty());
+    TestApps.Created app = TestApps.create(fixture.dev);
+    destination(fixture.dev, app.appId(), new JsonObject().put("type", "slack").put("url", fixture.hooks.url("/slack")));
+    destination(fixture.dev, app.appId(), new JsonObject().put("type", "discord").put("url", fixture.hooks.url("/discord")));
+    report(fixture.server, app, "ArithmeticException", "/ by zero <&>", "3.1.0", "machine-1");
+    await("slack and discord", () -> !fixture.hooks.hits("/slack").isEmpty() && !fixture.hooks.hits("/discord").isEmpty());
 
     // Slack (api.slack.com, incoming webhooks and Block Kit): "text" is the fallback, "blocks" layout blocks;
     // a section's text is a text object {type: mrkdwn|plain_text, text <= 3000}; a context block has elements
-    JsonObject slack = hooks.hits("/slack").get(0).json();
+    JsonObject slack = fixture.hooks.hits("/slack").get(0).json();
     assertTrue(slack.getString("text").contains("ArithmeticException"), slack::encode);
     assertTrue(slack.getString("text").contains("&lt;&amp;&gt;"), "Slack's control characters escaped: " + slack.getString("text"));
     JsonArray blocks = slack.getJsonArray("blocks");
@@ -131,7 +113,7 @@ class WebhookDeliveryTest {
 
     // Discord (discord.com/developers, Execute Webhook): content <= 2000, at most 10 embeds, an embed's
     // title <= 256, description <= 4096, url, integer color, at most 25 fields of {name, value, inline}
-    JsonObject discord = hooks.hits("/discord").get(0).json();
+    JsonObject discord = fixture.hooks.hits("/discord").get(0).json();
     assertTrue(discord.getString("content").contains("ArithmeticException"));
     assertTrue(discord.getString("content").length() <= 2000);
     JsonArray embeds = discord.getJsonArray("embeds");
@@ -149,51 +131,60 @@ class WebhookDeliveryTest {
       assertFalse(field.getString("value").isEmpty());
       assertTrue(field.getString("value").length() <= 1024);
     });
-    assertNull(hooks.hits("/slack").get(0).header("X-Beacon-Signature"), "no secret, no signature");
+    assertNull(fixture.hooks.hits("/slack").get(0).header("X-Beacon-Signature"), "no secret, no signature");
   }
 
   @Test
   void aWebhookThatAnswers410IsDisabledAndShownSo() throws Exception {
-    TestApps.Created app = TestApps.create(dev);
-    hooks.answer("/gone", 410);
-    JsonObject d = destination(dev, app.appId(), new JsonObject().put("type", "webhook").put("url", hooks.url("/gone")));
-    report(server, app, "TimeoutException", "slow", "1.0.0", "machine-1");
+    TestApps.Created app = TestApps.create(fixture.dev);
+    fixture.hooks.answer("/gone", 410);
+    JsonObject d = destination(fixture.dev, app.appId(), new JsonObject().put("type", "webhook").put("url", fixture.hooks.url("/gone")));
+    report(fixture.server, app, "TimeoutException", "slow", "1.0.0", "machine-1");
 
-    await("the alert failed", () -> "failed".equals(AlertFixtures.list(dev, app.appId()).get(0).getString("state")));
-    JsonObject dest = ok(dev.get(alerts(dev, app.appId()) + "/destinations")).getJsonArray("destinations").getJsonObject(0);
+    await("the alert failed", () -> "failed".equals(AlertFixtures.list(fixture.dev, app.appId()).get(0).getString("state")));
+    JsonObject dest = ok(fixture.dev.get(alerts(fixture.dev, app.appId()) + "/destinations")).getJsonArray("destinations").getJsonObject(0);
     assertEquals("disabled", dest.getString("state"));
     assertTrue(dest.getString("stateReason").contains("410"), dest::encode);
     assertEquals(1, dest.getInteger("failedDeliveries"));
-    report(server, app, "OtherException", "another bug", "1.0.0", "machine-1");
-    JsonObject second = AlertFixtures.list(dev, app.appId()).get(0);
+    report(fixture.server, app, "OtherException", "another bug", "1.0.0", "machine-1");
+    JsonObject second = AlertFixtures.list(fixture.dev, app.appId()).get(0);
     assertEquals("none", second.getString("state"), "nothing more goes to a disabled webhook: " + second.encode());
-    assertEquals(1, hooks.hits("/gone").size());
+    assertEquals(1, fixture.hooks.hits("/gone").size());
 
-    JsonObject saved = ok(dev.put(alerts(dev, app.appId()) + "/destinations/" + d.getString("destinationId"), new JsonObject()))
+    JsonObject saved = ok(fixture.dev.put(alerts(fixture.dev, app.appId()) + "/destinations/" + d.getString("destinationId"),
+        new JsonObject()))
         .getJsonObject("destination");
     assertEquals("active", saved.getString("state"), "saving it again makes it active");
   }
 
   @Test
   void theTestButtonSendsATestAlertNowAndSaysHowItWent() throws Exception {
-    TestApps.Created app = TestApps.create(dev);
-    JsonObject d = destination(dev, app.appId(), new JsonObject().put("type", "webhook").put("url", hooks.url("/button")).put("secret", "k"));
-    JsonObject answer = ok(dev.post(alerts(dev, app.appId()) + "/destinations/" + d.getString("destinationId") + "/test", new JsonObject()));
+    TestApps.Created app = TestApps.create(fixture.dev);
+    JsonObject d = destination(fixture.dev, app.appId(),
+        new JsonObject().put("type", "webhook").put("url", fixture.hooks.url("/button")).put("secret", "k"));
+    JsonObject answer = pressTest(app, d);
     assertTrue(answer.getBoolean("sent"), answer::encode);
     assertEquals("HTTP 200", answer.getString("detail"));
-    Hooks.Hit hit = hooks.hits("/button").get(0);
+    Hooks.Hit hit = fixture.hooks.hits("/button").get(0);
     assertEquals("test", hit.json().getString("event"));
     assertEquals("sha256=" + hmac("k", hit.body()), hit.header("X-Beacon-Signature"));
 
-    hooks.answer("/button", 503);
-    JsonObject failed = ok(dev.post(alerts(dev, app.appId()) + "/destinations/" + d.getString("destinationId") + "/test", new JsonObject()));
+    fixture.hooks.answer("/button", 503);
+    JsonObject failed = pressTest(app, d);
     assertFalse(failed.getBoolean("sent"));
     assertTrue(failed.getString("detail").startsWith("HTTP 503"), failed::encode);
 
-    JsonObject dead = destination(dev, app.appId(), new JsonObject().put("type", "webhook").put("url", "http://127.0.0.1:1/nothing"));
-    JsonObject refused = ok(dev.post(alerts(dev, app.appId()) + "/destinations/" + dead.getString("destinationId") + "/test", new JsonObject()));
+    JsonObject dead = destination(fixture.dev, app.appId(),
+        new JsonObject().put("type", "webhook").put("url", "http://127.0.0.1:1/nothing"));
+    JsonObject refused = pressTest(app, dead);
     assertFalse(refused.getBoolean("sent"));
     assertNotNull(refused.getString("detail"));
+  }
+
+  /** The destination's test button, as answered. */
+  private static JsonObject pressTest(TestApps.Created app, JsonObject destination) {
+    return ok(fixture.dev.post(alerts(fixture.dev, app.appId()) + "/destinations/" + destination.getString("destinationId") + "/test",
+        new JsonObject()));
   }
 
   static String hmac(String secret, String body) throws Exception {

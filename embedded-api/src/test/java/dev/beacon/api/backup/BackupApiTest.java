@@ -1,7 +1,9 @@
 package dev.beacon.api.backup;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.core.DataFolder;
@@ -14,6 +16,7 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.stream.Stream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import java.util.zip.ZipInputStream;
@@ -27,13 +30,56 @@ class BackupApiTest {
   static final String MARK = "backup-check.txt";
 
   @Test
-  @EnabledIf(value = "dev.beacon.api.support.TestDatabase#postgres", disabledReason = "on H2 the backup is made; the test below restores it")
-  void onPostgresqlTheBackupSaysToUseTheDatabasesOwnTools() throws Exception {
+  void onlyAnAdminTakesABackup() throws Exception {
     try (TestServer server = TestServer.start()) {
-      Resp refused = server.admin().post("/v1/admin/backup", new JsonObject());
-      assertEquals(409, refused.status(), refused::toString);
-      assertEquals(4007, refused.json().getInteger("code"), refused::toString);
-      assertTrue(refused.json().getString("msg").contains("pg_dump"), refused::toString);
+      Resp anonymous = server.anonymous().post("/v1/admin/backup", new JsonObject());
+      assertEquals(401, anonymous.status(), anonymous::toString);
+      Resp developer = server.newDeveloper().post("/v1/admin/backup", new JsonObject());
+      assertEquals(403, developer.status(), developer::toString);
+      assertEquals(4003, developer.code(), developer::toString);
+      assertFalse(Files.exists(server.dataDir().resolve(Backups.FOLDER)), "nothing written for a refused caller");
+    }
+  }
+
+  /**
+   * On PostgreSQL the route refuses (4007, naming pg_dump) and writes nothing: neither a zip nor a
+   * part of one in DATA/backups, nor anything in the hosted files' folder ({@code --files}), which
+   * keeps what it held; the server keeps serving.
+   */
+  @Test
+  @EnabledIf(value = "dev.beacon.api.support.TestDatabase#postgres", disabledReason = "on H2 the backup is made; the test below restores it")
+  void onPostgresqlTheBackupSaysToUseTheDatabasesOwnToolsAndWritesNothing() throws Exception {
+    Path files = Files.createTempDirectory("beacon-hosted-files-");
+    try (TestServer server = TestServer.start(c -> c.filesDir(files))) {
+      Files.writeString(files.resolve(MARK), "hosted");
+      List<Path> before = listing(files);
+      for (int i = 0; i < 2; i++) {
+        Resp refused = server.admin().post("/v1/admin/backup", new JsonObject());
+        assertEquals(409, refused.status(), refused::toString);
+        assertEquals(4007, refused.json().getInteger("code"), refused::toString);
+        String msg = refused.json().getString("msg");
+        assertTrue(msg.contains("pg_dump") && msg.contains("H2"), refused::toString);
+        assertNull(refused.json().getValue("file"), refused::toString);
+      }
+      Path backups = server.dataDir().resolve(Backups.FOLDER);
+      assertTrue(!Files.exists(backups) || isEmpty(backups), "no backup nor part of one in " + backups);
+      assertEquals(before, listing(files), "the hosted files are left as they were");
+      Api dev = server.newDeveloper();
+      Resp app = dev.post("/v1/user/" + dev.openId + "/app", new JsonObject().put("name", "still served").put("platform", 2));
+      assertEquals(1000, app.code(), app::toString);
+    } finally {
+      TestServer.deleteTree(files);
+    }
+  }
+
+  private static boolean isEmpty(Path dir) throws IOException {
+    return listing(dir).isEmpty();
+  }
+
+  /** Every file and folder in {@code dir}, at any depth, sorted. */
+  private static List<Path> listing(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      return s.filter(p -> !p.equals(dir)).sorted().toList();
     }
   }
 

@@ -7,27 +7,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 
 import dev.beacon.api.auth.Passwords;
-import dev.beacon.api.core.Config;
 import dev.beacon.api.shared.MachineHash;
 import dev.beacon.api.support.Api;
 import dev.beacon.api.support.TestServer;
 import dev.beacon.api.telemetry.TestApps;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.Comparator;
 import java.util.List;
-import java.util.stream.Stream;
-import org.flywaydb.core.Flyway;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIf;
 
 /**
  * An upgrade: a database at V1 (before issues) holding error events, then the server of today
@@ -37,28 +27,10 @@ class IssueBackfillTest {
   static final String SECRET = "0123456789abcdef0123456789abcdef";
   static final String NPE = "java.lang.NullPointerException";
 
-  Path dir;
-
-  @BeforeEach
-  void makeDir() throws Exception {
-    dir = Files.createTempDirectory("beacon-upgrade-");
-  }
-
-  @AfterEach
-  void removeDir() throws Exception {
-    try (Stream<Path> s = Files.walk(dir)) {
-      s.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    }
-  }
-
   @Test
-  @DisabledIf(value = "dev.beacon.api.support.TestDatabase#postgres", disabledReason = "seeds an H2 file of the first schema before the server starts; the H2 run covers it")
   void eventsStoredBeforeIssuesExistedAreGroupedAtStart() throws Exception {
-    String url = Config.defaults().dataDir(dir).effectiveDbUrl();
-    Files.createDirectories(dir.resolve("db"));
-    Flyway.configure().dataSource(url, null, null).locations("classpath:db/migration").target("1").load().migrate();
     OffsetDateTime t0 = OffsetDateTime.of(2026, 3, 1, 9, 0, 0, 0, ZoneOffset.UTC);
-    try (Connection c = DriverManager.getConnection(url)) {
+    try (TestServer server = TestServer.upgrading("1", c -> {
       exec(c, "insert into developer (open_id, account, account_type, password_hash, role, is_internal, created_at, updated_at)"
           + " values ('legacydev', 'legacy@example.com', 'email', ?, 'developer', false, ?, ?)", Passwords.hash("legacy-password"), t0, t0);
       exec(c, "insert into app (app_id, open_id, name, platform, app_key, secret, status, created_at, updated_at)"
@@ -72,9 +44,7 @@ class IssueBackfillTest {
       exec(c, "insert into error_event (app_id, source, error_type, message, app_version, machine_id, app_package, created_at)"
           + " values ('legacyapp', 'log', ?, ?, '1.3.0', 'Pixel 8', 'com.acme', ?)", NPE, trace("java/npe-cart-1.3.0-jdk21.txt"),
           t0.plusDays(4));
-    }
-
-    try (TestServer server = TestServer.start(c -> c.dataDir(dir))) {
+    })) {
       assertEquals(0, TestApps.count(server, "select count(*) from error_event where issue_id is null"), "every event has its issue");
       Api legacy = server.login("legacy@example.com", "legacy-password");
       JsonObject page = list(legacy, "legacyapp", "orderBy=count:desc");

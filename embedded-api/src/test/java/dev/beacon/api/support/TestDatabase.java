@@ -1,11 +1,14 @@
 package dev.beacon.api.support;
 
 import dev.beacon.api.core.Config;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.Map;
 import java.util.UUID;
+import org.flywaydb.core.Flyway;
 
 /**
  * The database a test server runs on. By default the server's own H2 file in its data folder
@@ -55,6 +58,32 @@ public final class TestDatabase implements AutoCloseable {
     if (name != null) {
       c.dbUrl(adminUrl + name).dbUser(user).dbPassword(password);
     }
+  }
+
+  /**
+   * Runs Beacon's migrations up to schema {@code version} only, leaving this database as a Beacon
+   * of that version did (for H2 the file in {@code dataDir}, where a server on that folder finds
+   * it), so that a test can put in rows of that schema before a server of today upgrades it.
+   */
+  public void migrateTo(Path dataDir, String version) {
+    Config c = config(dataDir);
+    Flyway.configure().dataSource(c.effectiveDbUrl(), c.dbUser(), c.dbPassword()).locations("classpath:db/migration")
+        // as the server migrates (core's Db): the one column type the two databases spell differently
+        .placeholders(Map.of("binary", c.isH2() ? "VARBINARY(1000000000)" : "BYTEA"))
+        .target(version).load().migrate();
+  }
+
+  /** A JDBC connection to this database (for H2 the file in {@code dataDir}); close it before a server starts on it. */
+  public Connection connect(Path dataDir) throws SQLException {
+    Config c = config(dataDir);
+    return DriverManager.getConnection(c.effectiveDbUrl(), c.dbUser(), c.dbPassword());
+  }
+
+  /** The config a server on {@code dataDir} and this database has, as far as the database goes. */
+  private Config config(Path dataDir) {
+    Config c = Config.defaults().dataDir(dataDir);
+    apply(c);
+    return c;
   }
 
   @Override

@@ -10,6 +10,8 @@ import io.vertx.core.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
@@ -46,13 +48,18 @@ public final class TestServer implements AutoCloseable {
 
   private TestServer(Path dataDir, boolean ownsDir, Consumer<Config> tweak, Supplier<List<Feature>> features,
       TestDatabase shared) throws Exception {
+    this(dataDir, ownsDir, tweak, features, shared != null ? shared : TestDatabase.create(), shared == null);
+  }
+
+  private TestServer(Path dataDir, boolean ownsDir, Consumer<Config> tweak, Supplier<List<Feature>> features,
+      TestDatabase database, boolean ownsDatabase) throws Exception {
     this.dataDir = dataDir;
     this.ownsDir = ownsDir;
     this.tweak = tweak;
     this.features = features;
     this.described = features == STANDARD;
-    this.ownsDatabase = shared == null;
-    this.database = shared != null ? shared : TestDatabase.create();
+    this.ownsDatabase = ownsDatabase;
+    this.database = database;
     try {
       boot();
     } catch (Exception | Error e) {
@@ -75,6 +82,11 @@ public final class TestServer implements AutoCloseable {
     return new TestServer(Files.createTempDirectory("beacon-test-"), true, tweak, STANDARD);
   }
 
+  /** Starts on a clock the test moves, with tokens that outlive its moves and no client rate limits. */
+  public static TestServer startClocked(MutableClock clock) throws Exception {
+    return start(c -> c.clock(clock).tokenTtl(Duration.ofDays(3650)).clientRatePerIp(0).clientRatePerKey(0));
+  }
+
   /** Starts with a fresh data folder and these features instead of the standard ones. */
   public static TestServer startWith(List<Feature> features) throws Exception {
     return new TestServer(Files.createTempDirectory("beacon-test-"), true, c -> { }, () -> features);
@@ -83,6 +95,33 @@ public final class TestServer implements AutoCloseable {
   /** Starts on an existing data folder (e.g. a restored backup), deleting it when closed. */
   public static TestServer startIn(Path dataDir) throws Exception {
     return new TestServer(dataDir, true, c -> { }, STANDARD);
+  }
+
+  /** Rows a test puts into a database of an older schema, over JDBC. */
+  @FunctionalInterface
+  public interface Seed {
+    void insert(Connection c) throws Exception;
+  }
+
+  /**
+   * An upgrade: a fresh database (H2 in a fresh data folder, or PostgreSQL) migrated up to schema
+   * {@code version} only, holding the rows {@code seed} inserts, then the server of today started on
+   * it, which migrates the rest.
+   */
+  public static TestServer upgrading(String version, Seed seed) throws Exception {
+    Path dataDir = Files.createTempDirectory("beacon-upgrade-");
+    TestDatabase database = TestDatabase.create();
+    try {
+      database.migrateTo(dataDir, version);
+      try (Connection c = database.connect(dataDir)) {
+        seed.insert(c);
+      }
+    } catch (Exception | Error e) {
+      database.close();
+      deleteTree(dataDir);
+      throw e;
+    }
+    return new TestServer(dataDir, true, c -> { }, STANDARD, database, true);
   }
 
   /**
@@ -192,7 +231,8 @@ public final class TestServer implements AutoCloseable {
     }
   }
 
-  static void deleteTree(Path dir) throws IOException {
+  /** Deletes a folder and all in it (nothing if it is not there). */
+  public static void deleteTree(Path dir) throws IOException {
     if (!Files.exists(dir)) {
       return;
     }

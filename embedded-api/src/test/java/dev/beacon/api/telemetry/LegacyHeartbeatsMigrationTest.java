@@ -7,19 +7,13 @@ import dev.beacon.api.support.Api;
 import dev.beacon.api.support.TestServer;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Map;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.DisabledIf;
 
 /**
  * A database written before usage analytics (one row per heartbeat, schema up to V6) is upgraded
@@ -27,14 +21,10 @@ import org.junit.jupiter.api.condition.DisabledIf;
  */
 class LegacyHeartbeatsMigrationTest {
   @Test
-  @DisabledIf(value = "dev.beacon.api.support.TestDatabase#postgres", disabledReason = "seeds an H2 file of schema V6 before the server starts; the H2 run covers it")
   void heartbeatsStoredBeforeTheUpgradeCount() throws Exception {
-    Path data = Files.createTempDirectory("beacon-legacy-");
-    String url = "jdbc:h2:file:" + data.resolve("db").resolve("beacon") + ";DB_CLOSE_ON_EXIT=FALSE";
-    Flyway.configure().dataSource(url, "", "").locations("classpath:db/migration").target("6").load().migrate();
     LocalDate d1 = LocalDate.now(Dates.zone()).minusDays(10);
     LocalDate d2 = d1.plusDays(1);
-    try (Connection c = DriverManager.getConnection(url, "", "")) {
+    try (TestServer server = TestServer.upgrading("6", c -> {
       c.createStatement().execute("insert into developer (open_id, account, account_type, password_hash, role, created_at, updated_at) "
           + "values ('someone', 'someone@example.com', 'email', 'x', 'developer', CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)");
       c.createStatement().execute("insert into app (app_id, open_id, name, platform, app_key, secret, status, created_at, updated_at) "
@@ -51,10 +41,7 @@ class LegacyHeartbeatsMigrationTest {
           st.executeUpdate();
         }
       }
-      c.createStatement().execute("SHUTDOWN");
-    }
-
-    try (TestServer server = TestServer.startIn(data)) {
+    })) {
       assertEquals(5, TestApps.count(server, "select count(*) from heartbeat"), "the old rows are kept as they were");
       // the app belongs to nobody who can sign in: read it as the admin
       Api admin = server.admin();

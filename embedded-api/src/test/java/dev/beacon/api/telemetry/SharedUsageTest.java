@@ -34,10 +34,7 @@ class SharedUsageTest {
   /** The case: machines 0-199 to the first, 100-299 to the second; 300 machines, not 200 on each. */
   @Test
   void twoServersCountEachMachineOnce() throws Exception {
-    MutableClock clock = new MutableClock(START.plus(Duration.ofHours(9)));
-    try (TestServer first = clocked(clock)) {
-      Api dev = first.newDeveloper();
-      JsonObject app = app(dev);
+    onFirstServer(9, (clock, first, dev, app) -> {
       UsageHistory h;
       try (TestServer second = first.alongside()) {
         h = new UsageHistory(List.of(first, second), clock, app.getString("appKey"));
@@ -62,7 +59,7 @@ class SharedUsageTest {
       assertEquals(300, summary.getLong("dau"), summary::toString);
       assertEquals(300, summary.getLong("totalMachines"), summary::toString);
       assertSameFigures(List.of(first), dev, app, h);
-    }
+    });
   }
 
   /**
@@ -72,10 +69,7 @@ class SharedUsageTest {
    */
   @Test
   void threeServersEqualABruteForceCountWhileDaysClose() throws Exception {
-    MutableClock clock = new MutableClock(START.plus(Duration.ofHours(8)));
-    try (TestServer first = clocked(clock)) {
-      Api dev = first.newDeveloper();
-      JsonObject app = app(dev);
+    onFirstServer(8, (clock, first, dev, app) -> {
       String versions = "/v1/user/" + dev.openId + "/app/" + app.getString("appId") + "/version";
       for (String[] v : new String[][] {{"1.0.0", "100"}, {"1.1.0", "110"}, {"1.2.0", "120"}}) {
         Resp created = dev.post(versions, new JsonObject().put("name", v[0]).put("code", Integer.parseInt(v[1]))
@@ -118,11 +112,22 @@ class SharedUsageTest {
       }
       first.restart();
       assertSameFigures(List.of(first), dev, app, h);
-    }
+    });
   }
 
-  private static TestServer clocked(MutableClock clock) throws Exception {
-    return TestServer.start(c -> c.clock(clock).tokenTtl(Duration.ofDays(3650)).clientRatePerIp(0).clientRatePerKey(0));
+  /** A test's part on the first server: its clock, the server, a developer, and their app whose days are UTC days. */
+  @FunctionalInterface
+  private interface OnFirst {
+    void run(MutableClock clock, TestServer first, Api dev, JsonObject app) throws Exception;
+  }
+
+  /** Starts the first server on a clock at {@code hour} o'clock on {@link #START}, with a developer and their app, and runs the test on it. */
+  private static void onFirstServer(int hour, OnFirst test) throws Exception {
+    MutableClock clock = new MutableClock(START.plus(Duration.ofHours(hour)));
+    try (TestServer first = TestServer.startClocked(clock)) {
+      Api dev = first.newDeveloper();
+      test.run(clock, first, dev, app(dev));
+    }
   }
 
   private static JsonObject app(Api dev) {

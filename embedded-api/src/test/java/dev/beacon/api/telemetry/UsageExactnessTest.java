@@ -28,7 +28,7 @@ class UsageExactnessTest {
   @Test
   void everyFigureEqualsABruteForceCount() throws Exception {
     MutableClock clock = new MutableClock(Instant.parse("2026-07-01T00:00:00Z"));
-    try (TestServer server = TestServer.start(c -> c.clock(clock).tokenTtl(Duration.ofDays(3650)).clientRatePerIp(0).clientRatePerKey(0))) {
+    try (TestServer server = TestServer.startClocked(clock)) {
       Api signedIn = server.newDeveloper();
       Resp created = signedIn.post("/v1/user/" + signedIn.openId + "/app",
           new JsonObject().put("name", "random").put("platform", 3).put("timeZone", ZONE.getId()));
