@@ -18,13 +18,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * A webhook that never takes an alert: the tries stop once the retry period after the alert is
- * over (24 hours in production, 1.5 s here, set before the server starts), the delivery is then
- * marked failed with the last answer, and the destination shows the failed delivery.
+ * over (24 hours in production; 4 s here, set before the server starts, long enough for a second
+ * try on a loaded machine), the delivery is then marked failed with the last answer, and the
+ * destination shows the failed delivery.
  */
 class DeliveryGivesUpTest {
   @RegisterExtension
   static final WebhookFixture fixture = new WebhookFixture(Map.of(
-      "beacon.alerts.poll-ms", "100", "beacon.alerts.backoff-ms", "200", "beacon.alerts.retry-for-ms", "1500"));
+      "beacon.alerts.poll-ms", "100", "beacon.alerts.backoff-ms", "200", "beacon.alerts.retry-for-ms", "4000"));
 
   @Test
   void aDeliveryStillRefusedWhenTheRetryPeriodEndsIsMarkedFailedAndShown() throws Exception {
