@@ -90,11 +90,14 @@ final class ErrorIngest {
   }
 
   /**
-   * Queues a text event (call it on the request's event loop). {@code fullStack} is the stack
-   * before it was cut for storage, for the fingerprint; {@code null} uses the stored one.
+   * Queues a text event (call it on the request's event loop). {@code fingerprint} is the event's
+   * when the caller worked it out already, or {@code null}: then it is taken from the filled event
+   * on the database thread, with {@code fullStack}, the stack before it was cut for storage
+   * ({@code null}: the stored one).
    */
-  Future<ErrorEvent> add(AppRef app, BiConsumer<App, ErrorEvent> fill, String fullStack, Instant at) {
-    return commits.add(new Pending(app, fill, e -> Fingerprint.of(e, fullStack), at, null, List.of())).map(Stored::event);
+  Future<ErrorEvent> add(AppRef app, BiConsumer<App, ErrorEvent> fill, Fingerprint fingerprint, String fullStack, Instant at) {
+    Function<ErrorEvent, Fingerprint> fp = fingerprint != null ? e -> fingerprint : e -> Fingerprint.of(e, fullStack);
+    return commits.add(new Pending(app, fill, fp, at, null, List.of())).map(Stored::event);
   }
 
   /** Queues a structured event (call it on the request's event loop). */

@@ -120,6 +120,9 @@ public final class ErrorsFeature implements Feature {
       String stack = b.optionalString("error_stack", Integer.MAX_VALUE);
       String osInfo = text(b, "os_info", ErrorEvent.MAX_OS_INFO);
       limit(ctx, appKey);
+      // worked out here unless the stack is long, so that the database thread only stores
+      Fingerprint fingerprint = stack == null || stack.length() <= Fingerprint.INLINE_TEXT
+          ? Fingerprint.ofReport(type, message, stack) : null;
       return ingest.add(ErrorIngest.AppRef.byKey(appKey), (app, e) -> {
         e.source = ErrorEvent.REPORT;
         e.errorType = type;
@@ -128,7 +131,7 @@ public final class ErrorsFeature implements Feature {
         e.osInfo = osInfo;
         e.appVersion = version;
         e.machineId = MachineHash.of(app.secret, machineId);
-      }, stack, sc.now());
+      }, fingerprint, stack, sc.now());
     }).map(e -> new JsonObject()
         .put("code", 200)
         .put("message", "错误上报成功")
@@ -147,6 +150,7 @@ public final class ErrorsFeature implements Feature {
         throw ApiException.badParameter("context is required");
       }
       limit(ctx, appKey);
+      Fingerprint fingerprint = context.length() <= Fingerprint.INLINE_TEXT ? Fingerprint.ofContext(context) : null;
       return ingest.add(ErrorIngest.AppRef.byId(appId, appKey), (app, e) -> {
         e.source = ErrorEvent.LOG;
         e.errorType = Body.truncate(Fingerprint.firstLine(context), ErrorEvent.MAX_TYPE);
@@ -155,7 +159,7 @@ public final class ErrorsFeature implements Feature {
         e.machineId = MachineHash.of(app.secret, deviceId);
         e.deviceId = deviceId;
         e.appPackage = appPackage;
-      }, null, sc.now());
+      }, fingerprint, null, sc.now());
     }).map(e -> Http.ok()));
   }
 

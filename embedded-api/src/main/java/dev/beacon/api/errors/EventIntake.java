@@ -74,6 +74,8 @@ public final class EventIntake {
     String title = thrown == null ? (first.isEmpty() ? "(no message)" : first) : first.isEmpty() ? type : type + ": " + first;
     String stack = stackText(ev);
     String details = details(ev.details());
+    // worked out here, so that the database thread only stores (frames are at most a few hundred)
+    Fingerprint fingerprint = Fingerprint.compute(type, message, frames, ev.fingerprint(), title);
     ErrorIngest.Pending p = new ErrorIngest.Pending(ErrorIngest.AppRef.bySentryKey(projectId, sentryKey), (app, e) -> {
       e.source = ErrorEvent.SENTRY;
       e.errorType = type.isEmpty() ? null : Body.truncate(type, ErrorEvent.MAX_TYPE);
@@ -87,7 +89,7 @@ public final class EventIntake {
       e.platform = Body.truncate(ev.platform(), 32);
       e.releaseName = Body.truncate(ev.releaseName(), ErrorEvent.MAX_RELEASE);
       e.details = details;
-    }, e -> Fingerprint.compute(type, message, frames, ev.fingerprint(), title), ev.at(), ev.eventUid(), ev.attachments());
+    }, e -> fingerprint, ev.at(), ev.eventUid(), ev.attachments());
     return ingest.add(p).map(stored -> {
       if (stored.duplicate()) {
         Attachments.discard(ev.attachments());

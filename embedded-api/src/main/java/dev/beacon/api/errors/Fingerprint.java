@@ -38,6 +38,12 @@ record Fingerprint(String hash, String type, String title, String culprit) {
   private static final Pattern UNCAUGHT = Pattern.compile("^Exception in thread \".*?\"\\s+");
 
   /**
+   * Texts up to this many characters are fingerprinted on the request's event loop, before the
+   * event queues for the database thread (which stores one batch at a time); longer ones there.
+   */
+  static final int INLINE_TEXT = 64 * 1024;
+
+  /**
    * The fingerprint of a stored event. {@code fullStack} is the stack as the client sent it,
    * before it was cut to the column; {@code null} uses the stored one.
    */
@@ -45,13 +51,18 @@ record Fingerprint(String hash, String type, String title, String culprit) {
     if (ErrorEvent.LOG.equals(e.source)) {
       return ofContext(e.message);
     }
-    String type = e.errorType == null ? "" : e.errorType.trim();
-    String first = firstLine(e.message);
-    return compute(type, e.message, fullStack != null ? fullStack : e.stack, first.isEmpty() ? type : type + ": " + first);
+    return ofReport(e.errorType, e.message, fullStack != null ? fullStack : e.stack);
+  }
+
+  /** A family A report's fingerprint, from its type, message and stack as sent. */
+  static Fingerprint ofReport(String errorType, String message, String stack) {
+    String type = errorType == null ? "" : errorType.trim();
+    String first = firstLine(message);
+    return compute(type, message, stack, first.isEmpty() ? type : type + ": " + first);
   }
 
   /** Family B's context: its first line is {@code Type: message}, the lines after may be a stack. */
-  private static Fingerprint ofContext(String context) {
+  static Fingerprint ofContext(String context) {
     String header = UNCAUGHT.matcher(firstLine(context)).replaceFirst("");
     Matcher m = HEADER.matcher(header);
     if (m.matches()) {
