@@ -18,6 +18,7 @@ import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -74,19 +75,25 @@ public final class Db implements AutoCloseable {
   public static Db open(Vertx vertx, Config config, List<Class<?>> entities, StartupTimeline timeline) throws Exception {
     if (config.isH2()) {
       Files.createDirectories(config.dataDir().resolve("db"));
-      return open(vertx, config, entities, null, timeline);
+      // a new data folder (its own file, not a configured URL) starts from the migrated template
+      boolean fromTemplate = (config.dbUrl() == null || config.dbUrl().isBlank())
+          && DbTemplate.copyTo(config.dataDir().resolve("db").resolve("beacon.mv.db"));
+      if (fromTemplate) {
+        timeline.mark("a new data folder: the migrated template copied");
+      }
+      return open(vertx, config, entities, null, timeline, fromTemplate);
     }
     Membership membership = Membership.take(config);
     try {
-      return open(vertx, config, entities, membership, timeline);
+      return open(vertx, config, entities, membership, timeline, false);
     } catch (Exception | Error e) {
       membership.close();
       throw e;
     }
   }
 
-  private static Db open(Vertx vertx, Config config, List<Class<?>> entities, Membership membership, StartupTimeline timeline)
-      throws Exception {
+  private static Db open(Vertx vertx, Config config, List<Class<?>> entities, Membership membership, StartupTimeline timeline,
+      boolean fromTemplate) throws Exception {
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(config.effectiveDbUrl());
     if (config.dbUser() != null) {
@@ -111,10 +118,7 @@ public final class Db implements AutoCloseable {
       boot.start();
     }
     try {
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-          // the one column type the two databases spell differently
-          .placeholders(java.util.Map.of("binary", config.isH2() ? "VARBINARY(1000000000)" : "BYTEA"))
-          .load().migrate();
+      migrate(ds, config, fromTemplate);
       if (membership != null) {
         membership.join(ds, config);
         logMembers(ds, membership);
@@ -132,6 +136,22 @@ public final class Db implements AutoCloseable {
       closeWhenBooted(hibernate, !config.validateSchema() || hibernate.isDone());
       ds.close();
       throw e;
+    }
+  }
+
+  /** Flyway's migrations; a template copy that does not match them is emptied and migrated from scratch. */
+  static void migrate(DataSource ds, Config config, boolean fromTemplate) throws SQLException {
+    Flyway flyway = DbTemplate.flyway(ds, config.isH2());
+    try {
+      flyway.migrate();
+    } catch (FlywayException e) {
+      if (!fromTemplate) {
+        throw e;
+      }
+      org.slf4j.LoggerFactory.getLogger(Db.class).warn("the database template does not match the migrations ({}); migrating from scratch",
+          e.getMessage());
+      DbTemplate.empty(ds);
+      flyway.migrate();
     }
   }
 
