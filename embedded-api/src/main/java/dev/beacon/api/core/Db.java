@@ -107,15 +107,28 @@ public final class Db implements AutoCloseable {
     // default); the ones beyond this close again after 10 idle minutes
     hc.setMinimumIdle(Math.min(2, config.dbPoolSize()));
     hc.setPoolName("beacon-db");
-    HikariDataSource ds = pool(hc, config);
+    // Hibernate boots (mostly class loading and metamodel building) while the pool opens and Flyway
+    // migrates. On H2, whose version is the driver's, it need not read the database's metadata, so it
+    // starts before the pool; on PostgreSQL it reads the metadata, so it starts once the pool is
+    // open. To validate the schema (SchemaValidationTest), it boots after the migrations.
+    boolean early = config.isH2() && !config.validateSchema();
+    DeferredDataSource deferred = new DeferredDataSource();
+    FutureTask<SessionFactory> hibernate = new FutureTask<>(() -> sessions(deferred, config, entities, !early));
+    if (early) {
+      boot(hibernate);
+    }
+    HikariDataSource ds;
+    try {
+      ds = pool(hc, config);
+    } catch (RuntimeException | Error e) {
+      deferred.fail(e);
+      closeWhenBooted(hibernate, early);
+      throw e;
+    }
+    deferred.set(ds);
     timeline.mark("database pool, first connection");
-    // Hibernate boots (mostly class loading and metamodel building) while Flyway migrates: it only
-    // reads the connection's metadata, unless it is to validate the schema, which must be migrated first
-    FutureTask<SessionFactory> hibernate = new FutureTask<>(() -> sessions(ds, config, entities));
-    if (!config.validateSchema()) {
-      Thread boot = new Thread(hibernate, "beacon-hibernate-boot");
-      boot.setDaemon(true);
-      boot.start();
+    if (!early && !config.validateSchema()) {
+      boot(hibernate);
     }
     try {
       migrate(ds, config, fromTemplate);
@@ -155,8 +168,19 @@ public final class Db implements AutoCloseable {
     }
   }
 
-  /** Hibernate on the pool: the entities mapped, the schema left to Flyway (validated only when asked). */
-  private static SessionFactory sessions(HikariDataSource ds, Config config, List<Class<?>> entities) {
+  /** Runs Hibernate's boot on a thread of its own. */
+  private static void boot(FutureTask<SessionFactory> hibernate) {
+    Thread boot = new Thread(hibernate, "beacon-hibernate-boot");
+    boot.setDaemon(true);
+    boot.start();
+  }
+
+  /**
+   * Hibernate on the pool: the entities mapped, the schema left to Flyway (validated only when
+   * asked). Without {@code metadata}, the dialect is set here (H2, at the driver's version) instead
+   * of read from a connection.
+   */
+  private static SessionFactory sessions(DataSource ds, Config config, List<Class<?>> entities, boolean metadata) {
     Configuration cfg = new Configuration();
     cfg.getProperties().put("hibernate.connection.datasource", ds);
     // the schema is Flyway's, and its version proves it; validating it costs seconds at every start
@@ -164,7 +188,13 @@ public final class Db implements AutoCloseable {
     cfg.setProperty("hibernate.jdbc.batch_size", "50");
     cfg.setProperty("hibernate.order_inserts", "true");
     cfg.setProperty("hibernate.jdbc.time_zone", "UTC");
-    cfg.setProperty("hibernate.boot.allow_jdbc_metadata_access", "true");
+    cfg.setProperty("hibernate.boot.allow_jdbc_metadata_access", Boolean.toString(metadata));
+    if (!metadata) {
+      cfg.setProperty("hibernate.dialect", "org.hibernate.dialect.H2Dialect");
+      cfg.setProperty("jakarta.persistence.database-product-name", "H2");
+      cfg.setProperty("jakarta.persistence.database-major-version", Integer.toString(org.h2.engine.Constants.VERSION_MAJOR));
+      cfg.setProperty("jakarta.persistence.database-minor-version", Integer.toString(org.h2.engine.Constants.VERSION_MINOR));
+    }
     for (Class<?> e : entities) {
       cfg.addAnnotatedClass(e);
     }
