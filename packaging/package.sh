@@ -44,6 +44,8 @@ jar="$root/app-desktop/target/beacon.jar"
 rm -rf "$out"
 mkdir -p "$out/input"
 cp "$jar" "$out/input/beacon.jar"
+# JavaFX's native libraries beside the jar, not inside it (see natives-beside-jar.py)
+python3 "$here/natives-beside-jar.py" "$out/input/beacon.jar"
 
 # The modules the console and server use (from `jdeps --print-module-deps` on beacon.jar), plus
 # crypto, charsets and zip support that are loaded by name at run time. JavaFX stays on the class

@@ -177,8 +177,8 @@ public final class Db implements AutoCloseable {
 
   /**
    * Hibernate on the pool: the entities mapped, the schema left to Flyway (validated only when
-   * asked). Without {@code metadata}, the dialect is set here (H2, at the driver's version) instead
-   * of read from a connection.
+   * asked). Without {@code metadata}, the database is named here (H2, at the driver's version, which
+   * picks the dialect) instead of read from a connection.
    */
   private static SessionFactory sessions(DataSource ds, Config config, List<Class<?>> entities, boolean metadata) {
     Configuration cfg = new Configuration();
@@ -190,7 +190,6 @@ public final class Db implements AutoCloseable {
     cfg.setProperty("hibernate.jdbc.time_zone", "UTC");
     cfg.setProperty("hibernate.boot.allow_jdbc_metadata_access", Boolean.toString(metadata));
     if (!metadata) {
-      cfg.setProperty("hibernate.dialect", "org.hibernate.dialect.H2Dialect");
       cfg.setProperty("jakarta.persistence.database-product-name", "H2");
       cfg.setProperty("jakarta.persistence.database-major-version", Integer.toString(org.h2.engine.Constants.VERSION_MAJOR));
       cfg.setProperty("jakarta.persistence.database-minor-version", Integer.toString(org.h2.engine.Constants.VERSION_MINOR));
