@@ -91,6 +91,12 @@ if ((installer)) && [[ "$(uname -s)" == Linux ]]; then
     # the archive names the jar by its path, so the .deb carries the class list and its postinst
     # makes the archive where the jar is installed (its prerm removes it)
     rm -rf "$out/deb-image" && cp -a "$out/Beacon" "$out/deb-image" && rm -f "$out/deb-image/lib/app/beacon.jsa"
+    # the .deb is compressed with xz, which packs class files and the JDK's modules far tighter than
+    # their own deflate: in it the jar's entries are stored and the runtime's modules uncompressed
+    # (a .deb of 74 MB instead of 116 MB, for 116 MB more once installed)
+    python3 "$here/natives-beside-jar.py" --stored "$out/deb-image/lib/app/beacon.jar"
+    jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=0 --output "$out/runtime-deb"
+    cp "$out/runtime-deb/lib/modules" "$out/deb-image/lib/runtime/lib/modules"
     jpackage --type deb \
       --app-image "$out/deb-image" \
       --resource-dir "$here/linux/deb" \
@@ -111,7 +117,7 @@ if ((installer)) && [[ "$(uname -s)" == Linux ]]; then
   fi
 fi
 
-rm -rf "$out/input" "$out/runtime" "$out/deb-image"
+rm -rf "$out/input" "$out/runtime" "$out/runtime-deb" "$out/deb-image"
 echo "==> done"
 du -sh "$out/Beacon"
 ls -la "$out"/*.deb 2>/dev/null || true
