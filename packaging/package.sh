@@ -29,6 +29,7 @@ done
 for tool in jlink jpackage; do
   command -v "$tool" >/dev/null || { echo "package.sh: $tool not found: a full JDK 17+ is needed" >&2; exit 1; }
 done
+command -v python3 >/dev/null || { echo "package.sh: python3 not found (natives-beside-jar.py needs it)" >&2; exit 1; }
 
 # the version comes from the parent pom (its first <version> is the project's)
 version="$(sed -n 's:.*<version>\([^<]*\)</version>.*:\1:p' "$root/pom.xml" | sed -n 1p)"
