@@ -29,6 +29,7 @@ done
 for tool in jlink jpackage; do
   command -v "$tool" >/dev/null || { echo "package.sh: $tool not found: a full JDK 17+ is needed" >&2; exit 1; }
 done
+command -v python3 >/dev/null || { echo "package.sh: python3 not found (natives-beside-jar.py needs it)" >&2; exit 1; }
 
 # the version comes from the parent pom (its first <version> is the project's)
 version="$(sed -n 's:.*<version>\([^<]*\)</version>.*:\1:p' "$root/pom.xml" | sed -n 1p)"
@@ -44,6 +45,8 @@ jar="$root/app-desktop/target/beacon.jar"
 rm -rf "$out"
 mkdir -p "$out/input"
 cp "$jar" "$out/input/beacon.jar"
+# JavaFX's native libraries beside the jar, not inside it (see natives-beside-jar.py)
+python3 "$here/natives-beside-jar.py" "$out/input/beacon.jar"
 
 # The modules the console and server use (from `jdeps --print-module-deps` on beacon.jar), plus
 # crypto, charsets and zip support that are loaded by name at run time. JavaFX stays on the class
@@ -89,6 +92,12 @@ if ((installer)) && [[ "$(uname -s)" == Linux ]]; then
     # the archive names the jar by its path, so the .deb carries the class list and its postinst
     # makes the archive where the jar is installed (its prerm removes it)
     rm -rf "$out/deb-image" && cp -a "$out/Beacon" "$out/deb-image" && rm -f "$out/deb-image/lib/app/beacon.jsa"
+    # the .deb is compressed with xz, which packs class files and the JDK's modules far tighter than
+    # their own deflate: in it the jar's entries are stored and the runtime's modules uncompressed
+    # (a .deb of 74 MB instead of 116 MB, for 116 MB more once installed)
+    python3 "$here/natives-beside-jar.py" --stored "$out/deb-image/lib/app/beacon.jar"
+    jlink --add-modules "$modules" --strip-debug --no-man-pages --no-header-files --compress=0 --output "$out/runtime-deb"
+    cp "$out/runtime-deb/lib/modules" "$out/deb-image/lib/runtime/lib/modules"
     jpackage --type deb \
       --app-image "$out/deb-image" \
       --resource-dir "$here/linux/deb" \
@@ -109,7 +118,7 @@ if ((installer)) && [[ "$(uname -s)" == Linux ]]; then
   fi
 fi
 
-rm -rf "$out/input" "$out/runtime" "$out/deb-image"
+rm -rf "$out/input" "$out/runtime" "$out/runtime-deb" "$out/deb-image"
 echo "==> done"
 du -sh "$out/Beacon"
 ls -la "$out"/*.deb 2>/dev/null || true

@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,28 +17,55 @@ import org.slf4j.LoggerFactory;
  * ({@code BEACON_ADMIN_ACCOUNT} / {@code BEACON_ADMIN_PASSWORD}) or else with a generated password
  * written to {@code DATA/admin-credentials.txt}, readable by the owner only. No default password
  * exists.
+ *
+ * <p>Hashing the password (PBKDF2, about a second of one core) needs no database: on a data folder
+ * without an H2 database yet, the first start for sure, {@link #prepare} begins it on a thread of
+ * its own before the database opens, so that it runs alongside the migrations and Hibernate's boot;
+ * {@link #ensureAdmin} then takes the finished hash (or hashes there, as before, on PostgreSQL or
+ * when the folder had a database whose admin is gone).
  */
 public final class AdminBootstrap {
   public static final String CREDENTIALS_FILE = "admin-credentials.txt";
   public static final String DEFAULT_ACCOUNT = "admin";
   private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
 
-  private AdminBootstrap() {}
+  private final Config config;
+  private final String password;
+  private final boolean generated;
+  private final FutureTask<String> hash;
 
-  /** Blocking; runs once while the server starts. */
-  static void ensureAdmin(AuthService auth, dev.beacon.api.core.Db db, Config config) throws IOException {
+  private AdminBootstrap(Config config, String password, boolean generated) {
+    this.config = config;
+    this.password = password;
+    this.generated = generated;
+    this.hash = new FutureTask<>(() -> Passwords.hash(password));
+  }
+
+  /** The admin's password chosen, its hash begun at once when the data folder has no database yet. */
+  static AdminBootstrap prepare(Config config) {
+    boolean generated = config.adminPassword() == null || config.adminPassword().isEmpty();
+    AdminBootstrap boot = new AdminBootstrap(config, generated ? Passwords.generate(20) : config.adminPassword(), generated);
+    if (config.isH2() && !Files.exists(config.dataDir().resolve("db").resolve("beacon.mv.db"))) {
+      Thread t = new Thread(boot.hash, "beacon-admin-hash");
+      t.setDaemon(true);
+      t.start();
+    }
+    return boot;
+  }
+
+  /** Blocking; runs once while the server starts, before it takes requests. */
+  void ensureAdmin(AuthService auth, dev.beacon.api.core.Db db) throws IOException {
     if (db.inTx(AuthService::adminExists)) {
+      hash.cancel(false);
       return;
     }
     String account = config.adminAccount() == null || config.adminAccount().isBlank()
         ? DEFAULT_ACCOUNT : config.adminAccount().trim();
-    boolean generated = config.adminPassword() == null || config.adminPassword().isEmpty();
-    String password = generated ? Passwords.generate(20) : config.adminPassword();
     if (!generated) {
       AuthService.checkPassword(password);
     }
-    String hash = Passwords.hash(password);
-    db.inTx(s -> auth.create(s, account, "account", hash, Developer.ROLE_ADMIN));
+    String hashed = hashed();
+    db.inTx(s -> auth.create(s, account, "account", hashed, Developer.ROLE_ADMIN));
     if (generated) {
       Path file = config.dataDir().resolve(CREDENTIALS_FILE);
       writeOwnerOnly(file, "account=" + account + "\npassword=" + password + "\n");
@@ -46,6 +75,19 @@ public final class AdminBootstrap {
       }
     } else {
       LOG.info("created the admin account '{}' from the configured credentials", account);
+    }
+  }
+
+  /** The password's hash: the one begun by {@link #prepare}, waited for, or else made here. */
+  private String hashed() {
+    hash.run(); // does nothing when the early thread has it (running or done)
+    try {
+      return hash.get();
+    } catch (ExecutionException e) {
+      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while hashing the admin's password", e);
     }
   }
 

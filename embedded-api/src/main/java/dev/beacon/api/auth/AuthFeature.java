@@ -2,6 +2,7 @@ package dev.beacon.api.auth;
 
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Body;
+import dev.beacon.api.core.Config;
 import dev.beacon.api.core.DeclaredRoute.Kind;
 import dev.beacon.api.core.Feature;
 import dev.beacon.api.core.Http;
@@ -19,6 +20,8 @@ public final class AuthFeature implements Feature {
   private AuthService auth;
   private AuthGuard guard;
   private ServerContext sc;
+  /** The first admin's password, its hash begun before the database opened. */
+  private AdminBootstrap admin;
 
   @Override
   public List<Class<?>> entities() {
@@ -26,8 +29,14 @@ public final class AuthFeature implements Feature {
   }
 
   @Override
+  public void prepare(Config config) {
+    admin = AdminBootstrap.prepare(config);
+  }
+
+  @Override
   public void start(ServerContext ctx) throws Exception {
-    AdminBootstrap.ensureAdmin(new AuthService(ctx), ctx.db(), ctx.config());
+    (admin != null ? admin : AdminBootstrap.prepare(ctx.config())).ensureAdmin(new AuthService(ctx), ctx.db());
+    admin = null;
   }
 
   @Override

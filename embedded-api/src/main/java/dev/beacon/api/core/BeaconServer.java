@@ -94,6 +94,9 @@ public final class BeaconServer {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    for (Feature f : features) {
+      f.prepare(config);
+    }
     // everything blocking (folders, database, migrations, resources) happens here, off the event loop
     return vertx.<Opened>executeBlocking(() -> {
       java.nio.file.Files.createDirectories(config.dataDir());

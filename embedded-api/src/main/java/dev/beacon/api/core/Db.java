@@ -18,6 +18,7 @@ import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
@@ -74,19 +75,25 @@ public final class Db implements AutoCloseable {
   public static Db open(Vertx vertx, Config config, List<Class<?>> entities, StartupTimeline timeline) throws Exception {
     if (config.isH2()) {
       Files.createDirectories(config.dataDir().resolve("db"));
-      return open(vertx, config, entities, null, timeline);
+      // a new data folder (its own file, not a configured URL) starts from the migrated template
+      boolean fromTemplate = (config.dbUrl() == null || config.dbUrl().isBlank())
+          && DbTemplate.copyTo(config.dataDir().resolve("db").resolve("beacon.mv.db"));
+      if (fromTemplate) {
+        timeline.mark("a new data folder: the migrated template copied");
+      }
+      return open(vertx, config, entities, null, timeline, fromTemplate);
     }
     Membership membership = Membership.take(config);
     try {
-      return open(vertx, config, entities, membership, timeline);
+      return open(vertx, config, entities, membership, timeline, false);
     } catch (Exception | Error e) {
       membership.close();
       throw e;
     }
   }
 
-  private static Db open(Vertx vertx, Config config, List<Class<?>> entities, Membership membership, StartupTimeline timeline)
-      throws Exception {
+  private static Db open(Vertx vertx, Config config, List<Class<?>> entities, Membership membership, StartupTimeline timeline,
+      boolean fromTemplate) throws Exception {
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(config.effectiveDbUrl());
     if (config.dbUser() != null) {
@@ -100,21 +107,31 @@ public final class Db implements AutoCloseable {
     // default); the ones beyond this close again after 10 idle minutes
     hc.setMinimumIdle(Math.min(2, config.dbPoolSize()));
     hc.setPoolName("beacon-db");
-    HikariDataSource ds = pool(hc, config);
+    // Hibernate boots (mostly class loading and metamodel building) while the pool opens and Flyway
+    // migrates. On H2, whose version is the driver's, it need not read the database's metadata, so it
+    // starts before the pool; on PostgreSQL it reads the metadata, so it starts once the pool is
+    // open. To validate the schema (SchemaValidationTest), it boots after the migrations.
+    boolean early = config.isH2() && !config.validateSchema();
+    DeferredDataSource deferred = new DeferredDataSource();
+    FutureTask<SessionFactory> hibernate = new FutureTask<>(() -> sessions(deferred, config, entities, !early));
+    if (early) {
+      boot(hibernate);
+    }
+    HikariDataSource ds;
+    try {
+      ds = pool(hc, config);
+    } catch (RuntimeException | Error e) {
+      deferred.fail(e);
+      closeWhenBooted(hibernate, early);
+      throw e;
+    }
+    deferred.set(ds);
     timeline.mark("database pool, first connection");
-    // Hibernate boots (mostly class loading and metamodel building) while Flyway migrates: it only
-    // reads the connection's metadata, unless it is to validate the schema, which must be migrated first
-    FutureTask<SessionFactory> hibernate = new FutureTask<>(() -> sessions(ds, config, entities));
-    if (!config.validateSchema()) {
-      Thread boot = new Thread(hibernate, "beacon-hibernate-boot");
-      boot.setDaemon(true);
-      boot.start();
+    if (!early && !config.validateSchema()) {
+      boot(hibernate);
     }
     try {
-      Flyway.configure().dataSource(ds).locations("classpath:db/migration")
-          // the one column type the two databases spell differently
-          .placeholders(java.util.Map.of("binary", config.isH2() ? "VARBINARY(1000000000)" : "BYTEA"))
-          .load().migrate();
+      migrate(ds, config, fromTemplate);
       if (membership != null) {
         membership.join(ds, config);
         logMembers(ds, membership);
@@ -135,8 +152,35 @@ public final class Db implements AutoCloseable {
     }
   }
 
-  /** Hibernate on the pool: the entities mapped, the schema left to Flyway (validated only when asked). */
-  private static SessionFactory sessions(HikariDataSource ds, Config config, List<Class<?>> entities) {
+  /** Flyway's migrations; a template copy that does not match them is emptied and migrated from scratch. */
+  static void migrate(DataSource ds, Config config, boolean fromTemplate) throws SQLException {
+    Flyway flyway = DbTemplate.flyway(ds, config.isH2());
+    try {
+      flyway.migrate();
+    } catch (FlywayException e) {
+      if (!fromTemplate) {
+        throw e;
+      }
+      org.slf4j.LoggerFactory.getLogger(Db.class).warn("the database template does not match the migrations ({}); migrating from scratch",
+          e.getMessage());
+      DbTemplate.empty(ds);
+      flyway.migrate();
+    }
+  }
+
+  /** Runs Hibernate's boot on a thread of its own. */
+  private static void boot(FutureTask<SessionFactory> hibernate) {
+    Thread boot = new Thread(hibernate, "beacon-hibernate-boot");
+    boot.setDaemon(true);
+    boot.start();
+  }
+
+  /**
+   * Hibernate on the pool: the entities mapped, the schema left to Flyway (validated only when
+   * asked). Without {@code metadata}, the database is named here (H2, at the driver's version, which
+   * picks the dialect) instead of read from a connection.
+   */
+  private static SessionFactory sessions(DataSource ds, Config config, List<Class<?>> entities, boolean metadata) {
     Configuration cfg = new Configuration();
     cfg.getProperties().put("hibernate.connection.datasource", ds);
     // the schema is Flyway's, and its version proves it; validating it costs seconds at every start
@@ -144,7 +188,12 @@ public final class Db implements AutoCloseable {
     cfg.setProperty("hibernate.jdbc.batch_size", "50");
     cfg.setProperty("hibernate.order_inserts", "true");
     cfg.setProperty("hibernate.jdbc.time_zone", "UTC");
-    cfg.setProperty("hibernate.boot.allow_jdbc_metadata_access", "true");
+    cfg.setProperty("hibernate.boot.allow_jdbc_metadata_access", Boolean.toString(metadata));
+    if (!metadata) {
+      cfg.setProperty("jakarta.persistence.database-product-name", "H2");
+      cfg.setProperty("jakarta.persistence.database-major-version", Integer.toString(org.h2.engine.Constants.VERSION_MAJOR));
+      cfg.setProperty("jakarta.persistence.database-minor-version", Integer.toString(org.h2.engine.Constants.VERSION_MINOR));
+    }
     for (Class<?> e : entities) {
       cfg.addAnnotatedClass(e);
     }

@@ -17,6 +17,13 @@ public interface Feature {
     return List.of();
   }
 
+  /**
+   * Called first, before the database opens, on the thread that starts the server: begin here
+   * (on a thread of your own) work that needs no database, so that it runs alongside the
+   * migrations and Hibernate's boot instead of after them. Must return at once.
+   */
+  default void prepare(Config config) {}
+
   /** Blocking work to do once before the server takes requests (runs on a worker thread). */
   default void start(ServerContext ctx) throws Exception {}
 

@@ -33,6 +33,13 @@ public class FeatureGroup implements Feature {
   }
 
   @Override
+  public void prepare(Config config) {
+    for (Feature p : parts) {
+      p.prepare(config);
+    }
+  }
+
+  @Override
   public void start(ServerContext ctx) throws Exception {
     for (Feature p : parts) {
       p.start(ctx);
