@@ -49,6 +49,9 @@ public final class GroupCommit<T, R> {
   private final int capacity;
   private final String what;
   private final Store<T, R> store;
+  private final long lingerMillis;
+  /** How many items the last batch held: a lone one means no load, and no reason to linger. */
+  private volatile int lastBatch;
   private final ConcurrentLinkedQueue<Pending<T, R>> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger waiting = new AtomicInteger();
   private final AtomicBoolean storing = new AtomicBoolean();
@@ -58,9 +61,19 @@ public final class GroupCommit<T, R> {
    * @param what what the items are, for the 429 message ("heartbeats")
    */
   public GroupCommit(Db db, int maxBatch, int capacity, String what, Store<T, R> store) {
+    this(db, maxBatch, capacity, 0, what, store);
+  }
+
+  /**
+   * @param lingerMillis while items keep coming (the last batch held more than one), how long a
+   *     batch waits for more before it is stored, unless it is full: fewer, larger transactions
+   *     when each costs much more than an item in it; 0 never waits
+   */
+  public GroupCommit(Db db, int maxBatch, int capacity, long lingerMillis, String what, Store<T, R> store) {
     this.db = db;
     this.maxBatch = maxBatch;
     this.capacity = capacity;
+    this.lingerMillis = lingerMillis;
     this.what = what;
     this.store = store;
   }
@@ -83,16 +96,30 @@ public final class GroupCommit<T, R> {
     return waiting.get();
   }
 
-  /** Starts storing the queued items unless a batch is being stored (its end calls this again). */
+  /**
+   * Starts storing the queued items unless a batch is being stored or waits for more (its end
+   * calls this again).
+   */
   private void drain() {
     if (queue.isEmpty() || !storing.compareAndSet(false, true)) {
       return;
     }
+    Context here = Vertx.currentContext();
+    if (lingerMillis > 0 && lastBatch > 1 && waiting.get() < maxBatch && here != null) {
+      here.owner().setTimer(lingerMillis, id -> take());
+    } else {
+      take();
+    }
+  }
+
+  /** Stores up to a batch of the queued items; the caller holds {@code storing}. */
+  private void take() {
     List<Pending<T, R>> batch = new ArrayList<>();
     for (Pending<T, R> p = queue.poll(); p != null; p = batch.size() < maxBatch ? queue.poll() : null) {
       batch.add(p);
     }
     List<T> items = batch.stream().map(Pending::item).toList();
+    lastBatch = items.size();
     db.blocking(() -> storeOrOneByOne(items)).onComplete(ar -> {
       waiting.addAndGet(-batch.size());
       storing.set(false);
