@@ -41,7 +41,7 @@ record Fingerprint(String hash, String type, String title, String culprit) {
    * Texts up to this many characters are fingerprinted on the request's event loop, before the
    * event queues for the database thread (which stores one batch at a time); longer ones there.
    */
-  static final int INLINE_TEXT = 64 * 1024;
+  static final int INLINE_TEXT = 16 * 1024;
 
   /**
    * The fingerprint of a stored event. {@code fullStack} is the stack as the client sent it,
