@@ -94,11 +94,12 @@ public final class BeaconServer {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
-    for (Feature f : features) {
-      f.prepare(config);
-    }
     // everything blocking (folders, database, migrations, resources) happens here, off the event loop
     return vertx.<Opened>executeBlocking(() -> {
+      // first, what needs no database (a feature's own thread works alongside the opening below)
+      for (Feature f : features) {
+        f.prepare(config);
+      }
       java.nio.file.Files.createDirectories(config.dataDir());
       Db db = Db.open(vertx, config, entities, timeline);
       try {

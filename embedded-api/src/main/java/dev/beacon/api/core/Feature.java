@@ -18,9 +18,9 @@ public interface Feature {
   }
 
   /**
-   * Called first, before the database opens, on the thread that starts the server: begin here
-   * (on a thread of your own) work that needs no database, so that it runs alongside the
-   * migrations and Hibernate's boot instead of after them. Must return at once.
+   * Called first, before the database opens, on the worker thread that then opens it and calls
+   * {@link #start}: begin here (on a thread of your own) work that needs no database, so that it
+   * runs alongside the migrations and Hibernate's boot instead of after them. Must return at once.
    */
   default void prepare(Config config) {}
 
