@@ -39,7 +39,9 @@ import java.util.stream.Stream;
  *
  * Tunables (system properties): {@code bench.connections} (default 32), {@code bench.requests}
  * per measured run (default 40000), {@code bench.seconds} per run (default 20),
- * {@code bench.warmup} requests per route before measuring (default 20000: with fewer, the constant route is measured before the JIT has compiled the HTTP path and runs at a third of its speed), {@code bench.rounds}
+ * {@code bench.warmup} requests per route before measuring (default 20000: with fewer, the
+ * constant route is measured before the JIT has compiled the HTTP path, at a third of its speed),
+ * {@code bench.rounds}
  * (default 3: each round measures the constant route, then the ingest routes, and the ratios'
  * median is printed);
  * {@code bench.heartbeat=true} adds {@code POST /api/v1/user/heartbeat} (one insert) as a

@@ -84,7 +84,8 @@ class BackupApiTest {
   }
 
   @Test
-  @DisabledIf(value = "dev.beacon.api.support.TestDatabase#postgres", disabledReason = "the backup copies the H2 database; PostgreSQL is backed up with its own tools (README)")
+  @DisabledIf(value = "dev.beacon.api.support.TestDatabase#postgres", disabledReason = "Beacon backs up only its own H2 database; on PostgreSQL it refuses and names pg_dump,"
+      + " which onPostgresqlTheBackupSaysToUseTheDatabasesOwnToolsAndWritesNothing checks")
   void backupWhileRunningThenRestoreIntoAFreshFolder() throws Exception {
     Path backup;
     String appId;
