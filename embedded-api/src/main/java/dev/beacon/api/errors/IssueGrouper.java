@@ -43,29 +43,24 @@ final class IssueGrouper {
     countVersion(s, issue, e);
     countDay(s, issue, e);
     String machine = e.machineId;
-    IssueMachine.Key machineKey = machine == null ? null : new IssueMachine.Key(issue.issueId, machine);
-    if (machineKey != null && !rows.stored(machineKey)) {
-      if (s.find(IssueMachine.class, machineKey) == null) {
-        IssueMachine m = new IssueMachine();
-        m.issueId = issue.issueId;
-        m.machineHash = machine;
-        s.persist(m);
-        issue.machineCount++;
-      }
-      rows.saw(machineKey);
+    String issueId = issue.issueId;
+    if (machine != null && rows.ensure(s, IssueMachine.class, new IssueMachine.Key(issueId, machine), () -> {
+      IssueMachine m = new IssueMachine();
+      m.issueId = issueId;
+      m.machineHash = machine;
+      return m;
+    })) {
+      issue.machineCount++;
     }
     VersionMachine.note(s, issue, e, LocalDate.ofInstant(e.createdAt, app.zone()), rows);
-    if (e.environment != null && !e.environment.isBlank()) {
-      IssueEnvironment.Key envKey = new IssueEnvironment.Key(issue.issueId, e.environment);
-      if (!rows.stored(envKey)) {
-        if (s.find(IssueEnvironment.class, envKey) == null) {
-          IssueEnvironment env = new IssueEnvironment();
-          env.issueId = issue.issueId;
-          env.environment = e.environment;
-          s.persist(env);
-        }
-        rows.saw(envKey);
-      }
+    String environment = e.environment;
+    if (environment != null && !environment.isBlank()) {
+      rows.ensure(s, IssueEnvironment.class, new IssueEnvironment.Key(issueId, environment), () -> {
+        IssueEnvironment env = new IssueEnvironment();
+        env.issueId = issueId;
+        env.environment = environment;
+        return env;
+      });
     }
     e.issueId = issue.issueId;
     return issue;

@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
+import org.hibernate.Session;
 
 /**
  * The rows of an issue's machines, environments and machines per version and day
@@ -71,6 +73,22 @@ final class KnownRows {
         known.put(k, Boolean.TRUE);
       }
       keys.clear();
+    }
+
+    /**
+     * Makes sure the row of {@code key} is stored: unless it is known to be, looks it up in this
+     * transaction and persists {@code make}'s new row when it is missing. Says whether it made one.
+     */
+    <T> boolean ensure(Session s, Class<T> type, Object key, Supplier<T> make) {
+      if (stored(key)) {
+        return false;
+      }
+      saw(key);
+      if (s.find(type, key) != null) {
+        return false;
+      }
+      s.persist(make.get());
+      return true;
     }
 
     /** The transaction is tried again from the start: what it saw is not stored. */

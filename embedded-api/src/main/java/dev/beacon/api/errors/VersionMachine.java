@@ -50,19 +50,14 @@ public class VersionMachine {
       return;
     }
     String version = e.appVersion == null ? "" : e.appVersion;
-    Key key = new Key(issue.issueId, version, day, machine);
-    if (rows.stored(key)) {
-      return;
-    }
-    rows.saw(key);
-    if (s.find(VersionMachine.class, key) == null) {
+    rows.ensure(s, VersionMachine.class, new Key(issue.issueId, version, day, machine), () -> {
       VersionMachine m = new VersionMachine();
       m.issueId = issue.issueId;
       m.appVersion = version;
       m.day = day;
       m.machineHash = machine;
       m.appId = issue.appId;
-      s.persist(m);
-    }
+      return m;
+    });
   }
 }
