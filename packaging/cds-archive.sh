@@ -61,7 +61,9 @@ fi
 # one list: each line once, in the order first seen (a class before the lambdas that use it)
 cat "$work/server.classlist" "$work/console.classlist" | grep -v '^#' | awk '!seen[$0]++' >"$app/beacon.classlist"
 echo "==> class data sharing: archive of $(grep -vc '^@' "$app/beacon.classlist") classes"
-"$java" -Xshare:dump -XX:SharedClassListFile="$app/beacon.classlist" -XX:SharedArchiveFile="$app/beacon.jsa" \
+# dumped with the launchers' heap (-Xmx512m, G1): an archive made under another heap size encodes its
+# objects' references otherwise, and every start would first rewrite them
+"$java" -Xmx512m -XX:+UseG1GC -Xshare:dump -XX:SharedClassListFile="$app/beacon.classlist" -XX:SharedArchiveFile="$app/beacon.jsa" \
   -cp "$app/beacon.jar" >"$work/dump.log" 2>&1 || { tail -20 "$work/dump.log"; exit 1; }
 
 # the launchers use it: most classes now come from the archive
