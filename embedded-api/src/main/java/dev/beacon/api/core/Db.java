@@ -22,6 +22,9 @@ import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
+import org.hibernate.boot.registry.StandardServiceRegistry;
+import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
+import org.hibernate.bytecode.spi.BytecodeProvider;
 import org.hibernate.cfg.Configuration;
 
 /**
@@ -131,12 +134,13 @@ public final class Db implements AutoCloseable {
       boot(hibernate);
     }
     try {
-      migrate(ds, config, fromTemplate);
+      boolean migrated = migrate(ds, config, fromTemplate);
       if (membership != null) {
         membership.join(ds, config);
         logMembers(ds, membership);
       }
-      timeline.mark("Flyway migrations" + (config.validateSchema() ? "" : " (Hibernate booting alongside)"));
+      timeline.mark((migrated ? "Flyway migrations" : "schema already this build's (Flyway not needed)")
+          + (config.validateSchema() ? "" : " (Hibernate booting alongside)"));
       if (config.validateSchema()) {
         hibernate.run();
       }
@@ -152,8 +156,15 @@ public final class Db implements AutoCloseable {
     }
   }
 
-  /** Flyway's migrations; a template copy that does not match them is emptied and migrated from scratch. */
-  static void migrate(DataSource ds, Config config, boolean fromTemplate) throws SQLException {
+  /**
+   * Flyway's migrations, unless the database's history is exactly this build's ({@link SchemaStamp});
+   * a template copy that does not match them is emptied and migrated from scratch. Says whether
+   * Flyway ran.
+   */
+  static boolean migrate(DataSource ds, Config config, boolean fromTemplate) throws SQLException {
+    if (SchemaStamp.current(ds)) {
+      return false;
+    }
     Flyway flyway = DbTemplate.flyway(ds, config.isH2());
     try {
       flyway.migrate();
@@ -166,6 +177,7 @@ public final class Db implements AutoCloseable {
       DbTemplate.empty(ds);
       flyway.migrate();
     }
+    return true;
   }
 
   /** Runs Hibernate's boot on a thread of its own. */
@@ -197,7 +209,19 @@ public final class Db implements AutoCloseable {
     for (Class<?> e : entities) {
       cfg.addAnnotatedClass(e);
     }
-    return cfg.buildSessionFactory();
+    // No bytecode provider: the entities have no associations and nothing asks for a reference, so
+    // no lazy proxy is ever needed, and Byte Buddy would generate one class per entity at every
+    // start (a third of the boot). A proxy asked for anyway fails loudly (Hibernate's "none" provider).
+    StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
+        .applySettings(cfg.getProperties())
+        .addService(BytecodeProvider.class, new org.hibernate.bytecode.internal.none.BytecodeProviderImpl())
+        .build();
+    try {
+      return cfg.buildSessionFactory(registry);
+    } catch (RuntimeException | Error e) {
+      StandardServiceRegistryBuilder.destroy(registry);
+      throw e;
+    }
   }
 
   /** The booted session factory, or what its boot threw. */
