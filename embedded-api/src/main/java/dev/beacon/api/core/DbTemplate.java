@@ -61,7 +61,10 @@ public final class DbTemplate {
     }
   }
 
-  /** Build step: {@code DbTemplate OUTPUT_FOLDER} writes the migrated, compacted template there. */
+  /**
+   * Build step: {@code DbTemplate OUTPUT_FOLDER} writes the migrated, compacted template there, and
+   * beside it the migration history it was made with ({@link SchemaStamp}).
+   */
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     Files.createDirectories(dir);
@@ -72,6 +75,7 @@ public final class DbTemplate {
       JdbcDataSource ds = new JdbcDataSource();
       ds.setURL("jdbc:h2:file:" + work.resolve("beacon").toString().replace('\\', '/') + ";DB_CLOSE_ON_EXIT=FALSE");
       flyway(ds, true).migrate();
+      SchemaStamp.write(ds, dir.resolve("schema.txt"));
       try (Connection c = ds.getConnection(); Statement st = c.createStatement()) {
         st.execute("SHUTDOWN COMPACT");
       }
