@@ -1,12 +1,19 @@
 package dev.beacon.api.auth;
 
 import dev.beacon.api.core.Config;
+import dev.beacon.api.core.Db;
+import dev.beacon.api.core.ServerContext;
+import io.vertx.core.Future;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
@@ -20,9 +27,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Hashing the password (PBKDF2, about a second of one core) needs no database: on a data folder
  * without an H2 database yet, the first start for sure, {@link #prepare} begins it on a thread of
- * its own before the database opens, so that it runs alongside the migrations and Hibernate's boot;
- * {@link #ensureAdmin} then takes the finished hash (or hashes there, as before, on PostgreSQL or
- * when the folder had a database whose admin is gone).
+ * its own before the database opens, so that it runs alongside the migrations and Hibernate's boot.
+ * The server does not wait for it to listen: {@link #ensureAdmin} writes and shows the credentials
+ * at once and answers a future that ends when the account is stored, which sign-in and
+ * registration wait for ({@link AuthFeature}), so no answer is wrong in the meantime.
  */
 public final class AdminBootstrap {
   public static final String CREDENTIALS_FILE = "admin-credentials.txt";
@@ -53,19 +61,28 @@ public final class AdminBootstrap {
     return boot;
   }
 
-  /** Blocking; runs once while the server starts, before it takes requests. */
-  void ensureAdmin(AuthService auth, dev.beacon.api.core.Db db) throws IOException {
-    if (db.inTx(AuthService::adminExists)) {
-      hash.cancel(false);
-      return;
-    }
+  /**
+   * Blocking; runs once while the server starts, before it takes requests. The credentials of a new
+   * admin are written and shown before it returns; the account itself is stored once its password is
+   * hashed, off the event loop, when the answered future ends (at once when an admin exists).
+   */
+  Future<Void> ensureAdmin(AuthService auth, ServerContext ctx) throws IOException, SQLException {
+    Db db = ctx.db();
     String account = config.adminAccount() == null || config.adminAccount().isBlank()
         ? DEFAULT_ACCOUNT : config.adminAccount().trim();
+    // plain JDBC: Hibernate's first query (its query engine warming up) need not delay the start
+    Existing existing = db.inJdbcTx(c -> Existing.read(c, account));
+    if (existing == Existing.ADMIN) {
+      hash.cancel(false);
+      return Future.succeededFuture();
+    }
     if (!generated) {
       AuthService.checkPassword(password);
     }
-    String hashed = hashed();
-    db.inTx(s -> auth.create(s, account, "account", hashed, Developer.ROLE_ADMIN));
+    if (existing == Existing.NAME_TAKEN) {
+      throw new IllegalStateException("the admin account '" + account + "' cannot be created: a developer account of that name"
+          + " exists; set BEACON_ADMIN_ACCOUNT to another name");
+    }
     if (generated) {
       Path file = config.dataDir().resolve(CREDENTIALS_FILE);
       writeOwnerOnly(file, "account=" + account + "\npassword=" + password + "\n");
@@ -73,8 +90,37 @@ public final class AdminBootstrap {
         System.out.println("Beacon created the admin account '" + account + "' with the password " + password);
         System.out.println("It is also in " + file + " (readable by you only). This is shown once.");
       }
-    } else {
-      LOG.info("created the admin account '{}' from the configured credentials", account);
+    }
+    Future<Void> stored = ctx.vertx().<String>executeBlocking(this::hashed, false)
+        .compose(hashed -> db.tx(s -> auth.create(s, account, "account", hashed, Developer.ROLE_ADMIN)))
+        .mapEmpty();
+    return stored.onSuccess(v -> {
+      if (!generated) {
+        LOG.info("created the admin account '{}' from the configured credentials", account);
+      }
+    }).onFailure(e -> LOG.error("could not create the admin account '{}'", account, e));
+  }
+
+  /** What the database already holds: an admin, another account of the admin's name, or neither. */
+  private enum Existing {
+    ADMIN, NAME_TAKEN, NONE;
+
+    static Existing read(Connection c, String account) throws SQLException {
+      try (PreparedStatement ps = c.prepareStatement(
+          "SELECT role FROM developer WHERE role = ? OR LOWER(account) = LOWER(?)")) {
+        ps.setString(1, Developer.ROLE_ADMIN);
+        ps.setString(2, account);
+        Existing found = NONE;
+        try (ResultSet rs = ps.executeQuery()) {
+          while (rs.next()) {
+            if (Developer.ROLE_ADMIN.equals(rs.getString(1))) {
+              return ADMIN;
+            }
+            found = NAME_TAKEN;
+          }
+        }
+        return found;
+      }
     }
   }
 

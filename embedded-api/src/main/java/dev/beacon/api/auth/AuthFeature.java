@@ -8,8 +8,12 @@ import dev.beacon.api.core.Feature;
 import dev.beacon.api.core.Http;
 import dev.beacon.api.core.Routes;
 import dev.beacon.api.core.ServerContext;
+import io.vertx.core.Future;
 import io.vertx.ext.web.RoutingContext;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * Sign-in, sign-out, registration, and the guards of developer and admin routes ({@link AuthGuard},
@@ -22,6 +26,8 @@ public final class AuthFeature implements Feature {
   private ServerContext sc;
   /** The first admin's password, its hash begun before the database opened. */
   private AdminBootstrap admin;
+  /** Ends when the first admin's account is stored (its password hash can still run after the server listens). */
+  private Future<Void> adminStored = Future.succeededFuture();
 
   @Override
   public List<Class<?>> entities() {
@@ -35,8 +41,23 @@ public final class AuthFeature implements Feature {
 
   @Override
   public void start(ServerContext ctx) throws Exception {
-    (admin != null ? admin : AdminBootstrap.prepare(ctx.config())).ensureAdmin(new AuthService(ctx), ctx.db());
+    adminStored = (admin != null ? admin : AdminBootstrap.prepare(ctx.config())).ensureAdmin(new AuthService(ctx), ctx);
     admin = null;
+  }
+
+  @Override
+  public void close(ServerContext ctx) throws Exception {
+    // a stop right after a first start: the admin's account is stored before the database closes
+    try {
+      adminStored.toCompletionStage().toCompletableFuture().get(30, TimeUnit.SECONDS);
+    } catch (ExecutionException e) {
+      // logged where it failed; the next start creates the account again
+    }
+  }
+
+  /** {@code work} once the first admin's account is stored (at once after that), whether or not that worked. */
+  private <T> Future<T> afterAdmin(Supplier<Future<T>> work) {
+    return adminStored.transform(done -> work.get());
   }
 
   @Override
@@ -61,7 +82,7 @@ public final class AuthFeature implements Feature {
     String account = b.requiredString("account", 255).trim();
     String password = b.requiredString("password", AuthService.MAX_PASSWORD);
     String address = dev.beacon.api.core.ClientLimits.clientAddress(ctx, sc.config().trustProxy());
-    Http.reply(ctx, auth.login(account, password, address).map(l -> Http.ok()
+    Http.reply(ctx, afterAdmin(() -> auth.login(account, password, address)).map(l -> Http.ok()
         .put("openId", l.openId())
         .put("token", l.token())
         .put("admin", l.admin())
@@ -100,7 +121,7 @@ public final class AuthFeature implements Feature {
       if (makeAdmin && !callerIsAdmin) {
         throw ApiException.forbidden("only an admin can create another admin");
       }
-      return auth.register(type, account, password, makeAdmin);
+      return afterAdmin(() -> auth.register(type, account, password, makeAdmin));
     }).map(d -> Http.ok().put("openId", d.openId).put("account", d.account)));
   }
 }

@@ -124,11 +124,6 @@ public final class AuthService {
         .getResultList().stream().findFirst().orElse(null);
   }
 
-  static boolean adminExists(Session s) {
-    return s.createSelectionQuery("select count(d) from Developer d where d.role = :r", Long.class)
-        .setParameter("r", Developer.ROLE_ADMIN).getSingleResult() > 0;
-  }
-
   static void checkAccount(String type, String account) {
     if (!"email".equals(type) && !"phone".equals(type)) {
       throw ApiException.badParameter("type must be email or phone");

@@ -65,14 +65,16 @@ public final class BeaconServer {
    * {@code dev.beacon.api.Beacon}).
    */
   public static Future<BeaconServer> start(Vertx vertx, Config config, List<Feature> features) {
-    return start(vertx, config, features, false);
+    return start(vertx, config, features, false, new StartupTimeline());
   }
 
   /** Starts a server with these features and its own Vert.x instance, and waits until it listens. */
   public static BeaconServer startBlocking(Config config, List<Feature> features) throws Exception {
+    StartupTimeline timeline = new StartupTimeline();
     Vertx vertx = Vertx.vertx();
+    timeline.mark("Vert.x created");
     try {
-      return start(vertx, config, features, true).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      return start(vertx, config, features, true, timeline).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();
       Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
@@ -83,8 +85,8 @@ public final class BeaconServer {
     }
   }
 
-  private static Future<BeaconServer> start(Vertx vertx, Config config, List<Feature> features, boolean ownsVertx) {
-    StartupTimeline timeline = new StartupTimeline();
+  private static Future<BeaconServer> start(Vertx vertx, Config config, List<Feature> features, boolean ownsVertx,
+      StartupTimeline timeline) {
     Clock clock = config.clock();
     List<Class<?>> entities = new ArrayList<>();
     features.forEach(f -> entities.addAll(f.entities()));
@@ -100,6 +102,7 @@ public final class BeaconServer {
       for (Feature f : features) {
         f.prepare(config);
       }
+      timeline.mark("features prepared");
       java.nio.file.Files.createDirectories(config.dataDir());
       Db db = Db.open(vertx, config, entities, timeline);
       try {
