@@ -65,16 +65,18 @@ public final class BeaconServer {
    * {@code dev.beacon.api.Beacon}).
    */
   public static Future<BeaconServer> start(Vertx vertx, Config config, List<Feature> features) {
-    return start(vertx, config, features, false, new StartupTimeline());
+    return start(vertx, config, features, false, new StartupTimeline(), null);
   }
 
   /** Starts a server with these features and its own Vert.x instance, and waits until it listens. */
   public static BeaconServer startBlocking(Config config, List<Feature> features) throws Exception {
     StartupTimeline timeline = new StartupTimeline();
+    // Hibernate's boot, the longest part of a start, begins first (on H2; see HibernateBoot)
+    HibernateBoot hibernate = HibernateBoot.begin(config, entities(features));
     Vertx vertx = Vertx.vertx();
     timeline.mark("Vert.x created");
     try {
-      return start(vertx, config, features, true, timeline).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
+      return start(vertx, config, features, true, timeline, hibernate).toCompletionStage().toCompletableFuture().get(120, TimeUnit.SECONDS);
     } catch (Exception e) {
       vertx.close();
       Throwable cause = e instanceof java.util.concurrent.ExecutionException && e.getCause() != null ? e.getCause() : e;
@@ -85,11 +87,16 @@ public final class BeaconServer {
     }
   }
 
-  private static Future<BeaconServer> start(Vertx vertx, Config config, List<Feature> features, boolean ownsVertx,
-      StartupTimeline timeline) {
-    Clock clock = config.clock();
+  private static List<Class<?>> entities(List<Feature> features) {
     List<Class<?>> entities = new ArrayList<>();
     features.forEach(f -> entities.addAll(f.entities()));
+    return entities;
+  }
+
+  private static Future<BeaconServer> start(Vertx vertx, Config config, List<Feature> features, boolean ownsVertx,
+      StartupTimeline timeline, HibernateBoot begun) {
+    Clock clock = config.clock();
+    List<Class<?>> entities = entities(features);
     List<DataFolder> folders;
     try {
       folders = dataFolders(features);
@@ -104,7 +111,7 @@ public final class BeaconServer {
       }
       timeline.mark("features prepared");
       java.nio.file.Files.createDirectories(config.dataDir());
-      Db db = Db.open(vertx, config, entities, timeline);
+      Db db = Db.open(vertx, config, begun != null ? begun : HibernateBoot.begin(config, entities), timeline);
       try {
         ServerContext sc = new ServerContext(vertx, config, db, clock, folders);
         for (Feature f : features) {

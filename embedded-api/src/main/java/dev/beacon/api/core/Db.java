@@ -10,11 +10,9 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.FutureTask;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -22,10 +20,6 @@ import org.flywaydb.core.api.FlywayException;
 import org.h2.api.ErrorCode;
 import org.hibernate.Session;
 import org.hibernate.SessionFactory;
-import org.hibernate.boot.registry.StandardServiceRegistry;
-import org.hibernate.boot.registry.StandardServiceRegistryBuilder;
-import org.hibernate.bytecode.spi.BytecodeProvider;
-import org.hibernate.cfg.Configuration;
 
 /**
  * The database: a Hikari pool, Flyway migrations, then Hibernate on top (schema never
@@ -76,6 +70,11 @@ public final class Db implements AutoCloseable {
 
   /** {@link #open(Vertx, Config, List)}, marking its phases on {@code timeline}. */
   public static Db open(Vertx vertx, Config config, List<Class<?>> entities, StartupTimeline timeline) throws Exception {
+    return open(vertx, config, HibernateBoot.begin(config, entities), timeline);
+  }
+
+  /** {@link #open(Vertx, Config, List, StartupTimeline)} with Hibernate's boot begun by the caller. */
+  static Db open(Vertx vertx, Config config, HibernateBoot hibernate, StartupTimeline timeline) throws Exception {
     if (config.isH2()) {
       Files.createDirectories(config.dataDir().resolve("db"));
       // a new data folder (its own file, not a configured URL) starts from the migrated template
@@ -84,18 +83,18 @@ public final class Db implements AutoCloseable {
       if (fromTemplate) {
         timeline.mark("a new data folder: the migrated template copied");
       }
-      return open(vertx, config, entities, null, timeline, fromTemplate);
+      return open(vertx, config, hibernate, null, timeline, fromTemplate);
     }
     Membership membership = Membership.take(config);
     try {
-      return open(vertx, config, entities, membership, timeline, false);
+      return open(vertx, config, hibernate, membership, timeline, false);
     } catch (Exception | Error e) {
       membership.close();
       throw e;
     }
   }
 
-  private static Db open(Vertx vertx, Config config, List<Class<?>> entities, Membership membership, StartupTimeline timeline,
+  private static Db open(Vertx vertx, Config config, HibernateBoot hibernate, Membership membership, StartupTimeline timeline,
       boolean fromTemplate) throws Exception {
     HikariConfig hc = new HikariConfig();
     hc.setJdbcUrl(config.effectiveDbUrl());
@@ -110,29 +109,17 @@ public final class Db implements AutoCloseable {
     // default); the ones beyond this close again after 10 idle minutes
     hc.setMinimumIdle(Math.min(2, config.dbPoolSize()));
     hc.setPoolName("beacon-db");
-    // Hibernate boots (mostly class loading and metamodel building) while the pool opens and Flyway
-    // migrates. On H2, whose version is the driver's, it need not read the database's metadata, so it
-    // starts before the pool; on PostgreSQL it reads the metadata, so it starts once the pool is
-    // open. To validate the schema (SchemaValidationTest), it boots after the migrations.
-    boolean early = config.isH2() && !config.validateSchema();
-    DeferredDataSource deferred = new DeferredDataSource();
-    FutureTask<SessionFactory> hibernate = new FutureTask<>(() -> sessions(deferred, config, entities, !early));
-    if (early) {
-      boot(hibernate);
-    }
     HikariDataSource ds;
     try {
       ds = pool(hc, config);
     } catch (RuntimeException | Error e) {
-      deferred.fail(e);
-      closeWhenBooted(hibernate, early);
+      hibernate.poolFailed(e);
+      hibernate.discard();
       throw e;
     }
-    deferred.set(ds);
+    // Hibernate boots (begun before on H2) while Flyway migrates; to validate the schema, after
+    hibernate.poolOpen(ds);
     timeline.mark("database pool, first connection");
-    if (!early && !config.validateSchema()) {
-      boot(hibernate);
-    }
     try {
       boolean migrated = migrate(ds, config, fromTemplate);
       if (membership != null) {
@@ -141,16 +128,13 @@ public final class Db implements AutoCloseable {
       }
       timeline.mark((migrated ? "Flyway migrations" : "schema already this build's (Flyway not needed)")
           + (config.validateSchema() ? "" : " (Hibernate booting alongside)"));
-      if (config.validateSchema()) {
-        hibernate.run();
-      }
-      SessionFactory sf = booted(hibernate);
+      SessionFactory sf = hibernate.get();
       timeline.mark("Hibernate boot" + (config.validateSchema() ? " and schema validation" : ", the rest after the migrations"));
       ClusterBus bus = membership != null ? ClusterBus.listen(ds, config, membership.id()) : ClusterBus.none();
       WorkerExecutor worker = vertx.createSharedWorkerExecutor("beacon-db", config.dbPoolSize());
       return new Db(ds, sf, worker, config, membership, bus);
     } catch (Exception | Error e) {
-      closeWhenBooted(hibernate, !config.validateSchema() || hibernate.isDone());
+      hibernate.discard();
       ds.close();
       throw e;
     }
@@ -178,77 +162,6 @@ public final class Db implements AutoCloseable {
       flyway.migrate();
     }
     return true;
-  }
-
-  /** Runs Hibernate's boot on a thread of its own. */
-  private static void boot(FutureTask<SessionFactory> hibernate) {
-    Thread boot = new Thread(hibernate, "beacon-hibernate-boot");
-    boot.setDaemon(true);
-    boot.start();
-  }
-
-  /**
-   * Hibernate on the pool: the entities mapped, the schema left to Flyway (validated only when
-   * asked). Without {@code metadata}, the database is named here (H2, at the driver's version, which
-   * picks the dialect) instead of read from a connection.
-   */
-  private static SessionFactory sessions(DataSource ds, Config config, List<Class<?>> entities, boolean metadata) {
-    Configuration cfg = new Configuration();
-    cfg.getProperties().put("hibernate.connection.datasource", ds);
-    // the schema is Flyway's, and its version proves it; validating it costs seconds at every start
-    cfg.setProperty("hibernate.hbm2ddl.auto", config.validateSchema() ? "validate" : "none");
-    cfg.setProperty("hibernate.jdbc.batch_size", "50");
-    cfg.setProperty("hibernate.order_inserts", "true");
-    cfg.setProperty("hibernate.jdbc.time_zone", "UTC");
-    cfg.setProperty("hibernate.boot.allow_jdbc_metadata_access", Boolean.toString(metadata));
-    if (!metadata) {
-      cfg.setProperty("jakarta.persistence.database-product-name", "H2");
-      cfg.setProperty("jakarta.persistence.database-major-version", Integer.toString(org.h2.engine.Constants.VERSION_MAJOR));
-      cfg.setProperty("jakarta.persistence.database-minor-version", Integer.toString(org.h2.engine.Constants.VERSION_MINOR));
-    }
-    for (Class<?> e : entities) {
-      cfg.addAnnotatedClass(e);
-    }
-    // No bytecode provider: the entities have no associations and nothing asks for a reference, so
-    // no lazy proxy is ever needed, and Byte Buddy would generate one class per entity at every
-    // start (a third of the boot). A proxy asked for anyway fails loudly (Hibernate's "none" provider).
-    StandardServiceRegistry registry = new StandardServiceRegistryBuilder()
-        .applySettings(cfg.getProperties())
-        .addService(BytecodeProvider.class, new org.hibernate.bytecode.internal.none.BytecodeProviderImpl())
-        .build();
-    try {
-      return cfg.buildSessionFactory(registry);
-    } catch (RuntimeException | Error e) {
-      StandardServiceRegistryBuilder.destroy(registry);
-      throw e;
-    }
-  }
-
-  /** The booted session factory, or what its boot threw. */
-  private static SessionFactory booted(FutureTask<SessionFactory> boot) throws Exception {
-    try {
-      return boot.get();
-    } catch (ExecutionException e) {
-      if (e.getCause() instanceof Exception ex) {
-        throw ex;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw e;
-    }
-  }
-
-  /** After a failed open: waits for a boot that ran or runs and closes what it built, before the pool closes. */
-  private static void closeWhenBooted(FutureTask<SessionFactory> boot, boolean started) {
-    if (!started) {
-      return;
-    }
-    try {
-      boot.get().close();
-    } catch (Exception | Error ignored) {
-      // it failed too: nothing to close
-    }
   }
 
   /**
