@@ -5,6 +5,7 @@ import dev.beacon.api.cli.PlaceOptions;
 import dev.beacon.api.cli.ServerOptions;
 import dev.beacon.api.core.BeaconServer;
 import dev.beacon.api.core.Config;
+import dev.beacon.api.core.StartupGarbage;
 import dev.beacon.api.core.Version;
 import java.io.PrintWriter;
 import java.util.function.IntConsumer;
@@ -82,6 +83,7 @@ public final class Main {
         + " (data: " + config.dataDir() + ")");
     server.timeline().report(config.verbose());
     System.out.flush();
+    StartupGarbage.collectSoon();
     return server;
   }
 

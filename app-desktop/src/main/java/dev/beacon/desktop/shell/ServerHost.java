@@ -4,6 +4,7 @@ import dev.beacon.api.Beacon;
 import dev.beacon.api.Main;
 import dev.beacon.api.core.BeaconServer;
 import dev.beacon.api.core.Config;
+import dev.beacon.api.core.StartupGarbage;
 import java.io.IOException;
 import java.net.BindException;
 import java.net.InetAddress;
@@ -69,6 +70,7 @@ public final class ServerHost {
         ? "Port " + wanted + " is in use by another program, so Beacon is on port " + s.port() + " this time."
         : null;
     server = s;
+    StartupGarbage.collectSoon();
     info = new ServerInfo(bind, s.port(), options.dataDir(), note);
     shutdownHook = new Thread(this::stopQuietly, "beacon-console-shutdown");
     Runtime.getRuntime().addShutdownHook(shutdownHook);

@@ -15,6 +15,7 @@ import io.vertx.core.Future;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
+import java.sql.SQLException;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,7 @@ public final class ErrorsFeature implements Feature {
   }
 
   @Override
-  public void start(ServerContext ctx) {
+  public void start(ServerContext ctx) throws SQLException {
     long grouped = IssueBackfill.run(ctx.db());
     if (grouped > 0) {
       LOG.info("grouped {} error events stored before issues existed", grouped);

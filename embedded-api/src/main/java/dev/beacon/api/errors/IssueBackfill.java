@@ -2,6 +2,10 @@ package dev.beacon.api.errors;
 
 import dev.beacon.api.apps.App;
 import dev.beacon.api.core.Db;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +21,11 @@ final class IssueBackfill {
   private IssueBackfill() {}
 
   /** Groups every event that has no issue yet; returns how many there were. Blocking. */
-  static long run(Db db) {
+  static long run(Db db) throws SQLException {
+    // nearly always none: asked in plain SQL, so that a start does not wait for Hibernate's first query
+    if (!db.inJdbcTx(IssueBackfill::anyWithoutIssue)) {
+      return 0;
+    }
     long total = 0;
     int done;
     do {
@@ -35,5 +43,12 @@ final class IssueBackfill {
       total += done;
     } while (done == BATCH);
     return total;
+  }
+
+  private static boolean anyWithoutIssue(Connection c) throws SQLException {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("SELECT 1 FROM error_event WHERE issue_id IS NULL FETCH FIRST 1 ROWS ONLY")) {
+      return rs.next();
+    }
   }
 }
