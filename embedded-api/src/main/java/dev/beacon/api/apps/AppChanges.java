@@ -3,6 +3,8 @@ package dev.beacon.api.apps;
 import dev.beacon.api.core.ClusterBus;
 import dev.beacon.api.core.Db;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.hibernate.SessionFactory;
@@ -39,21 +41,28 @@ final class AppChanges implements PostUpdateEventListener, PostDeleteEventListen
     bus.subscribe(TOPIC, this::tell, () -> tell(AppDirectory.ALL_APPS));
   }
 
-  /** The app changes of this database: registered with its session factory's event listeners the first time. */
+  /** One per database, whatever the number of features that ask. */
+  private static final Map<Db, AppChanges> BY_DATABASE = new WeakHashMap<>();
+
+  /**
+   * The app changes of this database: registered with its session factory's event listeners the
+   * first time, once Hibernate has booted (before the server takes requests; the features that ask
+   * start while it boots).
+   */
   static AppChanges of(Db db) {
-    SessionFactory sessions = db.sessionFactory();
-    EventListenerRegistry events = sessions.unwrap(SessionFactoryImplementor.class).getEventListenerRegistry();
-    synchronized (events) {
-      for (PostUpdateEventListener l : events.getEventListenerGroup(EventType.POST_UPDATE).listeners()) {
-        if (l instanceof AppChanges known) {
-          return known;
-        }
-      }
-      AppChanges changes = new AppChanges(db.bus());
-      events.appendListeners(EventType.POST_UPDATE, changes);
-      events.appendListeners(EventType.POST_DELETE, changes);
-      return changes;
+    synchronized (BY_DATABASE) {
+      return BY_DATABASE.computeIfAbsent(db, d -> {
+        AppChanges changes = new AppChanges(d.bus());
+        d.whenHibernateBooted(changes::register);
+        return changes;
+      });
     }
+  }
+
+  private void register(SessionFactory sessions) {
+    EventListenerRegistry events = sessions.unwrap(SessionFactoryImplementor.class).getEventListenerRegistry();
+    events.appendListeners(EventType.POST_UPDATE, this);
+    events.appendListeners(EventType.POST_DELETE, this);
   }
 
   /** Registers a listener of app ids; the returned handle removes it. */

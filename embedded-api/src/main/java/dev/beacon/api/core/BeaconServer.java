@@ -160,14 +160,22 @@ public final class BeaconServer {
           .setIdleTimeout((int) Math.max(1, config.idleTimeout().toMillis()))
           .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
       ConnectionGuard guard = new ConnectionGuard(vertx, config);
-      return guard.install(vertx.createHttpServer(options), root).invalidRequestHandler(Failures::invalidRequest).listen()
+      Router mounted = root;
+      // Hibernate booted alongside the features' start and the routes; it is ready before the server listens
+      return vertx.executeBlocking(() -> {
+        db.awaitHibernate();
+        timeline.mark("Hibernate boot, the rest (the features started alongside)");
+        return null;
+      }, false).transform(booted -> booted.failed()
+          ? abandon(features, sc, db, booted.cause() instanceof Exception ex ? ex : new IllegalStateException(booted.cause()))
+          : guard.install(vertx.createHttpServer(options), mounted).invalidRequestHandler(Failures::invalidRequest).listen()
+              .recover(err -> abandon(features, sc, db, new IllegalStateException(
+                  "cannot listen on " + config.host() + ":" + config.port() + ": " + err.getMessage(), err))))
           .map(http -> {
             timeline.mark("listening");
-            return new BeaconServer(vertx, ownsVertx, config, db, http, startedAt, requests, root, features, sc,
+            return new BeaconServer(vertx, ownsVertx, config, db, http, startedAt, requests, mounted, features, sc,
                 routes.declared(), timeline);
-          })
-          .recover(err -> abandon(features, sc, db, new IllegalStateException(
-              "cannot listen on " + config.host() + ":" + config.port() + ": " + err.getMessage(), err)));
+          });
     });
   }
 

@@ -8,11 +8,13 @@ import io.vertx.core.WorkerExecutor;
 import java.nio.file.Files;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -30,7 +32,11 @@ import org.hibernate.SessionFactory;
  */
 public final class Db implements AutoCloseable {
   private final HikariDataSource dataSource;
-  private final SessionFactory sessions;
+  /** Hibernate's boot, which may still run when the database is open (see {@link #sessionFactory()}). */
+  private final HibernateBoot hibernate;
+  private volatile SessionFactory sessions;
+  /** What waits for Hibernate's boot ({@link #whenHibernateBooted}). */
+  private final List<Consumer<SessionFactory>> whenBooted = new ArrayList<>();
   private final WorkerExecutor worker;
   private final boolean h2;
   /** This server's membership of the PostgreSQL database; {@code null} on H2. */
@@ -43,11 +49,11 @@ public final class Db implements AutoCloseable {
   private final ClusterBus bus;
   private final java.time.Instant openedAt = java.time.Instant.now();
 
-  private Db(HikariDataSource dataSource, SessionFactory sessions, WorkerExecutor worker, Config config, Membership membership,
+  private Db(HikariDataSource dataSource, HibernateBoot hibernate, WorkerExecutor worker, Config config, Membership membership,
       ClusterBus bus) {
     this.dataSource = dataSource;
     this.bus = bus;
-    this.sessions = sessions;
+    this.hibernate = hibernate;
     this.worker = worker;
     this.h2 = config.isH2();
     this.config = config;
@@ -70,10 +76,21 @@ public final class Db implements AutoCloseable {
 
   /** {@link #open(Vertx, Config, List)}, marking its phases on {@code timeline}. */
   public static Db open(Vertx vertx, Config config, List<Class<?>> entities, StartupTimeline timeline) throws Exception {
-    return open(vertx, config, HibernateBoot.begin(config, entities), timeline);
+    Db db = open(vertx, config, HibernateBoot.begin(config, entities), timeline);
+    try {
+      db.awaitHibernate();
+    } catch (Exception | Error e) {
+      db.close();
+      throw e;
+    }
+    return db;
   }
 
-  /** {@link #open(Vertx, Config, List, StartupTimeline)} with Hibernate's boot begun by the caller. */
+  /**
+   * Opens the pool and migrates the schema, with Hibernate's boot begun by the caller; it may still
+   * be booting when this returns: plain JDBC work can go on meanwhile, Hibernate work waits for it
+   * ({@link #awaitHibernate()}).
+   */
   static Db open(Vertx vertx, Config config, HibernateBoot hibernate, StartupTimeline timeline) throws Exception {
     if (config.isH2()) {
       Files.createDirectories(config.dataDir().resolve("db"));
@@ -128,11 +145,13 @@ public final class Db implements AutoCloseable {
       }
       timeline.mark((migrated ? "Flyway migrations" : "schema already this build's (Flyway not needed)")
           + (config.validateSchema() ? "" : " (Hibernate booting alongside)"));
-      SessionFactory sf = hibernate.get();
-      timeline.mark("Hibernate boot" + (config.validateSchema() ? " and schema validation" : ", the rest after the migrations"));
+      if (config.validateSchema()) {
+        hibernate.get(); // a schema that does not match the entities fails the start here
+        timeline.mark("Hibernate boot and schema validation");
+      }
       ClusterBus bus = membership != null ? ClusterBus.listen(ds, config, membership.id()) : ClusterBus.none();
       WorkerExecutor worker = vertx.createSharedWorkerExecutor("beacon-db", config.dbPoolSize());
-      return new Db(ds, sf, worker, config, membership, bus);
+      return new Db(ds, hibernate, worker, config, membership, bus);
     } catch (Exception | Error e) {
       hibernate.discard();
       ds.close();
@@ -243,7 +262,7 @@ public final class Db implements AutoCloseable {
 
   /** Runs {@code work} in a transaction on the db worker pool. */
   public <T> Future<T> tx(Function<Session, T> work) {
-    return worker.executeBlocking(() -> sessions.fromTransaction(work), false);
+    return worker.executeBlocking(() -> sessionFactory().fromTransaction(work), false);
   }
 
   /** Runs any blocking work on the db worker pool (e.g. password hashing between two transactions). */
@@ -273,7 +292,7 @@ public final class Db implements AutoCloseable {
 
   /** Runs {@code work} in a transaction on the calling thread; for code already off the event loop. */
   public <T> T inTx(Function<Session, T> work) {
-    return sessions.fromTransaction(work);
+    return sessionFactory().fromTransaction(work);
   }
 
   public DataSource dataSource() {
@@ -282,7 +301,44 @@ public final class Db implements AutoCloseable {
 
   /** Hibernate's session factory of this database (for what registers with it, such as event listeners). */
   public SessionFactory sessionFactory() {
-    return sessions;
+    SessionFactory sf = sessions;
+    if (sf == null) {
+      try {
+        sf = awaitHibernate();
+      } catch (Exception e) {
+        throw new IllegalStateException("Hibernate did not boot", e);
+      }
+    }
+    return sf;
+  }
+
+  /**
+   * Waits until Hibernate has booted (it may still be booting when {@link #open(Vertx, Config,
+   * HibernateBoot, StartupTimeline)} returns, while the features start); throws what its boot threw.
+   */
+  SessionFactory awaitHibernate() throws Exception {
+    SessionFactory sf = hibernate.get();
+    synchronized (this) {
+      if (sessions == null) {
+        whenBooted.forEach(w -> w.accept(sf));
+        whenBooted.clear();
+        sessions = sf;
+      }
+    }
+    return sf;
+  }
+
+  /**
+   * Runs {@code work} with the session factory once Hibernate has booted (at once when it has): for
+   * what must be registered with Hibernate before the server takes requests (event listeners), by a
+   * feature that starts while Hibernate still boots. Must be quick.
+   */
+  public synchronized void whenHibernateBooted(Consumer<SessionFactory> work) {
+    if (sessions != null) {
+      work.accept(sessions);
+    } else {
+      whenBooted.add(work);
+    }
   }
 
   public boolean isH2() {
@@ -312,7 +368,11 @@ public final class Db implements AutoCloseable {
     }
     bus.close();
     worker.close();
-    sessions.close();
+    if (sessions != null) {
+      sessions.close();
+    } else {
+      hibernate.discard();
+    }
     if (h2) {
       try (Connection c = dataSource.getConnection(); var st = c.createStatement()) {
         st.execute("SHUTDOWN");
