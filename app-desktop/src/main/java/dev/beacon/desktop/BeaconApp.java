@@ -3,6 +3,7 @@ package dev.beacon.desktop;
 import dev.beacon.desktop.client.BeaconClient;
 import dev.beacon.desktop.client.Io;
 import dev.beacon.desktop.shell.ConsoleOptions;
+import dev.beacon.desktop.shell.ConsoleSettings;
 import dev.beacon.desktop.shell.ServerHost;
 import dev.beacon.desktop.shell.ServerState;
 import dev.beacon.desktop.shell.ServerLifecycle;
@@ -25,8 +26,9 @@ import javafx.scene.Scene;
 import javafx.stage.Stage;
 
 /**
- * The console: shows the window first, then starts the embedded server beside it. Closing the
- * window stops the server in the background, then exits.
+ * The console: the embedded server starts beside the window (begun by the launcher before JavaFX
+ * starts, see {@link #beginServer}). Closing the window stops the server in the background, then
+ * exits.
  */
 public final class BeaconApp extends Application {
   /** How often the window asks the server for {@code /health}. */
@@ -36,7 +38,10 @@ public final class BeaconApp extends Application {
 
   private final ConsoleOptions options;
   private final Runnable exit;
-  private final ServerHost host = new ServerHost();
+  /** The host whose start {@link #beginServer} began, for the next window. */
+  private static volatile ServerHost early;
+
+  private final ServerHost host = takeEarly();
   private final ExecutorService io = Io.newExecutor();
   private ServerLifecycle model;
   private WindowMemory memory;
@@ -61,6 +66,32 @@ public final class BeaconApp extends Application {
   /** Sets the options the next {@link Application#launch} of this class uses (the launcher's command line). */
   static void configure(ConsoleOptions options) {
     configured = options;
+  }
+
+  /**
+   * Begins the embedded server's start at once, before JavaFX starts (the launcher calls it): the
+   * two overlap, and the window's own start of the server takes the result. With the same settings
+   * the window would use; a remote console starts none.
+   */
+  static void beginServer(ConsoleOptions options) {
+    if (options.remote()) {
+      return;
+    }
+    LogTail.install(); // before the server prints anything
+    try {
+      ConsoleSettings settings = ConsoleSettings.load(options.dataDir());
+      ServerHost host = new ServerHost();
+      host.begin(settings.serverOptions(options), Boolean.TRUE.equals(settings.lanAllowed()), settings.selfRegistration());
+      early = host;
+    } catch (IOException e) {
+      // the settings cannot be read: the window starts the server and shows why
+    }
+  }
+
+  private static ServerHost takeEarly() {
+    ServerHost h = early;
+    early = null;
+    return h != null ? h : new ServerHost();
   }
 
   /** Reads what the window remembers, before the window opens (off the FX thread). */

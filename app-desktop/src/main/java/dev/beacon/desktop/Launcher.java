@@ -58,6 +58,7 @@ public final class Launcher {
   private static final class Console {
     static void launch(ConsoleOptions options) {
       BeaconApp.configure(options);
+      BeaconApp.beginServer(options);
       javafx.application.Application.launch(BeaconApp.class);
     }
   }

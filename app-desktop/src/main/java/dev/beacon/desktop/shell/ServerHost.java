@@ -11,6 +11,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Path;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Runs the embedded server in this process: the only class of the console that touches
@@ -25,6 +28,7 @@ public final class ServerHost {
   public static final String ALL_INTERFACES = "0.0.0.0";
   public static final int DEFAULT_PORT = Config.DEFAULT_PORT;
 
+  private final AtomicReference<Begun> begun = new AtomicReference<>();
   private BeaconServer server;
   private ServerInfo info;
   private Thread shutdownHook;
@@ -48,7 +52,50 @@ public final class ServerHost {
   }
 
   /** As {@link #start(ConsoleOptions, boolean)}, with self-registration of developer accounts on or off. */
-  public synchronized ServerInfo start(ConsoleOptions options, boolean lan, boolean selfRegistration) throws Exception {
+  public ServerInfo start(ConsoleOptions options, boolean lan, boolean selfRegistration) throws Exception {
+    Begun b = begun.getAndSet(null);
+    if (b != null) {
+      boolean same = b.options().equals(options) && b.lan() == lan && b.selfRegistration() == selfRegistration;
+      try {
+        ServerInfo early = b.info().get();
+        if (same) {
+          return early;
+        }
+        stop(); // the settings changed since: start again with them
+      } catch (ExecutionException e) {
+        if (same) {
+          throw e.getCause() instanceof Exception ex ? ex : e;
+        }
+      }
+    }
+    return startNow(options, lan, selfRegistration);
+  }
+
+  /**
+   * Begins {@link #start} on a thread of its own, before the window is built, so that the server's
+   * start and JavaFX's overlap; the first {@code start} then takes its result (waiting for it), or,
+   * if asked with other arguments, stops what it started and starts again.
+   */
+  public void begin(ConsoleOptions options, boolean lan, boolean selfRegistration) {
+    CompletableFuture<ServerInfo> info = new CompletableFuture<>();
+    if (!begun.compareAndSet(null, new Begun(options, lan, selfRegistration, info))) {
+      throw new IllegalStateException("a start was already begun");
+    }
+    Thread t = new Thread(() -> {
+      try {
+        info.complete(startNow(options, lan, selfRegistration));
+      } catch (Throwable e) {
+        info.completeExceptionally(e);
+      }
+    }, "beacon-server-start");
+    t.setDaemon(true);
+    t.start();
+  }
+
+  /** A start begun by {@link #begin}, until {@link #start} takes it. */
+  private record Begun(ConsoleOptions options, boolean lan, boolean selfRegistration, CompletableFuture<ServerInfo> info) {}
+
+  private synchronized ServerInfo startNow(ConsoleOptions options, boolean lan, boolean selfRegistration) throws Exception {
     if (server != null) {
       throw new IllegalStateException("the server is already running on port " + server.port());
     }

@@ -109,6 +109,29 @@ class ServerLifecycleTest {
   }
 
   @Test
+  void aStartBegunBeforeTheWindowIsTheOneTheWindowTakes() throws Exception {
+    host.begin(new ConsoleOptions(data, 0, true), false, false);
+    assertThrows(IllegalStateException.class, () -> host.begin(new ConsoleOptions(data, 0, true), false, false),
+        "one early start at a time");
+    ServerLifecycle m = model(0, true);
+    Fx.run(m::start);
+    Fx.waitUntil(90, () -> m.stateProperty().get() != ServerState.STARTING);
+    // a second start would have failed ("already running"): the window took the begun one
+    assertEquals(ServerState.RUNNING, Fx.call(() -> m.stateProperty().get()), () -> "problem: " + m.problemProperty().get());
+    assertEquals(Integer.toString(host.info().port()), Fx.call(() -> m.portProperty().get()));
+  }
+
+  @Test
+  void aStartBegunWithOtherSettingsIsStoppedAndStartedAgainWithTheWindows() throws Exception {
+    host.begin(new ConsoleOptions(data, 0, true), true, false); // every interface; the saved settings say loopback only
+    ServerLifecycle m = model(0, true);
+    Fx.run(m::start);
+    Fx.waitUntil(90, () -> m.stateProperty().get() != ServerState.STARTING);
+    assertEquals(ServerState.RUNNING, Fx.call(() -> m.stateProperty().get()), () -> "problem: " + m.problemProperty().get());
+    assertEquals(ServerHost.HOST, host.info().host());
+  }
+
+  @Test
   void aBusyDefaultPortFallsBackToAFreeOneAndSaysSo() throws Exception {
     try (ServerSocket busy = new ServerSocket(0, 1, InetAddress.getByName(ServerHost.HOST))) {
       int taken = busy.getLocalPort();
