@@ -88,6 +88,10 @@ jpackage --type app-image \
   --add-launcher beacon-server="$here/linux/beacon-server.properties" \
   --dest "$out"
 
+if [[ "$(uname -s)" == Linux ]]; then
+  # shell scripts instead of jpackage's launchers, which ask rpm and dpkg for their package at each start
+  "$here/linux/script-launchers.sh" "$out/Beacon"
+fi
 "$here/cds-archive.sh" "$out/Beacon"
 
 if ((installer)) && [[ "$(uname -s)" == Linux ]]; then
