@@ -21,7 +21,8 @@ public final class ThemeManager {
 
   /** Sets the light or dark theme for the whole application and Beacon's stylesheet on {@code scene}. FX thread. */
   public static void apply(Scene scene, boolean dark) {
-    Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet());
+    // the themes' binary form (.bss), which JavaFX reads without parsing 170 KB of CSS before the first frame
+    Application.setUserAgentStylesheet(dark ? new PrimerDark().getUserAgentStylesheetBSS() : new PrimerLight().getUserAgentStylesheetBSS());
     var css = ThemeManager.class.getResource(BEACON_CSS);
     if (css == null) {
       throw new IllegalStateException("missing stylesheet " + BEACON_CSS + " next to " + ThemeManager.class.getName());
