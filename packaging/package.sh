@@ -63,6 +63,13 @@ tr,he,ar,fa,ur,hi,bn,ta,te,mr,th,vi,id,ms,fil,ja,zh,ko,ca,eu,gl,af,sw"
 echo "==> trimmed runtime (jlink)"
 jlink --add-modules "$modules" --include-locales="$locales" --strip-debug --no-man-pages --no-header-files \
   --compress=2 --output "$out/runtime"
+# with --include-locales, jlink leaves out jdk.localedata's legal notices (CLDR's licence, the Thai
+# dictionary's): they come back from the module's jmod
+jmods="$(dirname "$(dirname "$(readlink -f "$(command -v jlink)")")")/jmods"
+jmod extract --dir "$out/localedata-jmod" "$jmods/jdk.localedata.jmod"
+mkdir -p "$out/runtime/legal/jdk.localedata"
+cp "$out/localedata-jmod/legal/"* "$out/runtime/legal/jdk.localedata/"
+rm -rf "$out/localedata-jmod"
 
 # The native libraries keep the symbols they export and lose their symbol tables (the JDK's libjvm.so
 # carries 4 MB of them, which only name functions in a crash log), as Debian's dh_strip and the
