@@ -6,10 +6,11 @@ the first start (121 MB for WebKit alone), and an installer's compressor (xz for
 them tighter than the jar's deflate. With --stored, every entry is also stored uncompressed (for the
 .deb, whose xz packs class files far tighter than deflate).
 
-H2 keeps its resources in a zip inside the jar, org/h2/util/data.zip (689 KB, already deflated, so
-xz cannot pack it further): its own resources (error messages, SQL help) become plain entries of the
-jar, where H2 reads them when data.zip is absent (org.h2.util.Utils.loadResource), and the H2 web
-console's pages (org/h2/server/web/, 237 KB; Beacon never starts the console) are left out.
+H2 keeps its resources in a zip inside the jar, org/h2/util/data.zip (689 KB, stored uncompressed,
+in a jar entry that is stored too): its own resources (error messages, SQL help) become plain entries
+of the jar, where H2 reads them when data.zip is absent (org.h2.util.Utils.loadResource), and the H2
+web console's pages (org/h2/server/web/, 237 KB; Beacon never starts the console) are left out: the
+image's jar is 0.5 MB smaller.
 Usage: natives-beside-jar.py [--stored] JAR"""
 import copy
 import io
