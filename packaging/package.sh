@@ -137,8 +137,8 @@ if ((installer)) && [[ "$(uname -s)" == Linux ]]; then
       --dest "$out"
     # jpackage has dpkg-deb compress with xz's default level (-6, an 8 MB window); packed again at -9
     # with -Sextreme (a 64 MB window, which spans WebKit and most of the jar) the .deb is 2.4 MB smaller,
-    # for a few minutes more here; unpacking it on install takes 65 MB of memory. Files, modes and scripts stay as
-    # jpackage made them; the owner is root, as in jpackage's .deb.
+    # for a few minutes more here (unpacking it on install takes 65 MB of memory). Files, modes and
+    # scripts stay as jpackage made them; the owner is root, as in jpackage's .deb.
     echo "==> .deb: xz -9 -Sextreme (dpkg-deb)"
     deb="$(ls "$out"/*.deb)"
     fakeroot sh -c 'dpkg-deb -R "$1" "$2" && dpkg-deb --root-owner-group -Zxz -z9 -Sextreme --build "$2" "$1" >/dev/null' \
