@@ -6,7 +6,9 @@ import dev.beacon.desktop.client.BeaconClient;
 import dev.beacon.desktop.client.Session;
 import dev.beacon.desktop.ui.Background;
 import dev.beacon.desktop.ui.ConsoleContext;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.Optional;
 import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -30,6 +32,8 @@ public final class SignInModel {
   private final ReadOnlyBooleanWrapper formShown = new ReadOnlyBooleanWrapper(this, "formShown");
   private BeaconClient anonymous;
   private OwnerCredentials remembered;
+  /** The data folder whose saved session this sign-in uses or made (deleted on signing out). */
+  private Path savedIn;
 
   public SignInModel(ConsoleContext ctx) {
     this.ctx = ctx;
@@ -43,28 +47,49 @@ public final class SignInModel {
   }
 
   /**
-   * Signs in without asking: with the credentials used last (after a restart of the server), else
-   * the owner's from {@code dataDir} (null for a remote server); shows the form when neither works.
+   * Signs in without asking: with the owner's session saved in {@code dataDir} when the server still
+   * accepts it, else with the credentials used last (after a restart of the server) or the owner's
+   * from {@code dataDir} (null for a remote server), saving the session they give; shows the form
+   * when none works.
    */
   public void auto(Path dataDir) {
     BeaconClient c = anonymous;
     OwnerCredentials last = remembered;
     Background.run(ctx, () -> {
+      if (dataDir != null) {
+        Optional<SavedSession> saved = SavedSession.read(dataDir);
+        if (saved.isPresent()) {
+          if (accepted(c.as(saved.get().session()))) {
+            return new Attempt(null, saved.get().session(), "", dataDir);
+          }
+          SavedSession.delete(dataDir); // ended (signed out elsewhere, expired, another database)
+        }
+      }
       Optional<OwnerCredentials> creds = last != null ? Optional.of(last)
           : dataDir == null ? Optional.empty() : OwnerCredentials.read(dataDir);
       if (creds.isEmpty()) {
-        return new Attempt(null, null, "");
+        return new Attempt(null, null, "", null);
       }
+      Session session;
       try {
-        return new Attempt(creds.get(), c.login(creds.get().account(), creds.get().password()), "");
+        session = c.login(creds.get().account(), creds.get().password());
       } catch (ApiError e) {
         if (e.code() == ApiError.UNREACHABLE) {
           throw e;
         }
-        return new Attempt(creds.get(), null, "The saved owner password was not accepted (" + e.msg() + "); sign in.");
+        return new Attempt(creds.get(), null, "The saved owner password was not accepted (" + e.msg() + "); sign in.", null);
       }
+      if (dataDir != null) {
+        try {
+          SavedSession.of(session).save(dataDir);
+        } catch (IOException e) {
+          // not kept: the next launch signs in with the password again
+        }
+      }
+      return new Attempt(creds.get(), session, "", dataDir);
     }, a -> {
       if (a.session() != null) {
+        savedIn = a.savedIn();
         signedIn(a.creds(), a.session());
       } else {
         if (a.creds() != null) {
@@ -76,7 +101,20 @@ public final class SignInModel {
     }, busy, problem);
   }
 
-  private record Attempt(OwnerCredentials creds, Session session, String why) {}
+  /** Whether the server takes this client's token (a small authenticated read). */
+  private static boolean accepted(BeaconClient signedIn) throws ApiError {
+    try {
+      signedIn.get(signedIn.userPath("app"), Map.of("pageSize", 1));
+      return true;
+    } catch (ApiError e) {
+      if (e.code() == ApiError.UNREACHABLE) {
+        throw e;
+      }
+      return false;
+    }
+  }
+
+  private record Attempt(OwnerCredentials creds, Session session, String why, Path savedIn) {}
 
   /** Signs in with the form's account and password. */
   public void submit() {
@@ -104,14 +142,21 @@ public final class SignInModel {
   /** Signs out (the token ends on the server in the background) and shows the form. */
   public void signOut() {
     BeaconClient signedIn = ctx.client();
+    Path saved = savedIn;
+    savedIn = null;
     remembered = null;
     ctx.setClient(null);
     formShown.set(true);
-    if (signedIn != null) {
+    if (signedIn != null || saved != null) {
       ctx.io().execute(() -> {
         try {
-          AuthApi.logout(signedIn);
-        } catch (ApiError ignored) {
+          if (saved != null) {
+            SavedSession.delete(saved);
+          }
+          if (signedIn != null) {
+            AuthApi.logout(signedIn);
+          }
+        } catch (ApiError | IOException ignored) {
           // the token expires anyway
         }
       });

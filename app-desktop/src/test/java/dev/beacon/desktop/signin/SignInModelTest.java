@@ -16,6 +16,7 @@ import dev.beacon.desktop.support.Models;
 import dev.beacon.desktop.ui.ConsoleContext;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -94,5 +95,60 @@ class SignInModelTest {
     ApiError ended = assertThrows(ApiError.class, () -> signedIn.post("v1/user/" + signedIn.openId() + "/questions",
         new io.vertx.core.json.JsonObject().put("questionContext", "after sign-out?")));
     assertEquals(4001, ended.code(), "the token ended on the server");
+  }
+
+  @Test
+  void theOwnersSessionIsSavedAndTheNextLaunchSignsInWithItWithoutThePassword() throws Exception {
+    LiveServer server = Models.server();
+    Path dir = ownerFile(LiveServer.ADMIN, LiveServer.ADMIN_PASSWORD);
+    try {
+      ConsoleContext first = Models.signedOut();
+      SignInModel launch1 = call(() -> new SignInModel(first));
+      run(() -> launch1.serverReady(server.anonymous()));
+      run(() -> launch1.auto(dir));
+      assertTrue(first.admin(), launch1.problemProperty().get());
+      Path saved = dir.resolve(SavedSession.FILE);
+      assertTrue(Files.exists(saved), "the owner's session is kept for the next launch");
+      if (saved.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        assertEquals(PosixFilePermissions.fromString("rw-------"), Files.getPosixFilePermissions(saved));
+      }
+      String token = first.client().session().token();
+
+      // the next launch signs in with it: the password beside it is not even read (here it is wrong)
+      Files.writeString(dir.resolve(OwnerCredentials.FILE), "account=" + LiveServer.ADMIN + "\npassword=not-the-password\n");
+      ConsoleContext next = Models.signedOut();
+      SignInModel launch2 = call(() -> new SignInModel(next));
+      run(() -> launch2.serverReady(server.anonymous()));
+      run(() -> launch2.auto(dir));
+      assertTrue(next.admin(), launch2.problemProperty().get());
+      assertEquals(token, next.client().session().token(), "the saved session, not a new sign-in");
+
+      // signing out ends the token and forgets it
+      BeaconClient signedIn = next.client();
+      run(launch2::signOut);
+      assertFalse(Files.exists(saved));
+      assertTrue(Models.fails(4001, () -> signedIn.get(signedIn.userPath("app"), Map.of())), "the token ended on the server");
+    } finally {
+      TempDirs.delete(dir);
+    }
+  }
+
+  @Test
+  void aSavedSessionTheServerNoLongerTakesFallsBackToThePasswordAndIsReplaced() throws Exception {
+    LiveServer server = Models.server();
+    Path dir = ownerFile(LiveServer.ADMIN, LiveServer.ADMIN_PASSWORD);
+    try {
+      Files.writeString(dir.resolve(SavedSession.FILE), "openId=0123456789abcdef\ntoken=not-a-token\nadmin=true\n");
+      ConsoleContext ctx = Models.signedOut();
+      SignInModel m = call(() -> new SignInModel(ctx));
+      run(() -> m.serverReady(server.anonymous()));
+      run(() -> m.auto(dir));
+      assertTrue(ctx.admin(), m.problemProperty().get());
+      SavedSession now = SavedSession.read(dir).orElseThrow();
+      assertEquals(ctx.client().session().token(), now.token(), "the new session replaced the ended one");
+      assertEquals(ctx.client().openId(), now.openId());
+    } finally {
+      TempDirs.delete(dir);
+    }
   }
 }
