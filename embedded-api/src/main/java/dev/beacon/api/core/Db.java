@@ -65,31 +65,12 @@ public final class Db implements AutoCloseable {
   }
 
   /**
-   * Opens the pool, migrates the schema and boots Hibernate. Blocking: call it off the event loop.
+   * Opens the pool and migrates the schema, with Hibernate's boot begun by the caller; it may still
+   * be booting when this returns: plain JDBC work can go on meanwhile, Hibernate work waits for it
+   * ({@link #awaitHibernate()}). Blocking: call it off the event loop.
    *
    * @throws IllegalStateException when another Beacon serves the database (or, on H2, uses the
    *     data folder), saying which and what to do; nothing has been changed then
-   */
-  public static Db open(Vertx vertx, Config config, List<Class<?>> entities) throws Exception {
-    return open(vertx, config, entities, new StartupTimeline());
-  }
-
-  /** {@link #open(Vertx, Config, List)}, marking its phases on {@code timeline}. */
-  public static Db open(Vertx vertx, Config config, List<Class<?>> entities, StartupTimeline timeline) throws Exception {
-    Db db = open(vertx, config, HibernateBoot.begin(config, entities), timeline);
-    try {
-      db.awaitHibernate();
-    } catch (Exception | Error e) {
-      db.close();
-      throw e;
-    }
-    return db;
-  }
-
-  /**
-   * Opens the pool and migrates the schema, with Hibernate's boot begun by the caller; it may still
-   * be booting when this returns: plain JDBC work can go on meanwhile, Hibernate work waits for it
-   * ({@link #awaitHibernate()}).
    */
   static Db open(Vertx vertx, Config config, HibernateBoot hibernate, StartupTimeline timeline) throws Exception {
     if (config.isH2()) {

@@ -22,7 +22,7 @@ final class HibernateBoot {
   private final Config config;
   private final DeferredDataSource dataSource = new DeferredDataSource();
   private final FutureTask<SessionFactory> task;
-  private boolean started;
+  private volatile boolean started;
 
   private HibernateBoot(Config config, List<Class<?>> entities) {
     this.config = config;
