@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
-# Gives an app image built by package.sh its class data sharing archive, lib/app/beacon.jsa, which
-# the launchers map at start (-XX:SharedArchiveFile in their options): the classes are then read
-# already parsed and verified, instead of from beacon.jar. A training run records which classes the
-# launchers load: the server through smoke-test.sh (start, sign in, an app, a heartbeat, stop), and
-# the console until it is signed in when there is a display (DISPLAY, or Xvfb, which this starts).
-# The class list stays in the image (lib/app/beacon.classlist): the .deb's postinst makes the
-# archive again where the jar is installed, since an archive names the jar by its path.
+# Gives an app image built by package.sh its class data sharing archives, which the launchers map at
+# start (-XX:SharedArchiveFile in their options): the classes are then read already parsed and
+# verified, instead of from beacon.jar. A training run records which classes the launchers load: the
+# server through smoke-test.sh (start, sign in, an app, a heartbeat, stop), and the console until it
+# is signed in when there is a display (DISPLAY, or Xvfb, which this starts). Two archives:
+#   lib/app/beacon.jsa         both runs' classes, for bin/Beacon (the console, or --headless);
+#   lib/app/beacon-server.jsa  the server's run only, for bin/beacon-server: without the console's
+#                              JavaFX classes among them, fewer of the archive's pages are read in.
+# The class lists stay in the image (lib/app/*.classlist): the .deb's postinst makes the archives
+# again where the jar is installed, since an archive names the jar by its path.
 # Usage: packaging/cds-archive.sh IMAGE_DIR
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -58,16 +61,26 @@ else
   touch "$work/console.classlist"
 fi
 
-# one list: each line once, in the order first seen (a class before the lambdas that use it)
+# the console's list: each line once, in the order first seen (a class before the lambdas that use it)
 cat "$work/server.classlist" "$work/console.classlist" | grep -v '^#' | awk '!seen[$0]++' >"$app/beacon.classlist"
-echo "==> class data sharing: archive of $(grep -vc '^@' "$app/beacon.classlist") classes"
+grep -v '^#' "$work/server.classlist" | awk '!seen[$0]++' >"$app/beacon-server.classlist"
 # dumped with the launchers' heap (-Xmx512m, G1): an archive made under another heap size encodes its
 # objects' references otherwise, and every start would first rewrite them
-"$java" -Xmx512m -XX:+UseG1GC -Xshare:dump -XX:SharedClassListFile="$app/beacon.classlist" -XX:SharedArchiveFile="$app/beacon.jsa" \
-  -cp "$app/beacon.jar" >"$work/dump.log" 2>&1 || { tail -20 "$work/dump.log"; exit 1; }
+for name in beacon beacon-server; do
+  echo "==> class data sharing: $name.jsa, $(grep -vc '^@' "$app/$name.classlist") classes"
+  "$java" -Xmx512m -XX:+UseG1GC -Xshare:dump -XX:SharedClassListFile="$app/$name.classlist" -XX:SharedArchiveFile="$app/$name.jsa" \
+    -cp "$app/beacon.jar" >"$work/dump-$name.log" 2>&1 || { tail -20 "$work/dump-$name.log"; exit 1; }
+done
 
-# the launchers use it: most classes now come from the archive
-shared=$(JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/load.log" "$image/bin/beacon-server" --version >/dev/null 2>&1 \
-  && grep -c 'source: shared objects file' "$work/load.log" || echo 0)
-((shared > 500)) || { echo "cds-archive: the launcher did not map $app/beacon.jsa"; exit 1; }
-echo "==> class data sharing: $(du -h "$app/beacon.jsa" | cut -f1) archive; beacon-server --version read $shared classes from it"
+# the launchers use them: most classes now come from their archive
+for launcher in beacon-server Beacon; do
+  archive=$([[ $launcher == beacon-server ]] && echo beacon-server.jsa || echo beacon.jsa)
+  rm -f "$work/load.log"
+  JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/load.log -Xlog:cds=info:file=$work/cds.log" \
+    "$image/bin/$launcher" --version >/dev/null 2>&1 || true
+  shared=$(grep -c 'source: shared objects file' "$work/load.log" 2>/dev/null || echo 0)
+  grep -q "Opened archive .*/lib/app/$archive" "$work/cds.log" 2>/dev/null \
+    || { echo "cds-archive: bin/$launcher does not map lib/app/$archive"; exit 1; }
+  ((shared > 500)) || { echo "cds-archive: bin/$launcher read $shared classes from lib/app/$archive"; exit 1; }
+  echo "==> class data sharing: bin/$launcher --version read $shared classes from lib/app/$archive ($(du -h "$app/$archive" | cut -f1))"
+done

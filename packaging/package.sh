@@ -2,8 +2,9 @@
 # Builds Beacon's installers with jpackage into packaging/target/:
 #   Beacon/            an app image with its own trimmed runtime (jlink), JavaFX included;
 #                      launchers bin/Beacon (the console; --headless for the server) and bin/beacon-server,
-#                      with desktop-sized JVM options and a class data sharing archive (lib/app/beacon.jsa)
-#                      made from a training run (the .deb makes its own when installed)
+#                      with desktop-sized JVM options and class data sharing archives made from a training
+#                      run: lib/app/beacon.jsa for the console, lib/app/beacon-server.jsa (the server's
+#                      classes only) for bin/beacon-server (the .deb makes its own when installed)
 #   beacon_<v>_<arch>.deb   on Linux, when dpkg-deb and fakeroot are present
 #   (Windows: .msi/.exe, macOS: .dmg: see packaging/README.md)
 #
@@ -109,6 +110,13 @@ jpackage --type app-image \
   --add-launcher beacon-server="$here/linux/beacon-server.properties" \
   --dest "$out"
 
+# bin/beacon-server maps an archive of the server's classes only (cds-archive.sh): the shared archive
+# also holds the console's JavaFX classes, and pages of those that lie among the server's were read in
+# at every start (about 12 MB more resident memory for the server alone)
+sed -i 's|/beacon\.jsa$|/beacon-server.jsa|' "$out/Beacon/lib/app/beacon-server.cfg"
+grep -q '^java-options=-XX:SharedArchiveFile=\$APPDIR/beacon-server\.jsa$' "$out/Beacon/lib/app/beacon-server.cfg" \
+  || { echo "package.sh: lib/app/beacon-server.cfg does not name beacon-server.jsa"; exit 1; }
+
 if [[ "$(uname -s)" == Linux ]]; then
   # shell scripts instead of jpackage's launchers, which ask rpm and dpkg for their package at each start
   "$here/linux/script-launchers.sh" "$out/Beacon"
@@ -120,7 +128,7 @@ if ((installer)) && [[ "$(uname -s)" == Linux ]]; then
     echo "==> .deb (jpackage)"
     # the archive names the jar by its path, so the .deb carries the class list and its postinst
     # makes the archive where the jar is installed (its prerm removes it)
-    rm -rf "$out/deb-image" && cp -a "$out/Beacon" "$out/deb-image" && rm -f "$out/deb-image/lib/app/beacon.jsa"
+    rm -rf "$out/deb-image" && cp -a "$out/Beacon" "$out/deb-image" && rm -f "$out/deb-image/lib/app/"*.jsa
     # the .deb is compressed with xz, which packs class files and the JDK's modules far tighter than
     # their own deflate: in it the jar's entries are stored and the runtime's modules uncompressed
     # (a .deb of 74 MB instead of 116 MB, for 116 MB more once installed)
