@@ -79,9 +79,8 @@ public final class BeaconApp extends Application {
     }
     LogTail.install(); // before the server prints anything
     try {
-      ConsoleSettings settings = ConsoleSettings.load(options.dataDir());
       ServerHost host = new ServerHost();
-      host.begin(settings.serverOptions(options), Boolean.TRUE.equals(settings.lanAllowed()), settings.selfRegistration());
+      host.begin(options, ConsoleSettings.load(options.dataDir()));
       early = host;
     } catch (IOException e) {
       // the settings cannot be read: the window starts the server and shows why

@@ -72,6 +72,20 @@ public final class ServerHost {
   }
 
   /**
+   * Starts the server as the console's saved settings say (their port, LAN access and
+   * self-registration over {@code options}): what the window does, and what
+   * {@link #begin(ConsoleOptions, ConsoleSettings)} began before it.
+   */
+  public ServerInfo start(ConsoleOptions options, ConsoleSettings settings) throws Exception {
+    return start(settings.serverOptions(options), Boolean.TRUE.equals(settings.lanAllowed()), settings.selfRegistration());
+  }
+
+  /** Begins {@link #start(ConsoleOptions, ConsoleSettings)}, as {@link #begin(ConsoleOptions, boolean, boolean)} does. */
+  public void begin(ConsoleOptions options, ConsoleSettings settings) {
+    begin(settings.serverOptions(options), Boolean.TRUE.equals(settings.lanAllowed()), settings.selfRegistration());
+  }
+
+  /**
    * Begins {@link #start} on a thread of its own, before the window is built, so that the server's
    * start and JavaFX's overlap; the first {@code start} then takes its result (waiting for it), or,
    * if asked with other arguments, stops what it started and starts again.

@@ -135,11 +135,10 @@ public final class ServerLifecycle {
           settings.saveLanAllowed(lanChoice);
           host.stop();
         }
-        Boolean allowed = settings.lanAllowed();
-        ServerInfo info = host.start(settings.serverOptions(options), Boolean.TRUE.equals(allowed), settings.selfRegistration());
+        ServerInfo info = host.start(options, settings);
         String lan = LanAddress.find();
         BeaconClient c = clients.apply(info.localUri());
-        return new Started(info, lan, c, c.health(), allowed != null); // running means answering, not only bound
+        return new Started(info, lan, c, c.health(), settings.lanAllowed() != null); // running means answering, not only bound
       }
     };
     t.setOnSucceeded(e -> running(t.getValue()));
