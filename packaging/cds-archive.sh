@@ -73,14 +73,14 @@ for name in beacon beacon-server; do
 done
 
 # the launchers use them: most classes now come from their archive
-for launcher in beacon-server Beacon; do
-  archive=$([[ $launcher == beacon-server ]] && echo beacon-server.jsa || echo beacon.jsa)
-  rm -f "$work/load.log"
+for run in "beacon-server beacon-server.jsa" "Beacon beacon.jsa" "Beacon beacon-server.jsa --headless"; do
+  read -r launcher archive headless <<<"$run"
+  rm -f "$work/load.log" "$work/cds.log"
   JAVA_TOOL_OPTIONS="-Xlog:class+load=info:file=$work/load.log -Xlog:cds=info:file=$work/cds.log" \
-    "$image/bin/$launcher" --version >/dev/null 2>&1 || true
+    "$image/bin/$launcher" $headless --version >/dev/null 2>&1 || true
   shared=$(grep -c 'source: shared objects file' "$work/load.log" 2>/dev/null || echo 0)
   grep -q "Opened archive .*/lib/app/$archive" "$work/cds.log" 2>/dev/null \
-    || { echo "cds-archive: bin/$launcher does not map lib/app/$archive"; exit 1; }
-  ((shared > 500)) || { echo "cds-archive: bin/$launcher read $shared classes from lib/app/$archive"; exit 1; }
-  echo "==> class data sharing: bin/$launcher --version read $shared classes from lib/app/$archive ($(du -h "$app/$archive" | cut -f1))"
+    || { echo "cds-archive: bin/$launcher $headless does not map lib/app/$archive"; exit 1; }
+  ((shared > 500)) || { echo "cds-archive: bin/$launcher $headless read $shared classes from lib/app/$archive"; exit 1; }
+  echo "==> class data sharing: bin/$launcher $headless --version read $shared classes from lib/app/$archive ($(du -h "$app/$archive" | cut -f1))"
 done

@@ -25,10 +25,26 @@ for cfg in "$image"/lib/app/*.cfg; do
     esac
   done <"$cfg"
   [[ -n "$mainclass" && -n "$classpath" ]] || { echo "script-launchers: no main class or class path in $cfg" >&2; exit 1; }
+  # the console's launcher with --headless anywhere on its command line runs the server alone (as
+  # dev.beacon.desktop.Launcher reads it): then it maps the server's own archive, as beacon-server does
+  headless_archive=0
+  if [[ "$mainclass" == dev.beacon.desktop.Launcher ]]; then
+    for i in "${!options[@]}"; do
+      if [[ "${options[$i]}" == '-XX:SharedArchiveFile=$APPDIR/beacon.jsa' ]]; then
+        options[$i]='-XX:SharedArchiveFile=$APPDIR/$ARCHIVE'
+        headless_archive=1
+      fi
+    done
+  fi
   {
     echo '#!/bin/sh'
     echo "# Beacon's $name launcher, made by packaging/linux/script-launchers.sh from lib/app/$name.cfg."
     echo 'APPDIR="$(cd "$(dirname "$(readlink -f "$0")")/../lib/app" && pwd)"'
+    if ((headless_archive)); then
+      echo '# --headless: the server alone, with the archive of its own classes'
+      echo 'ARCHIVE=beacon.jsa'
+      echo 'for a in "$@"; do [ "$a" = --headless ] && ARCHIVE=beacon-server.jsa; done'
+    fi
     printf 'exec "$APPDIR/../runtime/bin/java"'
     for o in "${options[@]}" -cp "$classpath" "$mainclass"; do
       [[ "$o" != *'"'* && "$o" != *'\'* && "$o" != *'`'* ]] || { echo "script-launchers: cannot quote $o" >&2; exit 1; }
