@@ -106,12 +106,60 @@ final class EventReader {
         }
       } else if (value instanceof String s && !s.isBlank()) {
         String t = s.strip();
+        Instant utc = utc(t);
+        if (utc != null) {
+          return utc;
+        }
         return t.endsWith("Z") || ZONE_OFFSET.matcher(t).matches() ? OffsetDateTime.parse(t).toInstant() : Instant.parse(t + "Z");
       }
     } catch (DateTimeParseException | ArithmeticException e) {
       // an unreadable time: the server's
     }
     return now;
+  }
+
+  /**
+   * A time in the form the SDKs write, {@code 2024-05-01T12:34:56.789Z} (0 to 9 digits of a
+   * second), read without a formatter; {@code null} for any other form or a date that does not
+   * exist, which the formatter then reads (or refuses) as before.
+   */
+  static Instant utc(String t) {
+    int n = t.length();
+    if (n < 20 || n > 30 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+        || t.charAt(13) != ':' || t.charAt(16) != ':' || (n > 20 && (n == 21 || t.charAt(19) != '.'))) {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    int nanos = n > 20 ? digits(t, 20, n - 1) : 0;
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || nanos < 0) {
+      return null;
+    }
+    for (int i = n > 20 ? n - 21 : 9; i < 9; i++) {
+      nanos *= 10;
+    }
+    try {
+      return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(java.time.ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** The number that characters {@code [from, to)} of {@code s} write in decimal digits, or -1. */
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static List<StructuredEvent.Exception> exceptions(Object value) {

@@ -16,11 +16,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -181,7 +178,7 @@ final class SentryIngest {
         String type = item.getString("type");
         switch (type) {
           case "event" -> {
-            byte[] payload = r.payload(item, limits.item(), "the event item");
+            EnvelopeReader.Slice payload = r.payload(item, limits.item(), "the event item");
             if (event == null) {
               event = EnvelopeReader.json(payload, "the event item");
             }
@@ -193,15 +190,15 @@ final class SentryIngest {
             files.add(attachment(r, item));
           }
           case "session" -> {
-            byte[] payload = r.payload(item, limits.item(), "a session item");
+            EnvelopeReader.Slice payload = r.payload(item, limits.item(), "a session item");
             if (updates.size() + aggregates.size() < Limits.MAX_SESSIONS) {
               updates.add(EnvelopeReader.json(payload, "a session item"));
             }
           }
           case "sessions" -> {
-            byte[] payload = r.payload(item, limits.item(), "a sessions item");
+            EnvelopeReader.Slice payload = r.payload(item, limits.item(), "a sessions item");
             if (updates.size() + aggregates.size() < Limits.MAX_SESSIONS) {
-              aggregates.add(new Sessions.Aggregate(EnvelopeReader.json(payload, "a sessions item"), sha256(payload)));
+              aggregates.add(new Sessions.Aggregate(EnvelopeReader.json(payload, "a sessions item"), payload.sha256()));
             }
           }
           default -> r.skip(item); // transactions, client reports ... and types unknown to Beacon
@@ -313,13 +310,5 @@ final class SentryIngest {
 
   private static String cut(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

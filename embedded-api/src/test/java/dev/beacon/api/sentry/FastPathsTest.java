@@ -1,0 +1,51 @@
+package dev.beacon.api.sentry;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import io.vertx.core.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The shortcuts of the ingest path read what the general code reads: JSON straight from bytes as
+ * {@code new JsonObject(text)} does, SDK timestamps as {@link OffsetDateTime#parse} does.
+ */
+class FastPathsTest {
+  @Test
+  void jsonFromBytesIsTheObjectTheTextGives() {
+    List<String> lines = List.of(
+        "{\"a\":1,\"b\":2.5,\"c\":12345678901234,\"d\":123456789012345678901234567890,\"e\":-0.0,\"f\":1e300}",
+        "  {\"nested\":{\"list\":[1,\"two\",null,true,false,{\"x\":[]}],\"o\":{}}}\t\r",
+        "{\"dup\":1,\"other\":2,\"dup\":3}",
+        "{\"esc\":\"tab\\t quote\\\" slash\\/ uni\\u00e9 \\ud83d\\ude00\"}",
+        "{\"frames\":[{\"module\":\"com.acme.Foo$1\",\"function\":\"run\",\"lineno\":42,\"in_app\":true}]}",
+        "{}");
+    for (String line : lines) {
+      byte[] bytes = line.getBytes(StandardCharsets.UTF_8);
+      JsonObject viaText = new JsonObject(line.strip());
+      assertEquals(viaText, EnvelopeReader.json(bytes, "a line"), line);
+      assertEquals(viaText.encode(), EnvelopeReader.json(bytes, "a line").encode(), line);
+      byte[] framed = ("xx" + line + "yy").getBytes(StandardCharsets.UTF_8);
+      assertEquals(viaText, EnvelopeReader.json(new EnvelopeReader.Slice(framed, 2, bytes.length), "a line"), line);
+    }
+  }
+
+  @Test
+  void sdkTimestampsReadAsTheFormatterReadsThem() {
+    for (String t : List.of("2024-05-01T12:34:56Z", "2024-05-01T12:34:56.7Z", "2024-05-01T12:34:56.789Z",
+        "2024-05-01T12:34:56.123456789Z", "2024-02-29T23:59:59.000001Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z")) {
+      assertEquals(OffsetDateTime.parse(t).toInstant(), EventReader.utc(t), t);
+    }
+    // not the form, or no such date: left to the formatter
+    for (String t : List.of("2023-02-29T00:00:00Z", "2024-05-01T24:00:00Z", "2024-05-01T12:34:60Z", "2024-05-01T12:34Z",
+        "2024-05-01T12:34:56.Z", "2024-05-01T12:34:56.1234567890Z", "2024-05-01t12:34:56Z", "2024-05-01T12:34:56+00:00",
+        "+2024-05-01T12:34:56Z", "2024-5-01T12:34:56.1Z")) {
+      assertNull(EventReader.utc(t), t);
+    }
+    assertEquals(Instant.parse("2024-05-01T12:34:56.789Z"), EventReader.utc("2024-05-01T12:34:56.789Z"));
+  }
+}
