@@ -1,6 +1,7 @@
 package dev.beacon.api.sentry;
 
 import dev.beacon.api.core.ApiException;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.JsonObject;
 import io.vertx.ext.web.RoutingContext;
 import io.vertx.ext.web.handler.HttpException;
@@ -19,12 +20,27 @@ final class SentryAnswers {
 
   private SentryAnswers() {}
 
+  private static final CharSequence CONTENT_TYPE = HttpHeaders.createOptimized("Content-Type");
+  private static final CharSequence JSON = HttpHeaders.createOptimized("application/json");
+
   static void ok(RoutingContext ctx, String eventId) {
     if (ctx.response().ended()) {
       return;
     }
-    ctx.response().setStatusCode(200).putHeader("Content-Type", "application/json")
-        .end(new JsonObject().put("id", eventId).encode());
+    // an event id is 32 hex digits (EventReader.eventId): nothing in it to escape
+    String body = eventId != null && eventId.length() == 32 && isHex(eventId) ? "{\"id\":\"" + eventId + "\"}"
+        : new JsonObject().put("id", eventId).encode();
+    ctx.response().setStatusCode(200).putHeader(CONTENT_TYPE, JSON).end(body);
+  }
+
+  private static boolean isHex(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** The failure handler of the ingest routes. */

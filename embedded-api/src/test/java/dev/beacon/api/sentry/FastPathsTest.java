@@ -35,6 +35,18 @@ class FastPathsTest {
   }
 
   @Test
+  void authHeaderKeyIsWhatTheSentryPatternFinds() {
+    java.util.regex.Pattern pattern = java.util.regex.Pattern.compile("(?:^|[\\s,])sentry_key\\s*=\\s*([^,\\s]+)");
+    for (String h : List.of("Sentry sentry_version=7, sentry_client=sentry.java/8.64.0, sentry_key=abc123",
+        "Sentry sentry_key=k1,sentry_version=7", "sentry_key = spaced , x=y", "Sentry my_sentry_key=no, sentry_key=yes",
+        "Sentry sentry_key=, sentry_key=second", "Sentry sentry_key", "Sentry sentry_keyx=1", "Sentry x,sentry_key=\tk\t",
+        "Sentry sentry_key=a=b", "", "Sentry\u000Bsentry_key=vt", "Sentry sentry_key=\u00e9t\u00e9")) {
+      java.util.regex.Matcher m = pattern.matcher(h);
+      assertEquals(m.find() ? m.group(1) : null, SentryAuth.headerKey(h), h);
+    }
+  }
+
+  @Test
   void sdkTimestampsReadAsTheFormatterReadsThem() {
     for (String t : List.of("2024-05-01T12:34:56Z", "2024-05-01T12:34:56.7Z", "2024-05-01T12:34:56.789Z",
         "2024-05-01T12:34:56.123456789Z", "2024-02-29T23:59:59.000001Z", "0001-01-01T00:00:00Z", "9999-12-31T23:59:59.999Z")) {
