@@ -2,6 +2,7 @@ package dev.beacon.api.sentry;
 
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.beacon.api.errors.StructuredEvent;
 import io.netty.buffer.Unpooled;
 import io.vertx.core.internal.buffer.BufferInternal;
 import io.vertx.core.json.DecodeException;
@@ -13,6 +14,8 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -299,6 +302,23 @@ final class EnvelopeReader {
     return fast != null ? fast : json(java.util.Arrays.copyOfRange(s.bytes(), s.off(), s.off() + s.len()), what);
   }
 
+  /**
+   * An event item: its JSON, and its {@code exception} read as it was parsed
+   * ({@link EventReader#exceptions(JsonParser)}; then {@code json} does not hold it), or
+   * {@code null} when the event was read as a whole object (the exceptions are in {@code json}).
+   */
+  record Event(JsonObject json, List<StructuredEvent.Exception> exceptions) {}
+
+  /**
+   * The event item, as {@link #json(Slice, String)} reads it; in the common case its
+   * {@code exception} (the bulk of an event: the frames) is read as it is parsed rather than built
+   * into a tree first.
+   */
+  static Event event(Slice s, String what) {
+    Event fast = asciiEvent(s.bytes(), s.off(), s.len());
+    return fast != null ? fast : new Event(json(s, what), null);
+  }
+
   /** As {@link #json(Slice, String)}. */
   static JsonObject json(byte[] bytes, String what) {
     JsonObject fast = asciiObject(bytes, 0, bytes.length);
@@ -325,6 +345,45 @@ final class EnvelopeReader {
    * which gives the same object, or the same refusal.
    */
   private static JsonObject asciiObject(byte[] b, int off, int len) {
+    try (JsonParser p = asciiParser(b, off, len)) {
+      if (p == null || p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      Map<String, Object> map = JacksonCodec.parseObject(p);
+      return p.nextToken() == null ? new JsonObject(map) : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /** As {@link #asciiObject}, with the top level's {@code exception} read apart. */
+  private static Event asciiEvent(byte[] b, int off, int len) {
+    try (JsonParser p = asciiParser(b, off, len)) {
+      if (p == null || p.nextToken() != JsonToken.START_OBJECT) {
+        return null;
+      }
+      Map<String, Object> map = new LinkedHashMap<>();
+      List<StructuredEvent.Exception> exceptions = List.of();
+      for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+        p.nextToken();
+        if (name.equals("exception")) {
+          // a repeated key: the last one counts, as in a parsed object
+          exceptions = EventReader.exceptions(p);
+        } else {
+          map.put(name, JacksonCodec.parseValue(p));
+        }
+      }
+      return p.nextToken() == null ? new Event(new JsonObject(map), exceptions) : null;
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
+  /**
+   * A parser on the bytes when they are an object in ASCII (as SDKs write JSON, escaping the rest)
+   * with no escaped NUL, else {@code null}.
+   */
+  private static JsonParser asciiParser(byte[] b, int off, int len) {
     int start = off;
     int end = off + len;
     while (start < end && isStrippable(b[start])) {
@@ -343,15 +402,7 @@ final class EnvelopeReader {
       }
     }
     // Vert.x's own parser factory, as new JsonObject(text) uses
-    try (JsonParser p = JacksonCodec.createParser(BufferInternal.buffer(Unpooled.wrappedBuffer(b, start, end - start)))) {
-      if (p.nextToken() != JsonToken.START_OBJECT) {
-        return null;
-      }
-      Map<String, Object> map = JacksonCodec.parseObject(p);
-      return p.nextToken() == null ? new JsonObject(map) : null;
-    } catch (IOException | RuntimeException e) {
-      return null;
-    }
+    return JacksonCodec.createParser(BufferInternal.buffer(Unpooled.wrappedBuffer(b, start, end - start)));
   }
 
   /** ASCII characters that {@link String#strip} takes off (white space by {@link Character#isWhitespace}). */

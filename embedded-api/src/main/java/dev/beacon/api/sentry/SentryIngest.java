@@ -171,7 +171,7 @@ final class SentryIngest {
       JsonObject header = r.header();
       String key = headerKey != null ? headerKey : SentryAuth.keyOfDsn(header.getValue("dsn") instanceof String d ? d : null);
       String eventId = EventReader.eventId(header.getValue("event_id"));
-      JsonObject event = null;
+      EnvelopeReader.Event event = null;
       List<JsonObject> updates = new ArrayList<>();
       List<Sessions.Aggregate> aggregates = new ArrayList<>();
       for (JsonObject item = r.nextItem(); item != null; item = r.nextItem()) {
@@ -180,7 +180,7 @@ final class SentryIngest {
           case "event" -> {
             EnvelopeReader.Slice payload = r.payload(item, limits.item(), "the event item");
             if (event == null) {
-              event = EnvelopeReader.json(payload, "the event item");
+              event = EnvelopeReader.event(payload, "the event item");
             }
           }
           case "attachment" -> {
@@ -211,10 +211,11 @@ final class SentryIngest {
       if (event == null) {
         return new Parsed(key, eventId, null, files, updates, aggregates);
       }
-      String id = eventId != null ? eventId : EventReader.eventId(event.getValue("event_id"));
+      String id = eventId != null ? eventId : EventReader.eventId(event.json().getValue("event_id"));
       String did = updates.stream().map(u -> u.getValue("did")).filter(d -> d instanceof String).map(String.class::cast)
           .findFirst().orElse(null);
-      StructuredEvent ev = EventReader.read(event, id != null ? id : EventReader.newEventId(), did, now, files);
+      StructuredEvent ev = EventReader.read(event.json(), event.exceptions(), id != null ? id : EventReader.newEventId(), did,
+          now, files);
       return new Parsed(key, ev.eventUid(), ev, List.of(), updates, aggregates);
     } catch (IOException | RuntimeException e) {
       if (!files.isEmpty()) {

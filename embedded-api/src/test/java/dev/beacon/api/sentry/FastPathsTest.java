@@ -1,6 +1,7 @@
 package dev.beacon.api.sentry;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 import io.vertx.core.json.JsonObject;
@@ -31,6 +32,35 @@ class FastPathsTest {
       assertEquals(viaText.encode(), EnvelopeReader.json(bytes, "a line").encode(), line);
       byte[] framed = ("xx" + line + "yy").getBytes(StandardCharsets.UTF_8);
       assertEquals(viaText, EnvelopeReader.json(new EnvelopeReader.Slice(framed, 2, bytes.length), "a line"), line);
+    }
+  }
+
+  @Test
+  void exceptionsReadWhileParsingAreThoseOfTheParsedEvent() {
+    StringBuilder many = new StringBuilder("[");
+    for (int i = 0; i < 260; i++) {
+      many.append(i == 0 ? "" : ",").append(i % 7 == 0 ? "\"not a frame\"" : "{\"function\":\"f" + i + "\",\"lineno\":" + i + "}");
+    }
+    many.append(']');
+    List<String> exceptions = List.of(
+        "{\"values\":[{\"type\":\"IllegalStateException\",\"module\":\"java.lang\",\"value\":\"boom\",\"stacktrace\":"
+            + "{\"frames\":[{\"module\":\"com.acme.Foo$1\",\"function\":\"run\",\"filename\":\"Foo.java\",\"abs_path\":\"x\","
+            + "\"lineno\":42,\"in_app\":true,\"vars\":{\"a\":[1,{\"b\":2}]}}]}},{\"type\":\"Other\",\"mechanism\":{\"type\":\"x\"}}]}",
+        "[{\"type\":7,\"value\":true,\"module\":\"  \"},\"scalar\",null,{\"stacktrace\":[1,2]},{\"stacktrace\":{\"frames\":{}}}]",
+        "{\"values\":{\"not\":\"a list\"}}", "{\"values\":[{\"type\":\"A\"}],\"values\":null}", "\"text\"", "12", "null", "{}", "[]",
+        "[{\"stacktrace\":{\"frames\":" + many + "}}]",
+        "[{\"type\":\"T\",\"type\":\"U\",\"stacktrace\":{\"frames\":[{\"lineno\":1.9,\"in_app\":\"yes\",\"function\":{\"x\":1},"
+            + "\"module\":12.5,\"lineno\":\"3\"},{\"lineno\":99999999999,\"in_app\":false,\"in_app\":null}]},\"stacktrace\":"
+            + "{\"frames\":[{\"function\":\"kept\",\"lineno\":-4,\"in_app\":false}],\"frames_omitted\":[1,2]}}]");
+    Instant now = Instant.parse("2024-06-01T00:00:00Z");
+    for (String x : exceptions) {
+      String event = "{\"platform\":\"java\",\"exception\":" + x + ",\"threads\":{\"values\":[{\"crashed\":true,\"stacktrace\":"
+          + "{\"frames\":[{\"function\":\"t\"}]}}]},\"tags\":{\"a\":1},\"timestamp\":\"2024-05-01T00:00:00.5Z\"}";
+      byte[] bytes = event.getBytes(StandardCharsets.UTF_8);
+      EnvelopeReader.Event streamed = EnvelopeReader.event(new EnvelopeReader.Slice(bytes, 0, bytes.length), "the event");
+      assertNotNull(streamed.exceptions(), x);
+      assertEquals(EventReader.read(new JsonObject(event), "0".repeat(32), null, now, List.of()),
+          EventReader.read(streamed.json(), streamed.exceptions(), "0".repeat(32), null, now, List.of()), x);
     }
   }
 
