@@ -1,8 +1,8 @@
 package dev.beacon.api.sentry;
 
-import dev.beacon.api.errors.StructuredEvent;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import dev.beacon.api.errors.StructuredEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
 import java.io.IOException;
