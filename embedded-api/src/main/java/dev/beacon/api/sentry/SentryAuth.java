@@ -64,7 +64,7 @@ final class SentryAuth {
     return null;
   }
 
-  /** White space as {@code \\s} means in a Java pattern. */
+  /** White space as {@code \s} means in a Java pattern. */
   private static boolean isSpace(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\u000B' || c == '\f' || c == '\r';
   }
