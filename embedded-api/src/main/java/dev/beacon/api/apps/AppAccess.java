@@ -3,6 +3,8 @@ package dev.beacon.api.apps;
 import dev.beacon.api.core.ApiException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.hibernate.Session;
 
 /**
@@ -74,16 +76,43 @@ public final class AppAccess {
    * the key of project {@code projectId} (403 otherwise), of an app that is not frozen (403).
    */
   public static App bySentryKey(Session s, String projectId, String sentryKey) {
-    App app = sentryKey == null || sentryKey.isBlank() ? null
-        : s.createSelectionQuery("from App a where a.sentryKey = :k", App.class)
-            .setParameter("k", sentryKey.trim())
-            .getResultList().stream().findFirst().orElse(null);
+    App app = sentryKey == null || sentryKey.isBlank() ? null : withSentryKey(s, sentryKey.trim());
     if (app == null) {
       throw unknownSentryKey();
     }
     checkSentry(app.sentryProjectId, app.frozen(), projectId);
     return app;
   }
+
+  /**
+   * The app whose DSN has {@code key}, or {@code null}. An app found so before is read by its id
+   * (cheaper than the query, which ingest would run once per batch) and kept only while its row
+   * still has the key; otherwise, or the first time, the query finds it.
+   */
+  private static App withSentryKey(Session s, String key) {
+    String known = SENTRY_KEY_APPS.get(key);
+    if (known != null) {
+      App app = s.find(App.class, known);
+      if (app != null && key.equals(app.sentryKey)) {
+        return app;
+      }
+      SENTRY_KEY_APPS.remove(key, known);
+    }
+    App app = s.createSelectionQuery("from App a where a.sentryKey = :k", App.class)
+        .setParameter("k", key)
+        .getResultList().stream().findFirst().orElse(null);
+    if (app != null) {
+      if (SENTRY_KEY_APPS.size() >= MAX_KNOWN_KEYS) {
+        SENTRY_KEY_APPS.clear();
+      }
+      SENTRY_KEY_APPS.put(key, app.appId);
+    }
+    return app;
+  }
+
+  /** The id of the app each Sentry key was last found with (a hint: the row found by it is checked). */
+  private static final Map<String, String> SENTRY_KEY_APPS = new ConcurrentHashMap<>();
+  private static final int MAX_KNOWN_KEYS = 10_000;
 
   /** The refusal of a Sentry key that no app's DSN has (401). */
   public static ApiException unknownSentryKey() {

@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
  * The door for error events that come with their structure (Sentry SDKs, see the {@code sentry}
@@ -22,9 +21,6 @@ import java.util.regex.Pattern;
 public final class EventIntake {
   /** What storing an event gave. */
   public record Result(String eventUid, String issueId, boolean duplicate) {}
-
-  /** A dotted package or module name ({@code java.lang}), which a bare type name is qualified with. */
-  private static final Pattern DOTTED = Pattern.compile("[A-Za-z_][\\w$]*(\\.[A-Za-z_][\\w$]*)+");
 
   private final ErrorIngest ingest;
   private final Attachments attachments;
@@ -125,10 +121,39 @@ public final class EventIntake {
   static String qualified(StructuredEvent.Exception x) {
     String type = x.type() == null ? "" : x.type().strip();
     String module = x.module() == null ? "" : x.module().strip();
-    if (!type.contains(".") && DOTTED.matcher(module).matches()) {
+    if (type.indexOf('.') < 0 && isDotted(module)) {
       return module + "." + type;
     }
     return type.isEmpty() ? "Error" : type;
+  }
+
+  /** Whether {@code s} is a dotted name: two or more identifiers ({@code [A-Za-z_][A-Za-z0-9_$]*}) joined by dots. */
+  private static boolean isDotted(String s) {
+    int parts = 0;
+    int i = 0;
+    int n = s.length();
+    while (true) {
+      if (i >= n || !(isAsciiLetter(s.charAt(i)) || s.charAt(i) == '_')) {
+        return false;
+      }
+      i++;
+      while (i < n && (isAsciiLetter(s.charAt(i)) || (s.charAt(i) >= '0' && s.charAt(i) <= '9') || s.charAt(i) == '_'
+          || s.charAt(i) == '$')) {
+        i++;
+      }
+      parts++;
+      if (i == n) {
+        return parts >= 2;
+      }
+      if (s.charAt(i) != '.') {
+        return false;
+      }
+      i++;
+    }
+  }
+
+  private static boolean isAsciiLetter(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
   }
 
   /** The stack as a Java-style text for reading: the thrown exception first, then {@code Caused by:} its causes. */
@@ -161,8 +186,11 @@ public final class EventIntake {
       if (f.module() != null && !f.module().isBlank()) {
         sb.append(f.module()).append('.');
       }
-      sb.append(f.function() == null ? "?" : f.function())
-          .append('(').append(where).append(f.lineno() == null ? "" : ":" + f.lineno()).append(")\n");
+      sb.append(f.function() == null ? "?" : f.function()).append('(').append(where);
+      if (f.lineno() != null) {
+        sb.append(':').append(f.lineno().intValue());
+      }
+      sb.append(")\n");
     }
   }
 

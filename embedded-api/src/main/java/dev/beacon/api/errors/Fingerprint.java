@@ -4,6 +4,7 @@ import dev.beacon.api.core.Body;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -83,11 +84,17 @@ record Fingerprint(String hash, String type, String title, String culprit) {
    * Beacon's rule.
    */
   static Fingerprint compute(String type, String message, List<Frame> frames, List<String> custom, String title) {
-    List<Frame> inApp = frames.stream().filter(Frame::inApp).toList();
-    List<Frame> top = (inApp.isEmpty() ? frames : inApp).stream().limit(TOP_FRAMES).toList();
-    String key = RULES + "\n" + Normalize.message(type) + "\n" + (top.isEmpty()
-        ? "message\n" + Normalize.message(message)
-        : "frames\n" + top.stream().map(Frame::symbol).collect(Collectors.joining("\n")));
+    List<Frame> top = top(frames);
+    StringBuilder k = new StringBuilder(RULES).append('\n').append(Normalize.message(type)).append('\n');
+    if (top.isEmpty()) {
+      k.append("message\n").append(Normalize.message(message));
+    } else {
+      k.append("frames");
+      for (Frame f : top) {
+        k.append('\n').append(f.symbol());
+      }
+    }
+    String key = k.toString();
     if (custom != null && !custom.isEmpty()) {
       String ownKey = key;
       key = RULES + "\ncustom\n" + custom.stream()
@@ -98,16 +105,60 @@ record Fingerprint(String hash, String type, String title, String culprit) {
     return new Fingerprint(sha256(key), type, Body.truncate(title, MAX_TITLE), culprit);
   }
 
+  /** The top {@value #TOP_FRAMES} in-app frames, or the top frames when none is in-app. */
+  private static List<Frame> top(List<Frame> frames) {
+    List<Frame> top = new ArrayList<>(TOP_FRAMES);
+    for (Frame f : frames) {
+      if (f.inApp() && top.size() < TOP_FRAMES) {
+        top.add(f);
+      }
+    }
+    if (top.isEmpty()) {
+      for (int i = 0; i < frames.size() && i < TOP_FRAMES; i++) {
+        top.add(frames.get(i));
+      }
+    }
+    return top;
+  }
+
   /** The first line of a text that has some content, trimmed; empty when there is none. */
   static String firstLine(String text) {
-    return text == null ? "" : text.lines().map(String::trim).filter(l -> !l.isEmpty()).findFirst().orElse("");
+    if (text == null) {
+      return "";
+    }
+    int n = text.length();
+    for (int start = 0; start < n; ) {
+      int end = start;
+      while (end < n && text.charAt(end) != '\n' && text.charAt(end) != '\r') {
+        end++;
+      }
+      // trimmed as String.trim does
+      int s = start;
+      int e = end;
+      while (s < e && text.charAt(s) <= ' ') {
+        s++;
+      }
+      while (e > s && text.charAt(e - 1) <= ' ') {
+        e--;
+      }
+      if (s < e) {
+        return text.substring(s, e);
+      }
+      start = end + 1;
+    }
+    return "";
   }
 
   private static String sha256(String text) {
+    return HexFormat.of().formatHex(SHA_256.get().digest(text.getBytes(StandardCharsets.UTF_8)));
+  }
+
+  /** A digest per thread: looking one up costs more than hashing a key; {@code digest} leaves it reset. */
+  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+      return MessageDigest.getInstance("SHA-256");
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available in this JVM", e);
     }
-  }
+  });
 }

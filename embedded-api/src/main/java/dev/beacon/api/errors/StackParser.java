@@ -78,7 +78,7 @@ final class StackParser {
       read = python(path, function);
     } else if (module != null && function != null) {
       String symbol = Normalize.symbol(module + "." + function);
-      read = new Frame(symbol, RUNTIME_PREFIXES.stream().noneMatch(symbol::startsWith));
+      read = new Frame(symbol, !isRuntime(symbol));
     } else if (function != null) {
       read = new Frame(Normalize.symbol(function), true);
     } else {
@@ -99,7 +99,17 @@ final class StackParser {
       return new Frame(symbol, true);
     }
     String symbol = Normalize.symbol(m.group(1));
-    return new Frame(symbol, RUNTIME_PREFIXES.stream().noneMatch(symbol::startsWith));
+    return new Frame(symbol, !isRuntime(symbol));
+  }
+
+  /** Whether a symbol is in a runtime's own packages ({@link #RUNTIME_PREFIXES}). */
+  private static boolean isRuntime(String symbol) {
+    for (String prefix : RUNTIME_PREFIXES) {
+      if (symbol.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -1,8 +1,11 @@
 package dev.beacon.api.sentry;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.beacon.api.errors.StructuredEvent;
 import io.vertx.core.json.JsonArray;
 import io.vertx.core.json.JsonObject;
+import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -73,12 +76,21 @@ final class EventReader {
 
   static StructuredEvent read(JsonObject ev, String eventId, String sessionDid, Instant now,
       List<StructuredEvent.Attachment> attachments) {
+    return read(ev, null, eventId, sessionDid, now, attachments);
+  }
+
+  /**
+   * As {@link #read(JsonObject, String, String, Instant, List)}, with the event's exceptions
+   * already read ({@link #exceptions(JsonParser)}), or {@code null} to read them from {@code ev}.
+   */
+  static StructuredEvent read(JsonObject ev, List<StructuredEvent.Exception> readExceptions, String eventId,
+      String sessionDid, Instant now, List<StructuredEvent.Attachment> attachments) {
     String platform = text(ev.getValue("platform"));
     String release = text(ev.getValue("release"));
     String environment = text(ev.getValue("environment"));
     JsonObject contexts = object(ev.getValue("contexts"));
     JsonObject user = object(ev.getValue("user"));
-    List<StructuredEvent.Exception> exceptions = exceptions(ev.getValue("exception"));
+    List<StructuredEvent.Exception> exceptions = readExceptions != null ? readExceptions : exceptions(ev.getValue("exception"));
     List<StructuredEvent.StackFrame> threadFrames = exceptions.isEmpty() ? threadFrames(ev.getValue("threads")) : List.of();
     JsonObject details = new JsonObject()
         .put("tags", tags(ev.getValue("tags")))
@@ -106,12 +118,60 @@ final class EventReader {
         }
       } else if (value instanceof String s && !s.isBlank()) {
         String t = s.strip();
+        Instant utc = utc(t);
+        if (utc != null) {
+          return utc;
+        }
         return t.endsWith("Z") || ZONE_OFFSET.matcher(t).matches() ? OffsetDateTime.parse(t).toInstant() : Instant.parse(t + "Z");
       }
     } catch (DateTimeParseException | ArithmeticException e) {
       // an unreadable time: the server's
     }
     return now;
+  }
+
+  /**
+   * A time in the form the SDKs write, {@code 2024-05-01T12:34:56.789Z} (0 to 9 digits of a
+   * second), read without a formatter; {@code null} for any other form or a date that does not
+   * exist, which the formatter then reads (or refuses) as before.
+   */
+  static Instant utc(String t) {
+    int n = t.length();
+    if (n < 20 || n > 30 || t.charAt(n - 1) != 'Z' || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T'
+        || t.charAt(13) != ':' || t.charAt(16) != ':' || (n > 20 && (n == 21 || t.charAt(19) != '.'))) {
+      return null;
+    }
+    int year = digits(t, 0, 4);
+    int month = digits(t, 5, 7);
+    int day = digits(t, 8, 10);
+    int hour = digits(t, 11, 13);
+    int minute = digits(t, 14, 16);
+    int second = digits(t, 17, 19);
+    int nanos = n > 20 ? digits(t, 20, n - 1) : 0;
+    if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0 || nanos < 0) {
+      return null;
+    }
+    for (int i = n > 20 ? n - 21 : 9; i < 9; i++) {
+      nanos *= 10;
+    }
+    try {
+      return java.time.LocalDateTime.of(year, month, day, hour, minute, second, nanos).toInstant(java.time.ZoneOffset.UTC);
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+
+  /** The number that characters {@code [from, to)} of {@code s} write in decimal digits, or -1. */
+  private static int digits(String s, int from, int to) {
+    int v = 0;
+    for (int i = from; i < to; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   private static List<StructuredEvent.Exception> exceptions(Object value) {
@@ -127,6 +187,149 @@ final class EventReader {
           frames(st == null ? null : st.getValue("frames"))));
     }
     return out;
+  }
+
+  /**
+   * What {@link #exceptions(Object)} reads from a parsed {@code exception}, read from the parser
+   * positioned on that value (its first token), which it consumes: the same exceptions and frames,
+   * without the tree of maps in between. A repeated key counts with its last value, as in a parsed
+   * object.
+   */
+  static List<StructuredEvent.Exception> exceptions(JsonParser p) throws IOException {
+    List<StructuredEvent.Exception> out = new ArrayList<>();
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.START_ARRAY) {
+      exceptionList(p, out);
+    } else if (t == JsonToken.START_OBJECT) {
+      for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+        JsonToken v = p.nextToken();
+        if (name.equals("values")) {
+          out.clear();
+          if (v == JsonToken.START_ARRAY) {
+            exceptionList(p, out);
+          } else {
+            p.skipChildren();
+          }
+        } else {
+          p.skipChildren();
+        }
+      }
+    }
+    return out;
+  }
+
+  private static void exceptionList(JsonParser p, List<StructuredEvent.Exception> out) throws IOException {
+    for (JsonToken t = next(p); t != JsonToken.END_ARRAY; t = next(p)) {
+      if (t == JsonToken.START_OBJECT) {
+        out.add(exception(p));
+      } else {
+        p.skipChildren();
+      }
+    }
+  }
+
+  private static StructuredEvent.Exception exception(JsonParser p) throws IOException {
+    String type = null;
+    String module = null;
+    String value = null;
+    List<StructuredEvent.StackFrame> frames = List.of();
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "type" -> type = text(p);
+        case "module" -> module = text(p);
+        case "value" -> value = text(p);
+        case "stacktrace" -> {
+          frames = List.of();
+          if (t == JsonToken.START_OBJECT) {
+            for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+              JsonToken f = p.nextToken();
+              if (field.equals("frames")) {
+                frames = f == JsonToken.START_ARRAY ? frames(p) : List.of();
+              }
+              p.skipChildren();
+            }
+          } else {
+            p.skipChildren();
+          }
+        }
+        default -> p.skipChildren();
+      }
+    }
+    return new StructuredEvent.Exception(type, module, value, frames);
+  }
+
+  /** As {@link #frames(Object)}, from the parser on the list's first token. */
+  private static List<StructuredEvent.StackFrame> frames(JsonParser p) throws IOException {
+    List<StructuredEvent.StackFrame> all = new ArrayList<>();
+    for (JsonToken t = next(p); t != JsonToken.END_ARRAY; t = next(p)) {
+      // a frame that is not an object holds its place among the newest MAX_FRAMES, as in frames(Object)
+      all.add(t == JsonToken.START_OBJECT ? frame(p) : null);
+      if (t != JsonToken.START_OBJECT) {
+        p.skipChildren();
+      }
+    }
+    List<StructuredEvent.StackFrame> out = new ArrayList<>(Math.min(all.size(), MAX_FRAMES));
+    for (int i = Math.max(0, all.size() - MAX_FRAMES); i < all.size(); i++) {
+      if (all.get(i) != null) {
+        out.add(all.get(i));
+      }
+    }
+    return out;
+  }
+
+  private static StructuredEvent.StackFrame frame(JsonParser p) throws IOException {
+    String module = null;
+    String function = null;
+    String filename = null;
+    String absPath = null;
+    Integer line = null;
+    Boolean inApp = null;
+    for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+      JsonToken t = p.nextToken();
+      switch (name) {
+        case "module" -> module = text(p);
+        case "function" -> function = text(p);
+        case "filename" -> filename = text(p);
+        case "abs_path" -> absPath = text(p);
+        case "lineno" -> line = t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT
+            ? Integer.valueOf(p.getNumberValue().intValue()) : skip(p);
+        case "in_app" -> inApp = t == JsonToken.VALUE_TRUE ? Boolean.TRUE : t == JsonToken.VALUE_FALSE ? Boolean.FALSE : skip(p);
+        default -> p.skipChildren();
+      }
+    }
+    return new StructuredEvent.StackFrame(module, function, filename, absPath, line, inApp);
+  }
+
+  /** As {@link #text(Object)}, of the value the parser is on (consumed). */
+  private static String text(JsonParser p) throws IOException {
+    JsonToken t = p.currentToken();
+    if (t == JsonToken.VALUE_STRING) {
+      String s = p.getText();
+      return s.isBlank() ? null : s;
+    }
+    if (t == JsonToken.VALUE_NUMBER_INT || t == JsonToken.VALUE_NUMBER_FLOAT) {
+      return String.valueOf(p.getNumberValue());
+    }
+    if (t == JsonToken.VALUE_TRUE || t == JsonToken.VALUE_FALSE) {
+      return String.valueOf(t == JsonToken.VALUE_TRUE);
+    }
+    return skip(p);
+  }
+
+  /** Consumes the value the parser is on; {@code null}. */
+  private static <T> T skip(JsonParser p) throws IOException {
+    p.skipChildren();
+    return null;
+  }
+
+  /** The next token, which must be there (the input is not cut short). */
+  private static JsonToken next(JsonParser p) throws IOException {
+    JsonToken t = p.nextToken();
+    if (t == null) {
+      throw new java.io.EOFException("the JSON ends inside a list");
+    }
+    return t;
   }
 
   /** The frames of the thread that crashed, else the current one, else the first with frames. */

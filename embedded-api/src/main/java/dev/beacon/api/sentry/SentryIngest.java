@@ -16,11 +16,8 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -174,16 +171,16 @@ final class SentryIngest {
       JsonObject header = r.header();
       String key = headerKey != null ? headerKey : SentryAuth.keyOfDsn(header.getValue("dsn") instanceof String d ? d : null);
       String eventId = EventReader.eventId(header.getValue("event_id"));
-      JsonObject event = null;
+      EnvelopeReader.Event event = null;
       List<JsonObject> updates = new ArrayList<>();
       List<Sessions.Aggregate> aggregates = new ArrayList<>();
       for (JsonObject item = r.nextItem(); item != null; item = r.nextItem()) {
         String type = item.getString("type");
         switch (type) {
           case "event" -> {
-            byte[] payload = r.payload(item, limits.item(), "the event item");
+            EnvelopeReader.Slice payload = r.payload(item, limits.item(), "the event item");
             if (event == null) {
-              event = EnvelopeReader.json(payload, "the event item");
+              event = EnvelopeReader.event(payload, "the event item");
             }
           }
           case "attachment" -> {
@@ -193,15 +190,15 @@ final class SentryIngest {
             files.add(attachment(r, item));
           }
           case "session" -> {
-            byte[] payload = r.payload(item, limits.item(), "a session item");
+            EnvelopeReader.Slice payload = r.payload(item, limits.item(), "a session item");
             if (updates.size() + aggregates.size() < Limits.MAX_SESSIONS) {
               updates.add(EnvelopeReader.json(payload, "a session item"));
             }
           }
           case "sessions" -> {
-            byte[] payload = r.payload(item, limits.item(), "a sessions item");
+            EnvelopeReader.Slice payload = r.payload(item, limits.item(), "a sessions item");
             if (updates.size() + aggregates.size() < Limits.MAX_SESSIONS) {
-              aggregates.add(new Sessions.Aggregate(EnvelopeReader.json(payload, "a sessions item"), sha256(payload)));
+              aggregates.add(new Sessions.Aggregate(EnvelopeReader.json(payload, "a sessions item"), payload.sha256()));
             }
           }
           default -> r.skip(item); // transactions, client reports ... and types unknown to Beacon
@@ -214,10 +211,11 @@ final class SentryIngest {
       if (event == null) {
         return new Parsed(key, eventId, null, files, updates, aggregates);
       }
-      String id = eventId != null ? eventId : EventReader.eventId(event.getValue("event_id"));
+      String id = eventId != null ? eventId : EventReader.eventId(event.json().getValue("event_id"));
       String did = updates.stream().map(u -> u.getValue("did")).filter(d -> d instanceof String).map(String.class::cast)
           .findFirst().orElse(null);
-      StructuredEvent ev = EventReader.read(event, id != null ? id : EventReader.newEventId(), did, now, files);
+      StructuredEvent ev = EventReader.read(event.json(), event.exceptions(), id != null ? id : EventReader.newEventId(), did,
+          now, files);
       return new Parsed(key, ev.eventUid(), ev, List.of(), updates, aggregates);
     } catch (IOException | RuntimeException e) {
       if (!files.isEmpty()) {
@@ -313,13 +311,5 @@ final class SentryIngest {
 
   private static String cut(String s, int max) {
     return s == null || s.length() <= max ? s : s.substring(0, max);
-  }
-
-  private static String sha256(byte[] bytes) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException(e);
-    }
   }
 }

@@ -17,8 +17,18 @@ public final class MachineHash {
   private MachineHash() {}
 
   public static String of(String appSecret, String machineId) {
-    return hasher(appSecret).apply(machineId);
+    Keyed last = LAST.get();
+    if (last == null || !last.secret().equals(appSecret)) {
+      last = new Keyed(appSecret, hasher(appSecret));
+      LAST.set(last);
+    }
+    return last.hasher().apply(machineId);
   }
+
+  /** A thread's last keyed MAC: keying one costs more than hashing an id, and a thread mostly hashes for one app at a time. */
+  private record Keyed(String secret, java.util.function.UnaryOperator<String> hasher) {}
+
+  private static final ThreadLocal<Keyed> LAST = new ThreadLocal<>();
 
   /** Hashes many ids under one secret with one keyed MAC (not thread-safe: one per thread). */
   public static java.util.function.UnaryOperator<String> hasher(String appSecret) {
