@@ -92,7 +92,12 @@ public final class AdminBootstrap {
       }
     }
     Future<Void> stored = ctx.vertx().<String>executeBlocking(this::hashed, false)
-        .compose(hashed -> db.tx(s -> auth.create(s, account, "account", hashed, Developer.ROLE_ADMIN)))
+        .compose(hashed -> db.tx(s -> auth.create(s, account, "account", hashed, Developer.ROLE_ADMIN))
+            .onSuccess(d -> {
+              if (generated) {
+                auth.rememberGenerated(hashed, password); // its first sign-in need not derive PBKDF2 again
+              }
+            }))
         .mapEmpty();
     return stored.onSuccess(v -> {
       if (!generated) {

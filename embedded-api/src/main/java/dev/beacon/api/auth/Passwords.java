@@ -1,7 +1,9 @@
 package dev.beacon.api.auth;
 
 import java.security.GeneralSecurityException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.Base64;
 import javax.crypto.SecretKeyFactory;
@@ -40,6 +42,15 @@ public final class Passwords {
   }
 
   /** A random password of {@code length} characters without look-alike letters. */
+  /** The SHA-256 digest of a password's UTF-8 bytes: for a generated one only (see {@link AuthService#rememberGenerated}). */
+  static byte[] sha256(String password) {
+    try {
+      return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is not available", e);
+    }
+  }
+
   public static String generate(int length) {
     StringBuilder sb = new StringBuilder(length);
     for (int i = 0; i < length; i++) {

@@ -150,8 +150,13 @@ class AuthApiTest extends ServerTest {
       assertTrue(password.length() >= 16);
       var perms = java.nio.file.Files.getPosixFilePermissions(file);
       assertEquals(java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"), perms);
+      // the first sign-ins compare the generated password the server remembers: only that one passes
+      Resp wrong = fresh.anonymous().post("/v1/auth/login", creds(TestServer.ADMIN, password.substring(1) + "x"));
+      assertEquals(4001, wrong.code(), wrong::toString);
       Api admin = fresh.login(TestServer.ADMIN, password);
       assertNotNull(admin.token);
+      assertEquals(4001, fresh.anonymous().post("/v1/auth/login", creds(TestServer.ADMIN, password + " ")).code());
+      assertNotNull(fresh.login(TestServer.ADMIN, password).token);
       // a restart does not make a second admin or a new password
       fresh.restart();
       assertEquals(text, java.nio.file.Files.readString(file));
