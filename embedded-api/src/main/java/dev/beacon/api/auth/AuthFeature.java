@@ -41,7 +41,7 @@ public final class AuthFeature implements Feature {
 
   @Override
   public void start(ServerContext ctx) throws Exception {
-    adminStored = (admin != null ? admin : AdminBootstrap.prepare(ctx.config())).ensureAdmin(new AuthService(ctx), ctx);
+    adminStored = (admin != null ? admin : AdminBootstrap.prepare(ctx.config())).ensureAdmin(auth(ctx), ctx);
     admin = null;
   }
 
@@ -55,6 +55,14 @@ public final class AuthFeature implements Feature {
     }
   }
 
+  /** The one accounts service of this server (the admin's start and the routes share what it remembers). */
+  private AuthService auth(ServerContext ctx) {
+    if (auth == null) {
+      auth = new AuthService(ctx);
+    }
+    return auth;
+  }
+
   /** {@code work} once the first admin's account is stored (at once after that), whether or not that worked. */
   private <T> Future<T> afterAdmin(Supplier<Future<T>> work) {
     return adminStored.transform(done -> work.get());
@@ -63,7 +71,7 @@ public final class AuthFeature implements Feature {
   @Override
   public void mount(Routes routes, ServerContext ctx) {
     this.sc = ctx;
-    this.auth = new AuthService(ctx);
+    auth(ctx);
     this.guard = new AuthGuard(ctx);
     routes.provide(guard);
     // every path below these is a developer's or an admin's, also the ones no route serves (they

@@ -59,7 +59,15 @@ public final class Passwords {
     return sb.toString();
   }
 
+  /** How many keys {@link #derive} made in this JVM (each one is most of a second of a core). */
+  private static final java.util.concurrent.atomic.LongAdder DERIVED = new java.util.concurrent.atomic.LongAdder();
+
+  static long derived() {
+    return DERIVED.sum();
+  }
+
   private static byte[] derive(String password, byte[] salt, int iterations) {
+    DERIVED.increment();
     try {
       PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, 256);
       try {
