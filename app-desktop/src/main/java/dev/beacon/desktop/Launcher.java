@@ -57,6 +57,7 @@ public final class Launcher {
   /** Kept apart so that the headless path never loads a JavaFX class. */
   private static final class Console {
     static void launch(ConsoleOptions options) {
+      Rendering.choose(System.getProperties(), java.nio.file.Path.of("/dev/dri"));
       BeaconApp.configure(options);
       BeaconApp.beginServer(options);
       javafx.application.Application.launch(BeaconApp.class);
