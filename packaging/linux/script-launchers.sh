@@ -45,6 +45,11 @@ for cfg in "$image"/lib/app/*.cfg; do
       echo 'ARCHIVE=beacon.jsa'
       echo 'for a in "$@"; do [ "$a" = --headless ] && ARCHIVE=beacon-server.jsa; done'
     fi
+    if [[ "$mainclass" == dev.beacon.desktop.Launcher ]]; then
+      echo '# no GPU (no render node): the console draws with JavaFX'"'"'s software renderer (dev.beacon.desktop.Rendering),'
+      echo '# and GTK need not load OpenGL, which would be Mesa'"'"'s emulation and LLVM (45 MB resident) for nothing'
+      echo 'ls /dev/dri/renderD* >/dev/null 2>&1 || export GDK_GL="${GDK_GL:-disable}"'
+    fi
     printf 'exec "$APPDIR/../runtime/bin/java"'
     for o in "${options[@]}" -cp "$classpath" "$mainclass"; do
       [[ "$o" != *'"'* && "$o" != *'\'* && "$o" != *'`'* ]] || { echo "script-launchers: cannot quote $o" >&2; exit 1; }

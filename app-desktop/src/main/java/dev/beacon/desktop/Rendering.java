@@ -13,7 +13,11 @@ import java.util.Properties;
  * (llvmpipe), which loads LLVM (about 45 MB resident) and compiles shaders at start to draw what
  * JavaFX's own software renderer draws directly; there the console uses the latter
  * ({@code prism.order=sw}). With a GPU, on Windows and macOS, or when {@code prism.order} is set
- * ({@code -Dprism.order=es2} brings OpenGL back), JavaFX chooses as usual.
+ * ({@code -Dprism.order=es2} brings OpenGL back), JavaFX chooses as usual. JavaFX itself would
+ * decline Mesa's emulation ("System GPU doesn't meet the es2 pipe requirement") and fall back to
+ * the same software renderer, but only after loading it. GTK loads OpenGL at its start too unless
+ * {@code GDK_GL=disable}, which only the environment can say: the app image's Linux launcher sets
+ * it on the same condition (packaging/linux/script-launchers.sh).
  */
 final class Rendering {
   static final String ORDER = "prism.order";
