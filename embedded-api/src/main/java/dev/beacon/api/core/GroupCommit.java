@@ -52,6 +52,9 @@ public final class GroupCommit<T, R> {
   private final long lingerMillis;
   /** How many items the last batch held: a lone one means no load, and no reason to linger. */
   private volatile int lastBatch;
+  /** Whether a batch waits for more (its timer set); the first of the timer and a full batch ends it. */
+  private final AtomicBoolean lingering = new AtomicBoolean();
+  private volatile long lingerTimer;
   private final ConcurrentLinkedQueue<Pending<T, R>> queue = new ConcurrentLinkedQueue<>();
   private final AtomicInteger waiting = new AtomicInteger();
   private final AtomicBoolean storing = new AtomicBoolean();
@@ -66,8 +69,11 @@ public final class GroupCommit<T, R> {
 
   /**
    * @param lingerMillis while items keep coming (the last batch held more than one), how long a
-   *     batch waits for more before it is stored, unless it is full: fewer, larger transactions
-   *     when each costs much more than an item in it; 0 never waits
+   *     batch waits for more before it is stored: fewer, larger transactions when each costs much
+   *     more than an item in it; 0 never waits. It waits no longer once as many items wait as the
+   *     last batch held: callers that each wait for their answer before sending more (a client's
+   *     few connections) have then all sent theirs, and waiting on would only add to each answer's
+   *     time
    */
   public GroupCommit(Db db, int maxBatch, int capacity, long lingerMillis, String what, Store<T, R> store) {
     this.db = db;
@@ -88,6 +94,13 @@ public final class GroupCommit<T, R> {
     Promise<R> done = Promise.promise();
     queue.add(new Pending<>(item, Vertx.currentContext(), done));
     drain();
+    if (lingering.get() && waiting.get() >= lastBatch && lingering.compareAndSet(true, false)) {
+      Context here = Vertx.currentContext();
+      if (here != null) {
+        here.owner().cancelTimer(lingerTimer); // else it fires and finds the batch gone
+      }
+      take();
+    }
     return done.future();
   }
 
@@ -105,8 +118,13 @@ public final class GroupCommit<T, R> {
       return;
     }
     Context here = Vertx.currentContext();
-    if (lingerMillis > 0 && lastBatch > 1 && waiting.get() < maxBatch && here != null) {
-      here.owner().setTimer(lingerMillis, id -> take());
+    if (lingerMillis > 0 && lastBatch > 1 && waiting.get() < Math.min(maxBatch, lastBatch) && here != null) {
+      lingering.set(true);
+      lingerTimer = here.owner().setTimer(lingerMillis, id -> {
+        if (lingering.compareAndSet(true, false)) {
+          take();
+        }
+      });
     } else {
       take();
     }

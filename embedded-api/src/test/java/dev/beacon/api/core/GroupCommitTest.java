@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Test;
 /**
  * Group commit on the real server's database worker: a lone item is stored alone, items that come
  * while a batch is stored go together into the next one, and with a linger the items that keep
- * coming while the next batch waits join it.
+ * coming while the next batch waits join it, until as many wait as the last batch held.
  */
 class GroupCommitTest {
   @Test
@@ -66,6 +66,14 @@ class GroupCommitTest {
       assertEquals(List.of("Y", "Z"), later.get(10, TimeUnit.SECONDS));
       assertEquals(List.of("x", "y", "z"), batches.get(3), "all of " + batches);
       assertTrue(batches.size() == 4, "no other batch: " + batches);
+
+      // the last batch held three: once three wait, the batch goes without the rest of its linger
+      // (300 ms), so what comes 100 ms later goes into the next
+      CompletableFuture<List<String>> three = onLoopLater(vertx, () -> List.of(commits.add("p"), commits.add("q"), commits.add("r")));
+      Thread.sleep(100);
+      assertEquals(List.of("S"), onLoop(vertx, () -> List.of(commits.add("s"))));
+      assertEquals(List.of("P", "Q", "R"), three.get(10, TimeUnit.SECONDS));
+      assertEquals(List.of(List.of("p", "q", "r"), List.of("s")), batches.subList(4, batches.size()));
     }
   }
 
