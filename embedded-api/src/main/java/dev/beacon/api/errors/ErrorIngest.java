@@ -37,7 +37,8 @@ final class ErrorIngest {
    * costs much more than an event in it (the commit writes the changed pages, the issue's counters
    * are locked and updated once per batch), and under load this doubled the events per
    * transaction and cut the database thread's time per event by about a third. A lone event is
-   * stored at once. {@code -Dbeacon.errors.linger-ms} changes it (0: never wait), for benchmarks.
+   * stored at once, and a batch goes sooner once as many events wait as the last batch held
+   * ({@link GroupCommit}). {@code -Dbeacon.errors.linger-ms} changes it (0: never wait), for benchmarks.
    */
   static final long LINGER_MS = 2;
 
