@@ -10,9 +10,8 @@ import java.util.Properties;
 /**
  * Chooses JavaFX's renderer before it starts. On Linux without a GPU (a virtual machine, a remote
  * desktop, Xvfb: no render node under {@code /dev/dri}), OpenGL is Mesa's software emulation
- * (llvmpipe), which loads LLVM (about 45 MB resident) and compiles shaders at start to draw what
- * JavaFX's own software renderer draws directly; there the console uses the latter
- * ({@code prism.order=sw}). With a GPU, on Windows and macOS, or when {@code prism.order} is set
+ * (llvmpipe), which loads LLVM (about 45 MB resident); there the console uses JavaFX's own software
+ * renderer at once ({@code prism.order=sw}). With a GPU, on Windows and macOS, or when {@code prism.order} is set
  * ({@code -Dprism.order=es2} brings OpenGL back), JavaFX chooses as usual. JavaFX itself would
  * decline Mesa's emulation ("System GPU doesn't meet the es2 pipe requirement") and fall back to
  * the same software renderer, but only after loading it. GTK loads OpenGL at its start too unless

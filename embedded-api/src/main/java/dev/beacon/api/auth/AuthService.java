@@ -40,8 +40,8 @@ public final class AuthService {
   /**
    * Remembers the password the server generated for the first admin, stored as {@code passwordHash}:
    * a sign-in with it then compares a SHA-256 digest instead of deriving PBKDF2's
-   * {@value Passwords#ITERATIONS} rounds again, which took most of a second of the console's first
-   * start (it signs in with that password as soon as the account is stored). Only for a generated
+   * {@value Passwords#ITERATIONS} rounds again, which took about half a second of the console's
+   * first start (it signs in with that password as soon as the account is stored). Only for a generated
    * password: 20 random characters (over 110 bits), whose fast digest is no easier to reverse than
    * its PBKDF2 hash. Held in memory only, so a restart forgets it, as does a new password (another
    * stored hash).

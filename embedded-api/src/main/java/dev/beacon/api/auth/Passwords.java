@@ -59,7 +59,7 @@ public final class Passwords {
     return sb.toString();
   }
 
-  /** How many keys {@link #derive} made in this JVM (each one is most of a second of a core). */
+  /** How many keys {@link #derive} made in this JVM (each one a fifth of a second of a core or more, on purpose). */
   private static final java.util.concurrent.atomic.LongAdder DERIVED = new java.util.concurrent.atomic.LongAdder();
 
   static long derived() {
