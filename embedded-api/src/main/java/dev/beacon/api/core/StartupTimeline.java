@@ -1,7 +1,5 @@
 package dev.beacon.api.core;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
@@ -17,32 +15,50 @@ import org.slf4j.LoggerFactory;
 public final class StartupTimeline {
   private static final Logger LOG = LoggerFactory.getLogger(StartupTimeline.class);
 
-  private final Instant jvmStart;
-  private final List<Phase> phases = new ArrayList<>();
-  private long last;
+  private final long created = System.nanoTime();
+  /** Each mark's name and time (nanoseconds after this timeline was made), in order. */
+  private final List<String> names = new ArrayList<>();
+  private final List<Long> marks = new ArrayList<>();
+  private long beforeMs = -1;
 
   /** One phase: its name, and when it ended (milliseconds after the JVM started). */
   public record Phase(String name, long endMs, long tookMs) {}
 
+  /**
+   * A timeline whose first phase, the JVM's own start until now, is known later: the JVM's uptime
+   * is read (from {@code java.management}, loaded only then) when the timeline is first asked for,
+   * not on the start's path. The process's start instant would cost nothing, but Linux gives it
+   * only to the second.
+   */
   public StartupTimeline() {
-    this.jvmStart = ProcessHandle.current().info().startInstant().orElse(Instant.now());
     mark("JVM and class loading until the server's start");
   }
 
   /** Ends the current phase under {@code name}; the next one starts now. */
   public synchronized void mark(String name) {
-    long now = Duration.between(jvmStart, Instant.now()).toMillis();
-    phases.add(new Phase(name, now, now - last));
-    last = now;
+    names.add(name);
+    marks.add(System.nanoTime() - created);
   }
 
   public synchronized List<Phase> phases() {
-    return List.copyOf(phases);
+    if (beforeMs < 0) {
+      long uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
+      beforeMs = Math.max(0, uptime - (System.nanoTime() - created) / 1_000_000);
+    }
+    List<Phase> phases = new ArrayList<>();
+    long last = 0;
+    for (int i = 0; i < marks.size(); i++) {
+      long end = beforeMs + marks.get(i) / 1_000_000;
+      phases.add(new Phase(names.get(i), end, end - last));
+      last = end;
+    }
+    return phases;
   }
 
   /** Milliseconds from the JVM's start until the last mark. */
   public synchronized long totalMs() {
-    return last;
+    List<Phase> phases = phases();
+    return phases.get(phases.size() - 1).endMs();
   }
 
   /** The timeline as lines, one per phase: its length and when it ended. */
