@@ -56,7 +56,8 @@ final class Dispatcher {
 
   void start() {
     long every = Long.getLong("beacon.alerts.poll-ms", 2_000L);
-    timer = sc.vertx().setPeriodic(Math.min(every, 500), every, id -> pass());
+    // the first pass after a full period: at a start, the first requests come first
+    timer = sc.vertx().setPeriodic(every, every, id -> pass());
   }
 
   void stop() {

@@ -173,12 +173,15 @@ public final class BeaconServer {
           .setIdleTimeoutUnit(TimeUnit.MILLISECONDS);
       ConnectionGuard guard = new ConnectionGuard(vertx, config);
       Router mounted = root;
+      // meanwhile, one request through the handlers on a private port (see HttpWarmup); not counted
+      Future<Void> warm = HttpWarmup.run(vertx, options, mounted, "/health").andThen(w -> requests.set(0));
       // Hibernate booted alongside the features' start and the routes; it is ready before the server listens
-      return vertx.executeBlocking(() -> {
+      Future<Void> hibernateBooted = vertx.executeBlocking(() -> {
         db.awaitHibernate();
         timeline.mark("Hibernate boot, the rest (the features started alongside)");
         return null;
-      }, false).transform(booted -> booted.failed()
+      }, false);
+      return Future.join(hibernateBooted, warm).transform(both -> hibernateBooted).transform(booted -> booted.failed()
           ? abandon(features, sc, db, booted.cause() instanceof Exception ex ? ex : new IllegalStateException(booted.cause()))
           : guard.install(vertx.createHttpServer(options), mounted).invalidRequestHandler(Failures::invalidRequest).listen()
               .recover(err -> abandon(features, sc, db, new IllegalStateException(
