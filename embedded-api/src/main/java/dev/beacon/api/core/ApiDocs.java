@@ -1,5 +1,7 @@
 package dev.beacon.api.core;
 
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.ext.web.RoutingContext;
 import java.io.IOException;
@@ -7,12 +9,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The API's description: {@code GET /openapi.yaml}, the OpenAPI 3 document of every endpoint kept
  * beside the code, and {@code GET /docs}, that document rendered by Swagger UI from its webjar (no
  * CDN: Beacon runs offline on a LAN), whose few files {@code GET /docs/{file}} serves. Everything
- * is read once, at start.
+ * is read on its first request (on a worker thread) and kept: reading it at every start took a
+ * tenth of a second of the start, and 2 MB of memory that most servers never serve.
  */
 final class ApiDocs {
   static final String SPEC = "/openapi.yaml";
@@ -57,22 +61,19 @@ final class ApiDocs {
       </html>
       """;
 
-  private final Buffer spec = read(SPEC);
-  private final Map<String, Buffer> files;
+  private final Vertx vertx;
+  private final String folder;
+  /** What was read, by resource path: read once, by the first request that asks. */
+  private final Map<String, Future<Buffer>> read = new ConcurrentHashMap<>();
 
-  ApiDocs() {
-    String folder = WEBJAR + webjarVersion() + "/";
-    java.util.HashMap<String, Buffer> loaded = new java.util.HashMap<>();
-    for (String name : FILES.keySet()) {
-      loaded.put(name, read(folder + name));
-    }
-    loaded.put("start.js", Buffer.buffer(START));
-    files = Map.copyOf(loaded);
+  ApiDocs(Vertx vertx) {
+    this.vertx = vertx;
+    this.folder = WEBJAR + webjarVersion() + "/";
   }
 
   /** {@code GET /openapi.yaml}. */
   void spec(RoutingContext ctx) {
-    ctx.response().putHeader("Content-Type", "application/yaml; charset=utf-8").end(spec);
+    send(ctx, SPEC, "application/yaml; charset=utf-8", false);
   }
 
   /** {@code GET /docs}. */
@@ -83,12 +84,30 @@ final class ApiDocs {
   /** {@code GET /docs/:file}: one of the UI's files, else 4004. */
   void file(RoutingContext ctx) {
     String name = ctx.pathParam("file");
-    Buffer body = files.get(name);
-    if (body == null) {
+    if (name.equals("start.js")) {
+      ctx.response().putHeader("Content-Type", "text/javascript; charset=utf-8").putHeader("Cache-Control", "public, max-age=86400")
+          .end(START);
+      return;
+    }
+    String type = FILES.get(name);
+    if (type == null) {
       throw ApiException.notFound("no such file of the API docs: " + name);
     }
-    String type = name.equals("start.js") ? "text/javascript; charset=utf-8" : FILES.get(name);
-    ctx.response().putHeader("Content-Type", type).putHeader("Cache-Control", "public, max-age=86400").end(body);
+    send(ctx, folder + name, type, true);
+  }
+
+  private void send(RoutingContext ctx, String resource, String type, boolean cached) {
+    read.computeIfAbsent(resource, r -> vertx.executeBlocking(() -> read(r), false)).onComplete(body -> {
+      if (body.failed()) {
+        ctx.fail(body.cause());
+        return;
+      }
+      ctx.response().putHeader("Content-Type", type);
+      if (cached) {
+        ctx.response().putHeader("Cache-Control", "public, max-age=86400");
+      }
+      ctx.response().end(body.result());
+    });
   }
 
   private static String webjarVersion() {

@@ -130,8 +130,8 @@ public final class BeaconServer {
           f.start(sc);
           timeline.mark("start of " + f.getClass().getSimpleName());
         }
-        ApiDocs docs = new ApiDocs();
-        timeline.mark("API description read");
+        ApiDocs docs = new ApiDocs(vertx);
+        timeline.mark("API description located (read on its first request)");
         return new Opened(db, docs);
       } catch (Exception | Error e) {
         db.close();
