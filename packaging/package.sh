@@ -89,8 +89,12 @@ fi
 # made (ArchiveRelocationMode=0) instead of at a random address: relocating its 110 MB at every start
 # took 0.25 s and made all of it private memory (the --version run: 133 MB resident, 75 MB without);
 # the JVM still relocates it when that address is taken. cds-archive.sh dumps with the same heap.
+# The JIT compiles a method after twice the calls it would by default (CompileThresholdScaling=2):
+# on two cores its two compiler threads took 2 of the start's 5 CPU-seconds, on code that runs a few
+# times at a start and never again; the server listened 0.2 s sooner, and code that stays hot is
+# compiled all the same, a moment later.
 java_options=(-Dfile.encoding=UTF-8 -Xms32m -Xmx512m -XX:+UseG1GC -XX:G1PeriodicGCInterval=15000
-  -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 '-XX:SharedArchiveFile=$APPDIR/beacon.jsa' -Xshare:auto
+  -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:CompileThresholdScaling=2 '-XX:SharedArchiveFile=$APPDIR/beacon.jsa' -Xshare:auto
   -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
 launcher_options=()
 for o in "${java_options[@]}"; do launcher_options+=(--java-options "$o"); done
