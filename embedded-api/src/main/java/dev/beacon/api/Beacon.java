@@ -8,7 +8,6 @@ import dev.beacon.api.backup.BackupFeature;
 import dev.beacon.api.content.ContentFeature;
 import dev.beacon.api.core.BeaconServer;
 import dev.beacon.api.core.Config;
-import dev.beacon.api.core.EarlyStart;
 import dev.beacon.api.core.Feature;
 import dev.beacon.api.errors.ErrorsFeature;
 import dev.beacon.api.feeds.FeedsFeature;
@@ -53,14 +52,6 @@ public final class Beacon {
         health,
         new AlertsFeature(errors, releases.control(), (appId, versionId) -> health.releaseHealth().lastDay(appId, versionId)
             .map(f -> new VersionHealth.Figures(f.machines(), f.errorMachines(), f.errorFreeRate(), f.crashFreeMachines()))));
-  }
-
-  /**
-   * The standard features, and Hibernate's boot begun when {@code onH2}: a start begun before the
-   * configuration is read ({@link BeaconServer#startBlocking(Config, EarlyStart)}).
-   */
-  public static EarlyStart beginStart(boolean onH2) {
-    return EarlyStart.begin(Beacon::features, onH2);
   }
 
   /** Starts a server with the standard features on the given Vert.x instance. */

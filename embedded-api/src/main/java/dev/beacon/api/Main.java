@@ -5,7 +5,6 @@ import dev.beacon.api.cli.PlaceOptions;
 import dev.beacon.api.cli.ServerOptions;
 import dev.beacon.api.core.BeaconServer;
 import dev.beacon.api.core.Config;
-import dev.beacon.api.core.EarlyStart;
 import dev.beacon.api.core.StartupGarbage;
 import dev.beacon.api.core.Version;
 import java.io.PrintWriter;
@@ -29,31 +28,10 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    // Hibernate boots while the command line is read, unless it names another database or asks for no server
-    EarlyStart early = Beacon.beginStart(onH2(args, System.getenv("BEACON_DB_URL")));
     Config config = read(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true), System::exit);
     if (config != null) {
-      run(config, early);
-    } else {
-      early.abandon();
+      run(config);
     }
-  }
-
-  /**
-   * Whether a command line is going to start a server on the default H2 database, guessed before it
-   * is read: no {@code --db-url} (nor anything starting like it) nor {@code BEACON_DB_URL}, and no
-   * help or version. A wrong guess only boots Hibernate in vain (see {@link EarlyStart}).
-   */
-  static boolean onH2(String[] args, String dbUrlVariable) {
-    if (dbUrlVariable != null && !dbUrlVariable.isBlank()) {
-      return false;
-    }
-    for (String a : args) {
-      if (a.startsWith("--db") || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
-        return false;
-      }
-    }
-    return true;
   }
 
   /**
@@ -84,14 +62,9 @@ public final class Main {
 
   /** Starts the server, prints the "listening" line, and stops it cleanly on Ctrl-C / SIGTERM. */
   public static BeaconServer run(Config config) {
-    return run(config, Beacon.beginStart(false));
-  }
-
-  /** {@link #run(Config)} with a start begun before the command line was read. */
-  static BeaconServer run(Config config, EarlyStart early) {
     BeaconServer server;
     try {
-      server = BeaconServer.startBlocking(config, early);
+      server = Beacon.startBlocking(config);
     } catch (Exception e) {
       System.err.println("beacon: cannot start: " + e.getMessage());
       System.exit(1);

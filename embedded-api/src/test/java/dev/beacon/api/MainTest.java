@@ -116,25 +116,6 @@ class MainTest {
   }
 
   @Test
-  void hibernateBootsBeforeTheCommandLineIsReadOnlyWhenItWillBeOnH2() {
-    // the guess must never be "H2" for a command line whose configuration is not
-    List<String[]> lines = List.of(new String[0], new String[] {"--port=0", "--data=/tmp/beacon-x"},
-        new String[] {"--db-url=jdbc:postgresql://db/beacon"}, new String[] {"--db-url", "jdbc:postgresql://db/beacon"},
-        new String[] {"--db-url=jdbc:h2:mem:x"}, new String[] {"--headless"});
-    for (String[] args : lines) {
-      if (Main.onH2(args, null)) {
-        assertTrue(launch(args).config().isH2(), () -> String.join(" ", args));
-      }
-    }
-    assertTrue(Main.onH2(new String[] {"--port=0", "--data=/tmp/beacon-x"}, null));
-    assertTrue(Main.onH2(new String[0], " "), "a blank BEACON_DB_URL means the default, as Config reads it");
-    assertFalse(Main.onH2(new String[] {"--db-url", "jdbc:postgresql://db/beacon"}, null));
-    assertFalse(Main.onH2(new String[0], "jdbc:postgresql://db/beacon"), "the database named by the environment");
-    assertFalse(Main.onH2(new String[] {"--version"}, null), "no server");
-    assertFalse(Main.onH2(new String[] {"-h"}, null), "no server");
-  }
-
-  @Test
   void theDatabaseCredentialsDefaultToTheirEnvironmentVariables() throws Exception {
     Map<String, String> env = Map.of("BEACON_DB_URL", "jdbc:postgresql://db.example/beacon", "BEACON_DB_USER", "alice",
         "BEACON_DB_PASSWORD", "s3cret", "BEACON_ADMIN_ACCOUNT", "root");

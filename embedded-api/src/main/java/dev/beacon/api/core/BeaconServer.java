@@ -70,21 +70,9 @@ public final class BeaconServer {
 
   /** Starts a server with these features and its own Vert.x instance, and waits until it listens. */
   public static BeaconServer startBlocking(Config config, List<Feature> features) throws Exception {
-    return startBlocking(config, features, null);
-  }
-
-  /**
-   * Starts a server with the features of a start begun before its configuration was read, taking
-   * the Hibernate boot it began when it fits, and waits until it listens.
-   */
-  public static BeaconServer startBlocking(Config config, EarlyStart early) throws Exception {
-    return startBlocking(config, early.features(), early.bootFor(config));
-  }
-
-  private static BeaconServer startBlocking(Config config, List<Feature> features, HibernateBoot begun) throws Exception {
     StartupTimeline timeline = new StartupTimeline();
     // Hibernate's boot, the longest part of a start, begins first (on H2; see HibernateBoot)
-    HibernateBoot hibernate = begun != null ? begun : HibernateBoot.begin(config, entities(features));
+    HibernateBoot hibernate = HibernateBoot.begin(config, entities(features));
     Vertx vertx = Vertx.vertx();
     timeline.mark("Vert.x created");
     try {
@@ -99,7 +87,7 @@ public final class BeaconServer {
     }
   }
 
-  static List<Class<?>> entities(List<Feature> features) {
+  private static List<Class<?>> entities(List<Feature> features) {
     List<Class<?>> entities = new ArrayList<>();
     features.forEach(f -> entities.addAll(f.entities()));
     return entities;

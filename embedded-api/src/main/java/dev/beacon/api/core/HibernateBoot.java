@@ -39,31 +39,6 @@ final class HibernateBoot {
     return boot;
   }
 
-  /**
-   * A boot begun before the configuration is known, for the default H2 database (it needs neither
-   * the data folder nor a connection); {@link #fits} says whether a configuration can take it.
-   */
-  static HibernateBoot beginOnH2(List<Class<?>> entities) {
-    HibernateBoot boot = new HibernateBoot(Config.defaults(), entities);
-    boot.start();
-    return boot;
-  }
-
-  /** Whether a server with this configuration can use this boot (one begun on H2 before it was known). */
-  boolean fits(Config other) {
-    return readsNoMetadata(other) && readsNoMetadata(config);
-  }
-
-  /** A boot begun that nothing will use: closed once done, on its own thread, holding nobody up. */
-  void discardLater() {
-    if (!started) {
-      return;
-    }
-    Thread t = new Thread(this::discard, "beacon-hibernate-discard");
-    t.setDaemon(true);
-    t.start();
-  }
-
   private static boolean readsNoMetadata(Config config) {
     return config.isH2() && !config.validateSchema();
   }
