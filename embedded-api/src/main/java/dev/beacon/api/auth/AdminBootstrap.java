@@ -25,12 +25,14 @@ import org.slf4j.LoggerFactory;
  * written to {@code DATA/admin-credentials.txt}, readable by the owner only. No default password
  * exists.
  *
- * <p>Hashing the password (PBKDF2, about a second of one core) needs no database: on a data folder
- * without an H2 database yet, the first start for sure, {@link #prepare} begins it on a thread of
- * its own before the database opens, so that it runs alongside the migrations and Hibernate's boot.
- * The server does not wait for it to listen: {@link #ensureAdmin} writes and shows the credentials
- * at once and answers a future that ends when the account is stored, which sign-in and
- * registration wait for ({@link AuthFeature}), so no answer is wrong in the meantime.
+ * <p>The server does not wait for the password's hash (PBKDF2, about a second of one core) to
+ * listen: {@link #ensureAdmin} writes and shows the credentials at once and answers a future that
+ * ends when the account is stored, which sign-in and registration wait for ({@link AuthFeature}), so
+ * no answer is wrong in the meantime. The hash begins once the server listens, since on two cores
+ * it took the start's CPU (measured: the server listened about 0.2 s later); with
+ * {@link Config#adminAtOnce()} (the console, which signs in at once) it begins as early as it can:
+ * on a data folder without an H2 database yet, {@link #prepare} begins it on a thread of its own
+ * before the database opens, alongside the migrations and Hibernate's boot.
  */
 public final class AdminBootstrap {
   public static final String CREDENTIALS_FILE = "admin-credentials.txt";
@@ -49,11 +51,14 @@ public final class AdminBootstrap {
     this.hash = new FutureTask<>(() -> Passwords.hash(password));
   }
 
-  /** The admin's password chosen, its hash begun at once when the data folder has no database yet. */
+  /**
+   * The admin's password chosen, its hash begun at once when the admin is wanted at once and the data
+   * folder has no database yet.
+   */
   static AdminBootstrap prepare(Config config) {
     boolean generated = config.adminPassword() == null || config.adminPassword().isEmpty();
     AdminBootstrap boot = new AdminBootstrap(config, generated ? Passwords.generate(20) : config.adminPassword(), generated);
-    if (config.isH2() && !Files.exists(config.dataDir().resolve("db").resolve("beacon.mv.db"))) {
+    if (config.adminAtOnce() && config.isH2() && !Files.exists(config.dataDir().resolve("db").resolve("beacon.mv.db"))) {
       Thread t = new Thread(boot.hash, "beacon-admin-hash");
       t.setDaemon(true);
       t.start();
@@ -91,6 +96,13 @@ public final class AdminBootstrap {
         System.out.println("It is also in " + file + " (readable by you only). This is shown once.");
       }
     }
+    // a start that fails stores nothing (it says why itself); the next start makes the account
+    Future<Void> when = config.adminAtOnce() ? Future.succeededFuture() : ctx.listening();
+    return when.compose(v -> store(auth, db, account, ctx));
+  }
+
+  /** Hashes the password (or waits for the hash begun) and stores the account, off the event loop. */
+  private Future<Void> store(AuthService auth, Db db, String account, ServerContext ctx) {
     Future<Void> stored = ctx.vertx().<String>executeBlocking(this::hashed, false)
         .compose(hashed -> db.tx(s -> auth.create(s, account, "account", hashed, Developer.ROLE_ADMIN))
             .onSuccess(d -> {

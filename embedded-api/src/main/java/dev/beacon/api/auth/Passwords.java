@@ -41,7 +41,6 @@ public final class Passwords {
     return MessageDigest.isEqual(derive(password, salt, iterations), expected);
   }
 
-  /** A random password of {@code length} characters without look-alike letters. */
   /** The SHA-256 digest of a password's UTF-8 bytes: for a generated one only (see {@link AuthService#rememberGenerated}). */
   static byte[] sha256(String password) {
     try {
@@ -51,6 +50,7 @@ public final class Passwords {
     }
   }
 
+  /** A random password of {@code length} characters without look-alike letters. */
   public static String generate(int length) {
     StringBuilder sb = new StringBuilder(length);
     for (int i = 0; i < length; i++) {

@@ -1,6 +1,7 @@
 package dev.beacon.api.core;
 
 import io.vertx.core.Future;
+import io.vertx.core.Promise;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServer;
 import io.vertx.core.http.HttpServerOptions;
@@ -103,6 +104,7 @@ public final class BeaconServer {
     } catch (RuntimeException e) {
       return Future.failedFuture(e);
     }
+    Promise<Void> listening = Promise.promise();
     // everything blocking (folders, database, migrations, resources) happens here, off the event loop
     return vertx.<Opened>executeBlocking(() -> {
       // first, what needs no database (a feature's own thread works alongside the opening below)
@@ -113,7 +115,7 @@ public final class BeaconServer {
       java.nio.file.Files.createDirectories(config.dataDir());
       Db db = Db.open(vertx, config, begun != null ? begun : HibernateBoot.begin(config, entities), timeline);
       try {
-        ServerContext sc = new ServerContext(vertx, config, db, clock, folders);
+        ServerContext sc = new ServerContext(vertx, config, db, clock, folders, listening.future());
         for (Feature f : features) {
           f.start(sc);
           timeline.mark("start of " + f.getClass().getSimpleName());
@@ -127,7 +129,7 @@ public final class BeaconServer {
       }
     }, false).compose(opened -> {
       Db db = opened.db();
-      ServerContext sc = new ServerContext(vertx, config, db, clock, folders);
+      ServerContext sc = new ServerContext(vertx, config, db, clock, folders, listening.future());
       AtomicLong requests = new AtomicLong();
       Instant startedAt = clock.instant();
       Routes routes = new Routes();
@@ -179,6 +181,12 @@ public final class BeaconServer {
             return new BeaconServer(vertx, ownsVertx, config, db, http, startedAt, requests, mounted, features, sc,
                 routes.declared(), timeline);
           });
+    }).andThen(started -> {
+      if (started.succeeded()) {
+        listening.tryComplete();
+      } else {
+        listening.tryFail(started.cause());
+      }
     });
   }
 

@@ -1,5 +1,6 @@
 package dev.beacon.api.core;
 
+import io.vertx.core.Future;
 import io.vertx.core.Vertx;
 import java.time.Clock;
 import java.time.Instant;
@@ -9,8 +10,10 @@ import java.util.List;
  * What a feature gets to build its services and routes with.
  *
  * @param dataFolders every feature's folders of the data folder ({@link Feature#dataFolders()})
+ * @param listening ends once the server listens, and fails when its start does: work that need not
+ *     hold the start back waits for it instead of taking the start's CPU
  */
-public record ServerContext(Vertx vertx, Config config, Db db, Clock clock, List<DataFolder> dataFolders) {
+public record ServerContext(Vertx vertx, Config config, Db db, Clock clock, List<DataFolder> dataFolders, Future<Void> listening) {
   public ServerContext {
     dataFolders = List.copyOf(dataFolders);
   }
