@@ -178,9 +178,8 @@ public final class ServerHost {
     }
   }
 
-  /** The console's server: its first admin made at once, since the console signs in as soon as the server runs. */
   private static Config config(ConsoleOptions options, String bind, int port) {
-    return Config.defaults().host(bind).port(port).dataDir(options.dataDir()).adminAtOnce(true);
+    return Config.defaults().host(bind).port(port).dataDir(options.dataDir());
   }
 
   private static boolean isFree(String bind, int port) {

@@ -14,8 +14,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.FutureTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,14 +23,12 @@ import org.slf4j.LoggerFactory;
  * written to {@code DATA/admin-credentials.txt}, readable by the owner only. No default password
  * exists.
  *
- * <p>The server does not wait for the password's hash (PBKDF2, about a second of one core) to
- * listen: {@link #ensureAdmin} writes and shows the credentials at once and answers a future that
- * ends when the account is stored, which sign-in and registration wait for ({@link AuthFeature}), so
- * no answer is wrong in the meantime. The hash begins once the server listens, since on two cores
- * it took the start's CPU (measured: the server listened about 0.2 s later); with
- * {@link Config#adminAtOnce()} (the console, which signs in at once) it begins as early as it can:
- * on a data folder without an H2 database yet, {@link #prepare} begins it on a thread of its own
- * before the database opens, alongside the migrations and Hibernate's boot.
+ * <p>The server does not wait for the account to listen: {@link #ensureAdmin} writes and shows the
+ * credentials at once and answers a future that ends when the account is stored, which sign-in and
+ * registration wait for ({@link AuthFeature}), so no answer is wrong in the meantime. It is stored
+ * once the server listens: a generated password is hashed in a microsecond
+ * ({@link Passwords#hashGenerated}), but a configured one takes PBKDF2's second of one core, which
+ * beside the start took the start's CPU on two cores.
  */
 public final class AdminBootstrap {
   public static final String CREDENTIALS_FILE = "admin-credentials.txt";
@@ -42,28 +38,17 @@ public final class AdminBootstrap {
   private final Config config;
   private final String password;
   private final boolean generated;
-  private final FutureTask<String> hash;
 
   private AdminBootstrap(Config config, String password, boolean generated) {
     this.config = config;
     this.password = password;
     this.generated = generated;
-    this.hash = new FutureTask<>(() -> Passwords.hash(password));
   }
 
-  /**
-   * The admin's password chosen, its hash begun at once when the admin is wanted at once and the data
-   * folder has no database yet.
-   */
+  /** The admin's password chosen: the configured one, or else a generated one. */
   static AdminBootstrap prepare(Config config) {
     boolean generated = config.adminPassword() == null || config.adminPassword().isEmpty();
-    AdminBootstrap boot = new AdminBootstrap(config, generated ? Passwords.generate(20) : config.adminPassword(), generated);
-    if (config.adminAtOnce() && config.isH2() && !Files.exists(config.dataDir().resolve("db").resolve("beacon.mv.db"))) {
-      Thread t = new Thread(boot.hash, "beacon-admin-hash");
-      t.setDaemon(true);
-      t.start();
-    }
-    return boot;
+    return new AdminBootstrap(config, generated ? Passwords.generate(Passwords.GENERATED_LENGTH) : config.adminPassword(), generated);
   }
 
   /**
@@ -78,7 +63,6 @@ public final class AdminBootstrap {
     // plain JDBC: Hibernate's first query (its query engine warming up) need not delay the start
     Existing existing = db.inJdbcTx(c -> Existing.read(c, account));
     if (existing == Existing.ADMIN) {
-      hash.cancel(false);
       return Future.succeededFuture();
     }
     if (!generated) {
@@ -97,20 +81,14 @@ public final class AdminBootstrap {
       }
     }
     // a start that fails stores nothing (it says why itself); the next start makes the account
-    Future<Void> when = config.adminAtOnce() ? Future.succeededFuture() : ctx.listening();
-    return when.compose(v -> store(auth, db, account, ctx));
+    return ctx.listening().compose(v -> store(auth, db, account, ctx));
   }
 
-  /** Hashes the password (or waits for the hash begun) and stores the account, off the event loop. */
+  /** Hashes the password and stores the account, off the event loop. */
   private Future<Void> store(AuthService auth, Db db, String account, ServerContext ctx) {
     Future<Void> stored = ctx.vertx().<String>executeBlocking(this::hashed, false)
         .compose(hashed -> db.tx(s -> auth.create(s, account, "account", hashed, Developer.ROLE_ADMIN))
-            .onSuccess(d -> {
-              if (generated) {
-                auth.rememberGenerated(hashed, password); // its first sign-in need not derive PBKDF2 again
-              }
-            }))
-        .mapEmpty();
+            .mapEmpty());
     return stored.onSuccess(v -> {
       if (!generated) {
         LOG.info("created the admin account '{}' from the configured credentials", account);
@@ -141,17 +119,8 @@ public final class AdminBootstrap {
     }
   }
 
-  /** The password's hash: the one begun by {@link #prepare}, waited for, or else made here. */
   private String hashed() {
-    hash.run(); // does nothing when the early thread has it (running or done)
-    try {
-      return hash.get();
-    } catch (ExecutionException e) {
-      throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while hashing the admin's password", e);
-    }
+    return generated ? Passwords.hashGenerated(password) : Passwords.hash(password);
   }
 
   /** Writes a secret file that only its owner can read (POSIX), replacing any earlier one. */

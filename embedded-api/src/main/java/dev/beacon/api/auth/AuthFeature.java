@@ -2,7 +2,6 @@ package dev.beacon.api.auth;
 
 import dev.beacon.api.core.ApiException;
 import dev.beacon.api.core.Body;
-import dev.beacon.api.core.Config;
 import dev.beacon.api.core.DeclaredRoute.Kind;
 import dev.beacon.api.core.Feature;
 import dev.beacon.api.core.Http;
@@ -24,9 +23,7 @@ public final class AuthFeature implements Feature {
   private AuthService auth;
   private AuthGuard guard;
   private ServerContext sc;
-  /** The first admin's password, its hash begun before the database opened. */
-  private AdminBootstrap admin;
-  /** Ends when the first admin's account is stored (its password hash can still run after the server listens). */
+  /** Ends when the first admin's account is stored (once the server listens). */
   private Future<Void> adminStored = Future.succeededFuture();
 
   @Override
@@ -35,14 +32,8 @@ public final class AuthFeature implements Feature {
   }
 
   @Override
-  public void prepare(Config config) {
-    admin = AdminBootstrap.prepare(config);
-  }
-
-  @Override
   public void start(ServerContext ctx) throws Exception {
-    adminStored = (admin != null ? admin : AdminBootstrap.prepare(ctx.config())).ensureAdmin(auth(ctx), ctx);
-    admin = null;
+    adminStored = AdminBootstrap.prepare(ctx.config()).ensureAdmin(auth(ctx), ctx);
   }
 
   @Override

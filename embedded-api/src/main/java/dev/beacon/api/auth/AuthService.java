@@ -5,7 +5,6 @@ import dev.beacon.api.core.Db;
 import dev.beacon.api.core.Ids;
 import dev.beacon.api.core.ServerContext;
 import io.vertx.core.Future;
-import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
@@ -32,24 +31,6 @@ public final class AuthService {
     static final String HASH = Passwords.hash(Passwords.generate(16));
   }
 
-  /** The first admin's generated password: the hash it is stored with, and its SHA-256 digest. */
-  private record Generated(String passwordHash, byte[] digest) {}
-
-  private volatile Generated generated;
-
-  /**
-   * Remembers the password the server generated for the first admin, stored as {@code passwordHash}:
-   * a sign-in with it then compares a SHA-256 digest instead of deriving PBKDF2's
-   * {@value Passwords#ITERATIONS} rounds again, which took about half a second of the console's
-   * first start (it signs in with that password as soon as the account is stored). Only for a generated
-   * password: 20 random characters (over 110 bits), whose fast digest is no easier to reverse than
-   * its PBKDF2 hash. Held in memory only, so a restart forgets it, as does a new password (another
-   * stored hash).
-   */
-  void rememberGenerated(String passwordHash, String password) {
-    generated = new Generated(passwordHash, Passwords.sha256(password));
-  }
-
   /** The result of a sign-in. */
   public record Login(String openId, String token, boolean admin, Instant expiresAt) {}
 
@@ -62,10 +43,7 @@ public final class AuthService {
       throttle.check(account, address);
       Developer d = db.inTx(s -> findByAccount(s, account));
       // hash even for an unknown account, so timing does not tell which accounts exist
-      Generated g = generated;
-      boolean ok = d != null && g != null && g.passwordHash().equals(d.passwordHash)
-          ? MessageDigest.isEqual(Passwords.sha256(password), g.digest())
-          : Passwords.verify(password, d != null ? d.passwordHash : UnknownAccount.HASH) && d != null;
+      boolean ok = Passwords.verify(password, d != null ? d.passwordHash : UnknownAccount.HASH) && d != null;
       if (!ok) {
         throttle.failed(account, address);
         throw ApiException.authFailed("wrong account or password");

@@ -13,10 +13,18 @@ import javax.crypto.spec.PBEKeySpec;
  * Password hashing with the JDK's PBKDF2-HMAC-SHA256 at OWASP's recommended 600,000 iterations
  * (stored in each hash, so the figure can be raised later without breaking old ones), a 16-byte
  * random salt and a constant-time comparison.
+ *
+ * <p>A password Beacon generated itself ({@link #generate}; the first admin's) is stored as a salted
+ * SHA-256 instead ({@link #hashGenerated}): key stretching makes a guessable password costly to
+ * guess, and 20 random characters over 56 letters (116 bits) are not guessable at any cost, so the
+ * second of PBKDF2 at the first start and at each sign-in with it bought nothing.
  */
 public final class Passwords {
   static final int ITERATIONS = 600_000;
   private static final String PREFIX = "pbkdf2-sha256";
+  private static final String GENERATED_PREFIX = "generated-sha256";
+  /** The length of a generated password Beacon stores with {@link #hashGenerated}. */
+  static final int GENERATED_LENGTH = 20;
   private static final SecureRandom RANDOM = new SecureRandom();
   private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789";
 
@@ -30,8 +38,27 @@ public final class Passwords {
     return PREFIX + "$" + ITERATIONS + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(dk);
   }
 
+  /**
+   * The stored form of a password {@link #generate} made with at least {@value #GENERATED_LENGTH}
+   * characters, and only of such a password: a salted SHA-256 (see the class comment).
+   *
+   * @throws IllegalArgumentException for a shorter password, which must go through {@link #hash}
+   */
+  static String hashGenerated(String password) {
+    if (password.length() < GENERATED_LENGTH) {
+      throw new IllegalArgumentException("only a generated password of " + GENERATED_LENGTH + " characters or more is stored without PBKDF2");
+    }
+    byte[] salt = new byte[16];
+    RANDOM.nextBytes(salt);
+    Base64.Encoder b64 = Base64.getEncoder().withoutPadding();
+    return GENERATED_PREFIX + "$" + b64.encodeToString(salt) + "$" + b64.encodeToString(sha256(salt, password));
+  }
+
   public static boolean verify(String password, String stored) {
     String[] parts = stored.split("\\$");
+    if (parts.length == 3 && parts[0].equals(GENERATED_PREFIX)) {
+      return MessageDigest.isEqual(sha256(Base64.getDecoder().decode(parts[1]), password), Base64.getDecoder().decode(parts[2]));
+    }
     if (parts.length != 4 || !parts[0].equals(PREFIX)) {
       return false;
     }
@@ -41,10 +68,11 @@ public final class Passwords {
     return MessageDigest.isEqual(derive(password, salt, iterations), expected);
   }
 
-  /** The SHA-256 digest of a password's UTF-8 bytes: for a generated one only (see {@link AuthService#rememberGenerated}). */
-  static byte[] sha256(String password) {
+  private static byte[] sha256(byte[] salt, String password) {
     try {
-      return MessageDigest.getInstance("SHA-256").digest(password.getBytes(StandardCharsets.UTF_8));
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      d.update(salt);
+      return d.digest(password.getBytes(StandardCharsets.UTF_8));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is not available", e);
     }

@@ -47,7 +47,6 @@ public final class Config {
   private boolean quiet;
   private boolean verbose;
   private boolean validateSchema;
-  private boolean adminAtOnce;
   private int errorBodyLimit = DEFAULT_ERROR_BODY_LIMIT;
   private Duration errorRetention = DEFAULT_ERROR_RETENTION;
   private Duration errorRetentionSweep = Duration.ofHours(1);
@@ -107,12 +106,6 @@ public final class Config {
   public boolean quiet() { return quiet; }
   /** Whether to print the start-up timeline after the "listening" line. */
   public boolean verbose() { return verbose; }
-  /**
-   * Whether a first admin's account is made while the server starts (its password hash, a second of
-   * PBKDF2, running beside the start) rather than once it listens: for the console, which signs in as
-   * the admin as soon as its server runs. Off by default: a headless server listens sooner without it.
-   */
-  public boolean adminAtOnce() { return adminAtOnce; }
   /**
    * Whether Hibernate compares every mapped table with the database at start. Off by default: the
    * schema is Flyway's, and its version proves it; {@code SchemaValidationTest} checks that the
@@ -184,7 +177,6 @@ public final class Config {
   /** Whether to keep the one-time admin password off standard output (tests). */
   public Config quiet(boolean v) { quiet = v; return this; }
   public Config verbose(boolean v) { verbose = v; return this; }
-  public Config adminAtOnce(boolean v) { adminAtOnce = v; return this; }
   public Config validateSchema(boolean v) { validateSchema = v; return this; }
   public Config errorBodyLimit(int v) { errorBodyLimit = v; return this; }
   public Config errorRetention(Duration v) {
