@@ -38,6 +38,7 @@ import java.util.stream.Stream;
  * <p>Ready means: the first {@code 200} to {@code GET /health} (servers), or the console's own
  * line saying it is signed in with the Overview shown (console; it is started with its data folder
  * and port, on {@code $DISPLAY}, or on an Xvfb display the benchmark starts when there is none).
+ * Every time is on the benchmark's clock, from the launch to when the answer or the line came.
  * Linux only (RSS from {@code /proc}).
  *
  * <pre>
@@ -271,23 +272,28 @@ public final class StartupBench {
   private static void read(Process p, long t0, Map<String, Long> seen, StringBuilder log) {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
+        long at = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - t0);
         synchronized (log) {
           if (log.length() < 20_000) {
             log.append(line).append('\n');
           }
         }
-        note(seen, "ready", CONSOLE_READY.matcher(line), 2);
-        note(seen, "server", CONSOLE_SERVER.matcher(line), 1);
-        note(seen, "frame", CONSOLE_FRAME.matcher(line), 1);
+        note(seen, "ready", CONSOLE_READY.matcher(line), at);
+        note(seen, "server", CONSOLE_SERVER.matcher(line), at);
+        note(seen, "frame", CONSOLE_FRAME.matcher(line), at);
       }
     } catch (IOException e) {
       // the process ended
     }
   }
 
-  private static void note(Map<String, Long> seen, String key, Matcher m, int group) {
+  /**
+   * When a line of the console was read, on the benchmark's clock from the launch, as for the
+   * servers: not the milliseconds the line gives, which count from the JVM's own start.
+   */
+  private static void note(Map<String, Long> seen, String key, Matcher m, long at) {
     if (m.find()) {
-      seen.putIfAbsent(key, Long.parseLong(m.group(group)));
+      seen.putIfAbsent(key, at);
     }
   }
 
