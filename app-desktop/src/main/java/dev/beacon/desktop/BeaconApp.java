@@ -71,9 +71,11 @@ public final class BeaconApp extends Application {
   /**
    * Begins the embedded server's start at once, before JavaFX starts (the launcher calls it): the
    * two overlap, and the window's own start of the server takes the result. With the same settings
-   * the window would use; a remote console starts none.
+   * the window would use; a remote console starts none. The console's HTTP client is prepared
+   * meanwhile too.
    */
   static void beginServer(ConsoleOptions options) {
+    dev.beacon.desktop.client.BeaconClient.prepare();
     if (options.remote()) {
       return;
     }

@@ -26,6 +26,24 @@ public final class BeaconClient {
   private final HttpClient http;
   private final Session session;
 
+  /**
+   * Does, on a thread of its own, what the JVM's first HTTP client costs once (the JDK's default TLS
+   * context, which reads its trust store: 0.1 s at a start), so that the console's first client,
+   * made as soon as its server runs, does not wait for it.
+   */
+  public static void prepare() {
+    Thread t = new Thread(() -> {
+      try {
+        javax.net.ssl.SSLContext.getDefault();
+        HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+      } catch (java.security.NoSuchAlgorithmException | RuntimeException e) {
+        // the first real client meets the same problem and reports it
+      }
+    }, "beacon-client-prepare");
+    t.setDaemon(true);
+    t.start();
+  }
+
   /** A client of the server at {@code base}, e.g. {@code http://127.0.0.1:8470/}. */
   public BeaconClient(URI base) {
     String s = base.toString();
