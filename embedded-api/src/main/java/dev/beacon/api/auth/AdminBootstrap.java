@@ -23,7 +23,7 @@ import org.slf4j.LoggerFactory;
  * written to {@code DATA/admin-credentials.txt}, readable by the owner only. No default password
  * exists.
  *
- * <p>The server does not wait for the account to listen: {@link #ensureAdmin} writes and shows the
+ * <p>The server listens without waiting for the account: {@link #ensureAdmin} writes and shows the
  * credentials at once and answers a future that ends when the account is stored, which sign-in and
  * registration wait for ({@link AuthFeature}), so no answer is wrong in the meantime. It is stored
  * once the server listens: a generated password is hashed in a microsecond
