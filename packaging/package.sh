@@ -101,6 +101,14 @@ java_options=(-Dfile.encoding=UTF-8 -XX:InitialHeapSize=96m -XX:MinHeapSize=32m 
   -XX:MinHeapFreeRatio=10 -XX:MaxHeapFreeRatio=30 -XX:CompileThresholdScaling=2 -XX:TrimNativeHeapInterval=5000
   '-XX:SharedArchiveFile=$APPDIR/beacon.jsa' -Xshare:auto
   -XX:+UnlockDiagnosticVMOptions -XX:ArchiveRelocationMode=0)
+# TrimNativeHeapInterval is a product switch from Java 17.0.11 on, and an older JVM refuses to start
+# with it: a runtime made from an older JDK goes without it
+if ! "$out/runtime/bin/java" -XX:TrimNativeHeapInterval=5000 -version >/dev/null 2>&1; then
+  echo "==> this JDK has no -XX:TrimNativeHeapInterval (Java 17.0.11 or later): the launchers go without it"
+  kept=()
+  for o in "${java_options[@]}"; do [[ $o == -XX:TrimNativeHeapInterval=* ]] || kept+=("$o"); done
+  java_options=("${kept[@]}")
+fi
 launcher_options=()
 for o in "${java_options[@]}"; do launcher_options+=(--java-options "$o"); done
 
