@@ -47,7 +47,7 @@ public final class AuthFeature implements Feature {
     }
   }
 
-  /** The one accounts service of this server (the admin's start and the routes share what it remembers). */
+  /** The one accounts service of this server, for the admin's start and the routes. */
   private AuthService auth(ServerContext ctx) {
     if (auth == null) {
       auth = new AuthService(ctx);

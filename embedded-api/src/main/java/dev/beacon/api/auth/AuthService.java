@@ -51,7 +51,8 @@ public final class AuthService {
     return db.blocking(() -> {
       throttle.check(account, address);
       Developer d = db.inTx(s -> findByAccount(s, account));
-      // hash even for an unknown account, so timing does not tell which accounts exist
+      // hash even for an unknown account, so timing does not tell which accounts exist (except the
+      // first admin's with its generated password, checked with a SHA-256: see Passwords)
       boolean ok = Passwords.verify(password, d != null ? d.passwordHash : UnknownAccount.HASH) && d != null;
       if (!ok) {
         throttle.failed(account, address);
