@@ -115,6 +115,7 @@ public final class BeaconApp extends Application {
     ctx = new ConsoleContext(io);
     ctx.setBrowser(getHostServices()::showDocument);
     signIn = new SignInModel(ctx);
+    model.onAnswering(c -> signIn.begin(c, options.remote() ? null : options.dataDir())); // signing in need not wait for the window
     window = new MainWindow(ctx, model, signIn, Screens.all(ctx, model), memory.lastScreen(Screens.FIRST), this::remember);
     Scene scene = new Scene(window, memory.width(), memory.height());
     window.installShortcuts(scene);

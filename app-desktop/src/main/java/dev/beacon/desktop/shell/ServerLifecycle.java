@@ -6,6 +6,7 @@ import dev.beacon.desktop.client.Health;
 import java.net.URI;
 import java.util.Objects;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;
@@ -50,6 +51,7 @@ public final class ServerLifecycle {
   private final ReadOnlyStringWrapper bindAddress = new ReadOnlyStringWrapper(this, "bindAddress", "");
 
   private BeaconClient client;
+  private volatile Consumer<BeaconClient> answering = c -> {};
   private Task<?> starting;
   private ScheduledService<Health> refresher;
 
@@ -64,6 +66,15 @@ public final class ServerLifecycle {
     this.io = Objects.requireNonNull(io);
     this.refreshEvery = Objects.requireNonNull(refreshEvery);
     dataFolder.set(options.dataDir().toString());
+  }
+
+  /**
+   * Tells {@code listener} of each server that has just answered its first {@code /health}, on the
+   * start task's thread, before the FX thread hears of it: what waits on the server (signing in)
+   * can begin while the window is still busy. The listener must not block.
+   */
+  public void onAnswering(Consumer<BeaconClient> listener) {
+    answering = Objects.requireNonNull(listener);
   }
 
   /** What the start task hands to the FX thread. */
@@ -104,7 +115,9 @@ public final class ServerLifecycle {
       @Override
       protected Started call() throws Exception {
         BeaconClient c = clients.apply(url);
-        return new Started(null, "", c, c.health(), true);
+        Health h = c.health();
+        answering.accept(c);
+        return new Started(null, "", c, h, true);
       }
     };
     t.setOnSucceeded(e -> {
@@ -138,7 +151,9 @@ public final class ServerLifecycle {
         ServerInfo info = host.start(options, settings);
         String lan = LanAddress.find();
         BeaconClient c = clients.apply(info.localUri());
-        return new Started(info, lan, c, c.health(), settings.lanAllowed() != null); // running means answering, not only bound
+        Health h = c.health(); // running means answering, not only bound
+        answering.accept(c);
+        return new Started(info, lan, c, h, settings.lanAllowed() != null);
       }
     };
     t.setOnSucceeded(e -> running(t.getValue()));

@@ -151,4 +151,36 @@ class SignInModelTest {
       TempDirs.delete(dir);
     }
   }
+
+  @Test
+  void anAttemptBegunWhenTheServerAnsweredIsTheOneTheSignInUses() throws Exception {
+    LiveServer server = Models.server();
+    Path dir = ownerFile(LiveServer.ADMIN, LiveServer.ADMIN_PASSWORD);
+    try {
+      ConsoleContext ctx = Models.signedOut();
+      SignInModel m = call(() -> new SignInModel(ctx));
+      BeaconClient anonymous = server.anonymous();
+      m.begin(anonymous, dir); // off the FX thread, as the start task calls it
+      // what the attempt read is gone by the time the window hears of the server: only the begun attempt can sign in
+      Files.delete(dir.resolve(OwnerCredentials.FILE));
+      Files.deleteIfExists(dir.resolve(SavedSession.FILE));
+      run(() -> m.serverReady(anonymous));
+      run(() -> m.auto(dir));
+      assertTrue(ctx.admin(), "signed in by the begun attempt: " + m.problemProperty().get());
+      assertFalse(m.formShownProperty().get());
+
+      // an attempt begun for another server is not used: this sign-in makes its own
+      ConsoleContext other = Models.signedOut();
+      SignInModel m2 = call(() -> new SignInModel(other));
+      m2.begin(server.anonymous(), dir); // finds nothing in the folder: it would show the form
+      Files.deleteIfExists(dir.resolve(SavedSession.FILE));
+      Files.writeString(dir.resolve(OwnerCredentials.FILE), "account=" + LiveServer.ADMIN + "\npassword=" + LiveServer.ADMIN_PASSWORD + "\n");
+      BeaconClient another = server.anonymous();
+      run(() -> m2.serverReady(another));
+      run(() -> m2.auto(dir));
+      assertTrue(other.admin(), "its own attempt read the owner's file: " + m2.problemProperty().get());
+    } finally {
+      TempDirs.delete(dir);
+    }
+  }
 }
