@@ -34,7 +34,6 @@ public final class AuthFeature implements Feature {
   @Override
   public void start(ServerContext ctx) throws Exception {
     adminStored = AdminBootstrap.prepare(ctx.config()).ensureAdmin(auth(ctx), ctx);
-    ctx.listening().onSuccess(v -> auth(ctx).prepareSignIn());
   }
 
   @Override

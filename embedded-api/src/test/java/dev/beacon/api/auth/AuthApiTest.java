@@ -76,6 +76,10 @@ class AuthApiTest extends ServerTest {
     Resp again = server.admin().post("/v1/auth/register", body.copy().put("account", "SOMEONE@example.com"));
     assertEquals(4007, again.code(), "accounts are unique regardless of case");
     assertEquals(409, again.status());
+    Resp signIn = server.anonymous().post("/v1/auth/login", creds("  Someone@Example.COM ", "long-enough-pw"));
+    assertEquals(1000, signIn.code(), "the account is found whatever its case: " + signIn);
+    assertEquals(byAdmin.json().getString("openId"), signIn.json().getString("openId"));
+    assertFalse(signIn.json().getBoolean("admin"));
   }
 
   @Test
