@@ -31,9 +31,9 @@ import java.util.stream.Stream;
  * prints for each the time from launch to ready and the resident memory (RSS of the process and
  * its children) once it has been idle {@code --idle} seconds after it was ready, with their ratios
  * to the minimal server's; then the sizes of the app image, the {@code .deb} and the jars. With
- * {@code --busy S} each server (not the console) is then kept busy {@code S} seconds
- * ({@link BusyMinute}: ingest and 90-day queries) and left idle as long again: its highest RSS and
- * its RSS after are printed beside the idle RSS before.
+ * {@code --busy S} each server, and the console's own server (the console open on its Errors
+ * screen), is then kept busy {@code S} seconds ({@link BusyMinute}: ingest and 90-day queries) and
+ * left idle as long again: its highest RSS and its RSS after are printed beside the idle RSS before.
  *
  * <p>Ready means: the first {@code 200} to {@code GET /health} (servers), or the console's own
  * line saying it is signed in with the Overview shown (console; it is started with its data folder
@@ -121,7 +121,7 @@ public final class StartupBench {
           if (!Files.exists(Paths.get(s.command().get(0)))) {
             continue;
           }
-          Run run = once(s, env, idle, s.name().equals("minimal") || s.console() ? 0 : busy);
+          Run run = once(s, env, idle, s.name().equals("minimal") ? 0 : busy);
           runs.computeIfAbsent(s.name(), k -> new ArrayList<>()).add(run);
           System.out.printf(Locale.ROOT, "  round %d %-15s ready %6s ms  RSS %4d MB%s%n", r, s.name(),
               run.readyMs() < 0 ? "never" : Long.toString(run.readyMs()), run.rssBytes() >> 20,
@@ -188,9 +188,14 @@ public final class StartupBench {
     pb.environment().putAll(env);
     pb.environment().remove("BEACON_ADMIN_PASSWORD"); // the console signs in with the generated one
     pb.environment().remove("JAVA_TOOL_OPTIONS");
-    if (busySeconds > 0) {
+    if (busySeconds > 0 && !s.console()) {
       pb.environment().put("BEACON_ADMIN_ACCOUNT", BUSY_ACCOUNT);
       pb.environment().put("BEACON_ADMIN_PASSWORD", BUSY_PASSWORD);
+    } else if (busySeconds > 0) {
+      // the console opens on its Errors screen (the last screen it remembers); the load signs in
+      // with the admin's generated password, as the console does
+      Files.createDirectories(data.resolve("data"));
+      Files.writeString(data.resolve("data").resolve("console.properties"), "screen.last=errors\n");
     }
     long t0 = System.nanoTime();
     Process p = pb.start();
@@ -238,8 +243,8 @@ public final class StartupBench {
         long[] high = {rss};
         Thread load = new Thread(() -> {
           try {
-            long answered = BusyMinute.run("http://127.0.0.1:" + port, BUSY_ACCOUNT, BUSY_PASSWORD,
-                java.time.Duration.ofSeconds(busySeconds));
+            String[] admin = s.console() ? generatedAdmin(data.resolve("data")) : new String[] {BUSY_ACCOUNT, BUSY_PASSWORD};
+            long answered = BusyMinute.run("http://127.0.0.1:" + port, admin[0], admin[1], java.time.Duration.ofSeconds(busySeconds));
             System.out.printf(Locale.ROOT, "          busy: %d requests answered (heartbeats, error reports, usage and issue queries)%n", answered);
           } catch (Exception e) {
             System.out.println("  the busy spell failed: " + e);
@@ -266,6 +271,15 @@ public final class StartupBench {
       }
       deleteTree(data);
     }
+  }
+
+  /** The account and password of the admin the console's server generated, from its data folder. */
+  private static String[] generatedAdmin(Path dataDir) throws IOException {
+    java.util.Properties p = new java.util.Properties();
+    try (var in = Files.newBufferedReader(dataDir.resolve("admin-credentials.txt"), StandardCharsets.UTF_8)) {
+      p.load(in);
+    }
+    return new String[] {p.getProperty("account"), p.getProperty("password")};
   }
 
   /** Reads the subject's output, noting when the console's milestones are printed (by its own clock). */
