@@ -282,7 +282,7 @@ public final class StartupBench {
     return new String[] {p.getProperty("account"), p.getProperty("password")};
   }
 
-  /** Reads the subject's output, noting when the console's milestones are printed (by its own clock). */
+  /** Reads the subject's output, noting when the console's milestones are printed (on the benchmark's clock). */
   private static void read(Process p, long t0, Map<String, Long> seen, StringBuilder log) {
     try (BufferedReader in = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       for (String line; (line = in.readLine()) != null; ) {
