@@ -13,21 +13,29 @@ import java.util.stream.Collectors;
 
 /**
  * What decides the issue of an event, and how the issue reads. The fingerprint is the SHA-256 of
- * the normalised error type plus either the top {@value #TOP_FRAMES} frames of the stack (the
- * in-app ones when there are any, see {@link StackParser}) or, when no frame can be read, the
- * normalised message (see {@link Normalize}). The README's "Error grouping" section says the same
- * for users; {@value #RULES} names this rule set so that a later one can tell its issues apart.
- * A structured event (Sentry) is read the same way from its frames, unless it brings its own
- * fingerprint (see {@link #compute(String, String, List, List, String)}).
+ * the normalised error type without its package or namespace ({@link #typeName}) plus either the
+ * top {@value #TOP_FRAMES} frames of the stack (the in-app ones when there are any, see
+ * {@link StackParser}) or, when no frame can be read, the normalised message (see
+ * {@link Normalize}). The README's "Error grouping" section says the same for users;
+ * {@value #RULES} names this rule set so that a later one can tell its issues apart. A structured
+ * event (Sentry) is read the same way from its frames, unless it brings its own fingerprint (see
+ * {@link #compute(String, String, List, List, String)}).
+ *
+ * <p>Issues opened under the rules before ({@value #PREVIOUS_RULES}: the type as reported) keep
+ * their hash until their next event: {@link IssueGrouper} finds them by {@code previous} and gives
+ * them this rule's hash.
  *
  * @param hash 64 hex characters, unique per app and issue
+ * @param previous the hash the same event had under {@value #PREVIOUS_RULES}
  * @param type the error type as reported (family B: the start of the first line of the context)
  * @param title the type and the first line of the message, as the first event said them
  * @param culprit the top in-app frame (the top frame when none is in-app), or {@code null}
  */
-record Fingerprint(String hash, String type, String title, String culprit) {
+record Fingerprint(String hash, String previous, String type, String title, String culprit) {
   static final int TOP_FRAMES = 5;
-  static final String RULES = "v1";
+  static final String RULES = "v2";
+  /** The rules before: the error type as reported, so {@code java.lang.IllegalStateException} and {@code IllegalStateException} differed. */
+  static final String PREVIOUS_RULES = "v1";
   static final int MAX_TITLE = 255;
   static final int MAX_CULPRIT = 1000;
   /** The entry of a client's fingerprint that stands for Beacon's own rule (spaces ignored). */
@@ -85,24 +93,54 @@ record Fingerprint(String hash, String type, String title, String culprit) {
    */
   static Fingerprint compute(String type, String message, List<Frame> frames, List<String> custom, String title) {
     List<Frame> top = top(frames);
-    StringBuilder k = new StringBuilder(RULES).append('\n').append(Normalize.message(type)).append('\n');
+    StringBuilder rest = new StringBuilder();
     if (top.isEmpty()) {
-      k.append("message\n").append(Normalize.message(message));
+      rest.append("message\n").append(Normalize.message(message));
     } else {
-      k.append("frames");
+      rest.append("frames");
       for (Frame f : top) {
-        k.append('\n').append(f.symbol());
+        rest.append('\n').append(f.symbol());
       }
     }
-    String key = k.toString();
-    if (custom != null && !custom.isEmpty()) {
-      String ownKey = key;
-      key = RULES + "\ncustom\n" + custom.stream()
-          .map(entry -> DEFAULT_ENTRY.equals(entry.replace(" ", "")) ? ownKey : entry)
-          .collect(Collectors.joining("\n"));
-    }
     String culprit = top.isEmpty() ? null : Body.truncate(top.get(0).symbol(), MAX_CULPRIT);
-    return new Fingerprint(sha256(key), type, Body.truncate(title, MAX_TITLE), culprit);
+    String normalised = Normalize.message(type);
+    return new Fingerprint(sha256(key(RULES, typeName(normalised), rest, custom)),
+        sha256(key(PREVIOUS_RULES, normalised, rest, custom)), type, Body.truncate(title, MAX_TITLE), culprit);
+  }
+
+  /** The text a rule set hashes: its name, the type, the frames or message, or the client's own fingerprint. */
+  private static String key(String rules, String type, CharSequence rest, List<String> custom) {
+    String own = rules + '\n' + type + '\n' + rest;
+    if (custom == null || custom.isEmpty()) {
+      return own;
+    }
+    return rules + "\ncustom\n" + custom.stream()
+        .map(entry -> DEFAULT_ENTRY.equals(entry.replace(" ", "")) ? own : entry)
+        .collect(Collectors.joining("\n"));
+  }
+
+  /**
+   * The type without its package, namespace or module: what follows the last {@code .} or
+   * {@code ::}. The SDKs and the clients of the telemetry API name one type differently: .NET's
+   * {@code GetType().Name} says {@code NullReferenceException} where the Sentry SDK says
+   * {@code System.NullReferenceException}, Python's {@code __name__} says {@code ConfigError} where
+   * a traceback says {@code app.errors.ConfigError}. Text with a space is no type name (a log's
+   * first line that is a sentence, say) and is kept whole.
+   */
+  static String typeName(String type) {
+    int end = type.length(); // not into generic arguments: List`1[[System.Int32, ...]], Result<a.B>
+    for (int i = 0; i < end; i++) {
+      char c = type.charAt(i);
+      if (c == '[' || c == '<') {
+        end = i;
+      } else if (Character.isWhitespace(c)) {
+        return type;
+      }
+    }
+    int dot = type.lastIndexOf('.', end - 1);
+    int colons = type.lastIndexOf("::", end - 2);
+    int cut = Math.max(dot + 1, colons < 0 ? 0 : colons + 2);
+    return cut >= end ? type : type.substring(cut);
   }
 
   /** The top {@value #TOP_FRAMES} in-app frames, or the top frames when none is in-app. */

@@ -66,10 +66,25 @@ final class IssueGrouper {
     return issue;
   }
 
+  /**
+   * The issue of this fingerprint, locked: by its hash, else by the hash of the rules before
+   * (an issue opened before them that has had no event since), which it then takes on.
+   */
   private static ErrorIssue lockedIssue(Session s, App app, Fingerprint fp) {
+    ErrorIssue issue = locked(s, app, fp.hash());
+    if (issue == null && fp.previous() != null) {
+      issue = locked(s, app, fp.previous());
+      if (issue != null) {
+        issue.fingerprint = fp.hash();
+      }
+    }
+    return issue;
+  }
+
+  private static ErrorIssue locked(Session s, App app, String hash) {
     return s.createSelectionQuery("from ErrorIssue i where i.appId = :app and i.fingerprint = :fp", ErrorIssue.class)
         .setParameter("app", app.appId)
-        .setParameter("fp", fp.hash())
+        .setParameter("fp", hash)
         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
         .getResultList().stream().findFirst().orElse(null);
   }

@@ -173,4 +173,51 @@ class FingerprintTest {
     assertEquals(sentence.hash(), log("upload failed after 5 retries").hash(), "numbers in it still do not split issues");
     assertFalse(sentence.hash().equals(log("upload failed: disk full").hash()));
   }
+
+  @Test
+  void aTypeWithOrWithoutItsPackageOrNamespaceIsOneType() {
+    String java = trace("java/npe-cart-1.2.0-jdk17.txt");
+    assertEquals(report("java.lang.NullPointerException", "", java).hash(), report("NullPointerException", "", java).hash(),
+        "Class.getName() and getSimpleName()");
+    String dotnet = trace("dotnet/nullref-sync-2.0.1.txt");
+    assertEquals(report("System.NullReferenceException", "", dotnet).hash(), report("NullReferenceException", "", dotnet).hash(),
+        "the Sentry SDK's FullName and the telemetry API's C# client's GetType().Name");
+    assertEquals(report("app.errors.ConfigError", "bad", "").hash(), report("ConfigError", "bad", "").hash(), "a traceback and __name__");
+    assertNotEquals(report("app.errors.ConfigError", "", java).previous(), report("ConfigError", "", java).previous(),
+        "the rules before took the type as reported");
+    assertNotEquals(report("java.lang.IllegalStateException", "", java).hash(), report("IllegalArgumentException", "", java).hash());
+  }
+
+  @Test
+  void aTypesNameIsWhatFollowsItsLastDotOrDoubleColon() {
+    assertEquals("IllegalStateException", Fingerprint.typeName("java.lang.IllegalStateException"));
+    assertEquals("Outer$Inner", Fingerprint.typeName("com.acme.Outer$Inner"));
+    assertEquals("RecordNotFound", Fingerprint.typeName("ActiveRecord::RecordNotFound"));
+    assertEquals("TypeError", Fingerprint.typeName("TypeError"));
+    assertEquals("PathError", Fingerprint.typeName("*fs.PathError"));
+    assertEquals("Failure`1[[System.Int32, System.Private.CoreLib]]",
+        Fingerprint.typeName("Acme.Failure`1[[System.Int32, System.Private.CoreLib]]"), "not into generic arguments");
+    assertEquals("disk full at /var/lib/beacon.db", Fingerprint.typeName("disk full at /var/lib/beacon.db"), "a sentence stays whole");
+    assertEquals("odd.", Fingerprint.typeName("odd."));
+    assertEquals("", Fingerprint.typeName(""));
+  }
+
+  @Test
+  void aSentenceAsTypeKeepsItsWholeTextInTheFingerprint() {
+    assertNotEquals(log("upload failed for a.db").hash(), log("upload failed for b.db").hash(),
+        "only type names lose what comes before their last dot");
+  }
+
+  @Test
+  void thePreviousRulesHashIsTheOneEarlierVersionsStored() {
+    // computed with the code of the rules before (v1), which stored these as issue fingerprints:
+    // upgraded databases are found by them, so they must not change
+    String java = trace("java/npe-cart-1.2.0-jdk17.txt");
+    assertEquals("4b102c316ab09ddcde2b166cab294ab15ce01012c15784f2b2732c4edc32ffb2",
+        Fingerprint.ofReport("java.lang.NullPointerException", "Cannot invoke \"String.length()\" because \"sku\" is null", java).previous());
+    assertEquals("9a7b68e64adc2257b0cd69ea21337c9735c58f5b2e648f0324f7bc4c53d95bcb",
+        Fingerprint.compute("IllegalStateException", "x", StackParser.parse(java), List.of("{{ default }}", "tenant-a"), "t").previous());
+    assertEquals("267b06dbaff3ec6068b4b325734b2d189ea2a7693c52b2884808282ec0c5caec",
+        Fingerprint.ofReport("TimeoutError", "read timed out after 30s", "").previous());
+  }
 }

@@ -50,6 +50,46 @@ class IssueGroupingApiTest extends IssueApiTest {
   }
 
   @Test
+  void anIssueOpenedUnderThePreviousRulesKeepsGettingItsEvents() throws Exception {
+    TestApps.Created app = TestApps.create(dev);
+    String stack = trace("java/npe-cart-1.2.0-jdk17.txt");
+    String opened = reported(server, report(app, NPE, NPE_MESSAGE, stack, "1.2.0", "pc-1"));
+    Fingerprint fp = FingerprintTest.report(NPE, NPE_MESSAGE, stack);
+    assertEquals(fp.hash(), storedFingerprint(opened));
+    setStoredFingerprint(opened, fp.previous()); // as an earlier Beacon stored it: the type as reported
+
+    assertEquals(opened, reported(server, report(app, NPE, NPE_MESSAGE, trace("java/npe-cart-1.3.0-jdk21.txt"), "1.3.0", "pc-2")),
+        "found by the hash of the rules it was opened under");
+    assertEquals(fp.hash(), storedFingerprint(opened), "and from then on found by this version's");
+    assertEquals(opened, reported(server, report(app, "NullPointerException", NPE_MESSAGE, stack, "1.3.0", "pc-3")),
+        "so the type without its package joins it too");
+    JsonObject page = list(dev, app.appId(), "");
+    assertEquals(1, page.getInteger("totalCount"), page::encode);
+    assertEquals(3, page.getJsonArray("issues").getJsonObject(0).getInteger("count"));
+  }
+
+  private static String storedFingerprint(String issueId) throws java.sql.SQLException {
+    try (var c = server.server().db().dataSource().getConnection();
+        var st = c.prepareStatement("SELECT fingerprint FROM error_issue WHERE issue_id = ?")) {
+      st.setString(1, issueId);
+      try (var rs = st.executeQuery()) {
+        assertTrue(rs.next(), issueId);
+        return rs.getString(1);
+      }
+    }
+  }
+
+  private static void setStoredFingerprint(String issueId, String hash) throws java.sql.SQLException {
+    assertEquals(Integer.valueOf(1), server.server().db().<Integer>inJdbcTx(c -> {
+      try (var st = c.prepareStatement("UPDATE error_issue SET fingerprint = ? WHERE issue_id = ?")) {
+        st.setString(1, hash);
+        st.setString(2, issueId);
+        return st.executeUpdate();
+      }
+    }));
+  }
+
+  @Test
   void twoBugsAreTwoIssues() {
     TestApps.Created app = TestApps.create(dev);
     String cart = reported(server, report(app, NPE, NPE_MESSAGE, trace("java/npe-cart-1.2.0-jdk17.txt"), "1.2.0", "pc-1"));

@@ -50,6 +50,35 @@ class SentryGroupingAndSessionsApiTest extends ServerTest {
   }
 
   @Test
+  void theTelemetryApisCSharpClientAndTheDotNetSdkNameOneTypeAlikeAndShareAnIssue() {
+    DsnApp app = SentryFixtures.create(dev);
+    // the telemetry API's C# example reports ex.GetType().Name and ex.StackTrace
+    String stack = "   at Acme.Sync.Uploader.Push(String path) in C:\\src\\Acme.Sync\\Uploader.cs:line 42\n"
+        + "   at Acme.Sync.Program.Main(String[] args) in C:\\src\\Acme.Sync\\Program.cs:line 9\n";
+    Resp a = server.anonymous().post("/api/v1/error/report", new JsonObject().put("app_key", app.appKey()).put("machine_id", "pc-1")
+        .put("software_version", "2.0.1").put("error_type", "NullReferenceException")
+        .put("error_message", "Object reference not set to an instance of an object.").put("error_stack", stack));
+    assertEquals(200, a.status(), a::toString);
+    // the .NET SDK: the type's FullName, the assembly as its module, frames oldest call first
+    JsonArray frames = new JsonArray()
+        .add(new JsonObject().put("module", "Acme.Sync.Program").put("function", "Main").put("in_app", true))
+        .add(new JsonObject().put("module", "Acme.Sync.Uploader").put("function", "Push").put("in_app", true));
+    JsonObject ev = new JsonObject().put("event_id", SentryFixtures.eventId()).put("platform", "csharp").put("level", "error")
+        .put("release", "Acme.Sync@2.0.1").put("user", new JsonObject().put("id", "pc-2"))
+        .put("exception", new JsonObject().put("values", new JsonArray().add(new JsonObject()
+            .put("type", "System.NullReferenceException").put("value", "Object reference not set to an instance of an object.")
+            .put("module", "System.Private.CoreLib, Version=8.0.0.0, Culture=neutral, PublicKeyToken=7cec85d7bea7798e")
+            .put("stacktrace", new JsonObject().put("frames", frames)))));
+    Resp s = SentryFixtures.post(server.anonymous(), app.storePath(), ev.encode().getBytes(), app.auth(), null);
+    assertEquals(200, s.status(), s::toString);
+
+    JsonArray issues = dev.get("/v1/user/" + dev.openId + "/app/" + app.appId() + "/issues").json().getJsonArray("issues");
+    assertEquals(1, issues.size(), issues::encode);
+    assertEquals(2, issues.getJsonObject(0).getInteger("count"));
+    assertEquals("Acme.Sync.Uploader.Push", issues.getJsonObject(0).getString("culprit"));
+  }
+
+  @Test
   void aSentryFingerprintWithDefaultSplitsAndKeepsGrouping() {
     DsnApp app = SentryFixtures.create(dev);
     String[][] frames = {{"com.acme.Main", "main"}, {"com.acme.Job", "run"}};
