@@ -17,13 +17,14 @@ import org.junit.jupiter.api.condition.EnabledIf;
 /**
  * The real {@code @sentry/node} SDK (which sends chunked bodies without Content-Type or item
  * lengths, credentials in the query) against the server. Needs {@code node} and a folder with
- * {@code node_modules/@sentry/node} installed, given as {@code -Dbeacon.test.sentryNode=DIR}
- * ({@code npm install @sentry/node@11} in it); skipped otherwise, since a test run must not
- * depend on reaching the npm registry.
+ * {@code node_modules/@sentry/node} installed, given as {@code -Dbeacon.test.sentryNode=DIR} or
+ * the environment's {@code BEACON_TEST_SENTRY_NODE} ({@code npm install @sentry/node@11} in it;
+ * {@code .ci/run} does so); skipped otherwise, since a test run must not depend on reaching the
+ * npm registry.
  */
 class SentryNodeSdkTest extends ServerTest {
   static Path modules() {
-    String dir = System.getProperty("beacon.test.sentryNode");
+    String dir = System.getProperty("beacon.test.sentryNode", System.getenv("BEACON_TEST_SENTRY_NODE"));
     return dir == null ? null : Path.of(dir);
   }
 
@@ -33,7 +34,7 @@ class SentryNodeSdkTest extends ServerTest {
   }
 
   @Test
-  @EnabledIf(value = "nodeSdkInstalled", disabledReason = "needs node and -Dbeacon.test.sentryNode=DIR with node_modules/@sentry/node in DIR")
+  @EnabledIf(value = "nodeSdkInstalled", disabledReason = "needs node and -Dbeacon.test.sentryNode=DIR (or BEACON_TEST_SENTRY_NODE=DIR) with node_modules/@sentry/node in DIR")
   void anExceptionAndAMessageFromNodeBecomeIssues() throws Exception {
     Api dev = server.newDeveloper();
     DsnApp app = SentryFixtures.create(dev);

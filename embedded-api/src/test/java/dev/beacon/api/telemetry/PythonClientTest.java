@@ -4,17 +4,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.beacon.api.support.Api;
+import dev.beacon.api.support.Processes;
 import dev.beacon.api.support.Resp;
 import dev.beacon.api.support.TestServer;
 import io.vertx.core.json.JsonObject;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 
@@ -26,28 +23,6 @@ import org.junit.jupiter.api.condition.EnabledIf;
 class PythonClientTest {
   static final Path SCRIPT = Path.of("..", "src", "examples", "python", "beacon_client.py").toAbsolutePath().normalize();
 
-  record Run(int exitCode, String output) {}
-
-  static Run python(Map<String, String> env, String... args) throws Exception {
-    ProcessBuilder pb = new ProcessBuilder(args).redirectErrorStream(true);
-    pb.environment().putAll(env);
-    pb.environment().put("PYTHONIOENCODING", "utf-8");
-    pb.environment().put("NO_PROXY", "127.0.0.1,localhost"); // the server is local even where a proxy is set
-    Process p = pb.start();
-    CompletableFuture<String> output = CompletableFuture.supplyAsync(() -> {
-      try {
-        return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      } catch (IOException e) {
-        return "cannot read the output: " + e;
-      }
-    });
-    if (!p.waitFor(60, TimeUnit.SECONDS)) {
-      p.destroyForcibly();
-      throw new AssertionError("python did not finish in 60 s: " + String.join(" ", args));
-    }
-    return new Run(p.exitValue(), output.get(10, TimeUnit.SECONDS));
-  }
-
   /**
    * Whether to run: always in CI (where .ci/run installs python3 and requests, so their absence
    * fails the test instead of hiding it), elsewhere only where python3 can import requests.
@@ -57,7 +32,7 @@ class PythonClientTest {
       return true;
     }
     try {
-      return python(Map.of(), "python3", "-c", "import requests").exitCode() == 0;
+      return Processes.run(Map.of(), "python3", "-c", "import requests").exitCode() == 0;
     } catch (Exception e) {
       return false;
     }
@@ -68,7 +43,7 @@ class PythonClientTest {
       disabledReason = "needs python3 with the requests package (pip install requests) to run the example client;"
           + " CI installs both and always runs it")
   void theExamplePythonClientReportsHeartbeatAndError() throws Exception {
-    Run requests = python(Map.of(), "python3", "-c", "import requests");
+    Processes.Run requests = Processes.run(Map.of(), "python3", "-c", "import requests");
     assertEquals(0, requests.exitCode(), "python3 cannot import requests (.ci/run installs it): " + requests.output());
     assertTrue(Files.isRegularFile(SCRIPT), "missing " + SCRIPT);
     try (TestServer server = TestServer.start()) {
@@ -80,7 +55,7 @@ class PythonClientTest {
       String versionId = created.json().getString("versionId");
       assertEquals(1000, dev.post(versions + "/" + versionId + "/action", new JsonObject().putNull("release")).code());
 
-      Run run = python(Map.of("BEACON_URL", server.base(), "BEACON_APP_KEY", app.appKey()),
+      Processes.Run run = Processes.run(Map.of("BEACON_URL", server.base(), "BEACON_APP_KEY", app.appKey()),
           "python3", SCRIPT.toString(), "3.2.1");
 
       assertEquals(0, run.exitCode(), run.output());
