@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * The Sentry Python SDK as Debian packages it ({@code python3-sentry-sdk}, 1.9 in Debian 12), which
  * posts events to the legacy {@code /store/} route, against the server; beside it, the same
  * exception reported through the telemetry API the way its Python client names the type
- * ({@code type(e).__name__}), with the traceback. Runs always in CI ({@code .ci/run} installs the
+ * ({@code type(e).__name__}), with the traceback; and the SDK's session, which it sends in an
+ * envelope. Runs always in CI ({@code .ci/run} installs the
  * package), elsewhere where a {@code python3} can import {@code sentry_sdk}.
  */
 class SentryPythonSdkTest extends ServerTest {
@@ -71,6 +72,7 @@ class SentryPythonSdkTest extends ServerTest {
         sentry_sdk.set_user({"id": "install-py-1"})
         sentry_sdk.set_tag("runtime", "python")
         sentry_sdk.add_breadcrumb(category="config", message="reading settings.json", level="info")
+        sentry_sdk.Hub.current.start_session()
         try:
             load()
         except ConfigError as e:
@@ -81,6 +83,7 @@ class SentryPythonSdkTest extends ServerTest {
                                              headers={"Content-Type": "application/json"})
             print(urllib.request.urlopen(request, timeout=20).read().decode())
             print("sentry event", sentry_sdk.capture_exception(e))
+        sentry_sdk.Hub.current.end_session()
         sentry_sdk.flush(timeout=10)
         """);
     Processes.Run run = Processes.run(Map.of("DSN", app.dsn(), "APP_KEY", app.appKey(), "BEACON", server.base(),
@@ -105,5 +108,16 @@ class SentryPythonSdkTest extends ServerTest {
     assertEquals("python", latest.getJsonObject("tags").getString("runtime"));
     assertTrue(latest.getJsonArray("breadcrumbs").encode().contains("reading settings.json"), latest::encode);
     assertEquals("sentry.python", latest.getJsonObject("sdk").getString("name"));
+
+    // the session the SDK sent in an envelope: one, ended with a handled error in it
+    JsonObject stats = dev.get("/v1/user/" + dev.openId + "/app/" + app.appId() + "/stats/sessions?environment=qa").json();
+    JsonObject release = stats.getJsonArray("releases").getJsonObject(0);
+    assertEquals("2.4.0", release.getString("release"), stats::encode);
+    JsonObject sessions = release.getJsonObject("sessions");
+    assertEquals(1, sessions.getInteger("started"), stats::encode);
+    assertEquals(1, sessions.getInteger("errored"), stats::encode);
+    assertEquals(0, sessions.getInteger("crashed"), stats::encode);
+    assertEquals(1.0, release.getDouble("crashFreeSessions"), 1e-9);
+    assertEquals(1, release.getInteger("machines"), "the session's did, its user.id");
   }
 }
