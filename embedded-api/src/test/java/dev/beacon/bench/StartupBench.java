@@ -276,7 +276,7 @@ public final class StartupBench {
   /** The account and password of the admin the console's server generated, from its data folder. */
   private static String[] generatedAdmin(Path dataDir) throws IOException {
     java.util.Properties p = new java.util.Properties();
-    try (var in = Files.newBufferedReader(dataDir.resolve("admin-credentials.txt"), StandardCharsets.UTF_8)) {
+    try (var in = Files.newBufferedReader(dataDir.resolve(dev.beacon.api.auth.AdminBootstrap.CREDENTIALS_FILE), StandardCharsets.UTF_8)) {
       p.load(in);
     }
     return new String[] {p.getProperty("account"), p.getProperty("password")};

@@ -10,7 +10,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.regex.Pattern;
 import org.hibernate.Session;
 
@@ -46,10 +45,10 @@ public final class AuthService {
   public Future<Login> login(String account, String password, String address) {
     return db.blocking(() -> {
       throttle.check(account, address);
-      Developer d = db.inJdbcTx(c -> findByAccount(c, account));
+      Account a = db.inJdbcTx(c -> findByAccount(c, account));
       // hash even for an unknown account, so timing does not tell which accounts exist (except the
       // first admin's with its generated password, checked with a SHA-256: see Passwords)
-      boolean ok = Passwords.verify(password, d != null ? d.passwordHash : UnknownAccount.HASH) && d != null;
+      boolean ok = Passwords.verify(password, a != null ? a.passwordHash() : UnknownAccount.HASH) && a != null;
       if (!ok) {
         throttle.failed(account, address);
         throw ApiException.authFailed("wrong account or password");
@@ -58,14 +57,14 @@ public final class AuthService {
       Instant now = sc.now();
       AuthToken t = new AuthToken();
       t.tokenHash = Tokens.hash(token);
-      t.openId = d.openId;
+      t.openId = a.openId();
       t.createdAt = now;
       t.expiresAt = now.plus(sc.config().tokenTtl());
       db.inTx(s -> {
         s.persist(t);
         return null;
       });
-      return new Login(d.openId, token, d.isAdmin(), t.expiresAt);
+      return new Login(a.openId(), token, a.admin(), t.expiresAt);
     });
   }
 
@@ -124,30 +123,20 @@ public final class AuthService {
     return d;
   }
 
+  /** What a sign-in needs of an account: who it is, its password's hash, and whether it is an admin. */
+  record Account(String openId, String passwordHash, boolean admin) {}
+
   /**
-   * The account's row, whatever the case of its name, or {@code null}; read with plain JDBC (sign-in
+   * The account of this name, whatever its case, or {@code null}; read with plain JDBC (sign-in
    * and registration alike): the console signs in as soon as its server answers,
    * when Hibernate's query engine is still cold (its first query took 120-150 ms then, on two
    * cores, against 3 ms warm); this query needs none of it.
    */
-  static Developer findByAccount(Connection c, String account) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement("SELECT open_id, account, account_type, password_hash, role, is_internal,"
-        + " created_at, updated_at FROM developer WHERE LOWER(account) = LOWER(?)")) {
+  static Account findByAccount(Connection c, String account) throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement("SELECT open_id, password_hash, role FROM developer WHERE LOWER(account) = LOWER(?)")) {
       ps.setString(1, account.trim());
       try (ResultSet rs = ps.executeQuery()) {
-        if (!rs.next()) {
-          return null;
-        }
-        Developer d = new Developer();
-        d.openId = rs.getString(1);
-        d.account = rs.getString(2);
-        d.accountType = rs.getString(3);
-        d.passwordHash = rs.getString(4);
-        d.role = rs.getString(5);
-        d.internal = rs.getBoolean(6);
-        d.createdAt = rs.getObject(7, OffsetDateTime.class).toInstant();
-        d.updatedAt = rs.getObject(8, OffsetDateTime.class).toInstant();
-        return d;
+        return rs.next() ? new Account(rs.getString(1), rs.getString(2), Developer.ROLE_ADMIN.equals(rs.getString(3))) : null;
       }
     }
   }
