@@ -89,9 +89,11 @@ final class ErrorIngest {
           KnownRows.Seen seen = rows.begin();
           List<Outcome<Stored>> out = db.inTx(s -> {
             seen.reset();
-            Batch b = new Batch(s, seen);
-            b.findStored(batch);
-            return batch.stream().map(b::store).toList();
+            try (EventRows inserts = new EventRows(s)) {
+              Batch b = new Batch(s, seen, inserts);
+              b.findStored(batch);
+              return batch.stream().map(b::store).toList();
+            }
           });
           seen.committed();
           return out;
@@ -128,10 +130,12 @@ final class ErrorIngest {
     private final Map<String, ErrorIssue> issues = new HashMap<>();
     private final Map<String, ErrorEvent> byUid = new HashMap<>();
     private final KnownRows.Seen seen;
+    private final EventRows events;
 
-    Batch(Session s, KnownRows.Seen seen) {
+    Batch(Session s, KnownRows.Seen seen, EventRows events) {
       this.s = s;
       this.seen = seen;
+      this.events = events;
     }
 
     Outcome<Stored> store(Pending p) {
@@ -152,7 +156,7 @@ final class ErrorIngest {
       e.eventUid = p.eventUid();
       p.fill().accept(a, e);
       ErrorIssue issue = IssueGrouper.attach(s, a, e, p.fingerprint().apply(e), issues, seen);
-      s.persist(e);
+      events.insert(e);
       for (StructuredEvent.Attachment file : p.attachments()) {
         s.persist(attachments.keep(e, file));
       }
