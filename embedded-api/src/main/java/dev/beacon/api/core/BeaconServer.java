@@ -27,14 +27,6 @@ public final class BeaconServer {
     if (System.getProperty("org.jboss.logging.provider") == null) {
       System.setProperty("org.jboss.logging.provider", "slf4j");
     }
-    // H2 keeps a cache of recent values and interns every string it is handed through it, which
-    // hashes each whole stack and event detail a second time on the database thread: with it off,
-    // that thread spent about a fifth less per stored error event (IngestBench's envelopes, README).
-    // The cache only saves memory for values repeated in results, which Beacon does not depend on.
-    // Read once, when H2 first loads; -Dh2.objectCache=true keeps it.
-    if (System.getProperty("h2.objectCache") == null) {
-      System.setProperty("h2.objectCache", "false");
-    }
   }
 
   private static final Logger LOG = LoggerFactory.getLogger(BeaconServer.class);

@@ -31,6 +31,17 @@ import org.hibernate.SessionFactory;
  * its own ({@link #cluster()}). An H2 file is locked by the one process that opened it.
  */
 public final class Db implements AutoCloseable {
+  static {
+    // H2 keeps a cache of recent values and interns every string it is handed through it, which
+    // hashes each whole stack and event detail a second time on the database thread: with it off,
+    // that thread spent about a fifth less per stored error event (IngestBench's envelopes, README).
+    // The cache only saves memory for values repeated in results, which Beacon does not depend on.
+    // Read once, when H2 first loads; -Dh2.objectCache=true keeps it.
+    if (System.getProperty("h2.objectCache") == null) {
+      System.setProperty("h2.objectCache", "false");
+    }
+  }
+
   private final HikariDataSource dataSource;
   /** Hibernate's boot, which may still run when the database is open (see {@link #sessionFactory()}). */
   private final HibernateBoot hibernate;
