@@ -110,7 +110,7 @@ public class ErrorEvent {
   @Column(name = "release_name", length = MAX_RELEASE)
   public String releaseName;
 
-  /** JSON: tags, contexts, user, breadcrumbs, sdk, exceptions (with frames), as received. */
+  /** JSON: tags, contexts, user, breadcrumbs, sdk, extra, dist, server name and transaction, as received. */
   @Column(length = MAX_DETAILS)
   public String details;
 
