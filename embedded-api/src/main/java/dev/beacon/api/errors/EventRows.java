@@ -11,8 +11,9 @@ import org.hibernate.Session;
 /**
  * Inserts new error events with one prepared statement per transaction, on the session's own
  * connection, instead of {@code Session.persist}: under load ingest stores an event for every
- * request, and Hibernate's persist (its action queue, identity insert and value binding) was about
- * a quarter of the database thread's time per event. The row is written at once, as an identity
+ * request, and Hibernate's persist (its action queue, identity insert and value binding) and the
+ * commit's check of every persisted event for changes took about a fifth of the database thread's
+ * time per event more than this (IngestBench, README). The row is written at once, as an identity
  * insert through Hibernate is, so what the transaction does next (attachments, alert queries)
  * sees it; the event's {@code id} is set from the generated key. The event stays outside the
  * session: it is never changed after it is stored.
